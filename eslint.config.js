@@ -1,0 +1,35 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+/**
+ * DESIGN §2's dependency direction, enforced: each folder may import only the folders its arrow
+ * allows. `cli` may import the server only from the `serve` command.
+ */
+const layer = (files, forbidden, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message })) }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'completions/'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  layer(['src/shared/**'], ['**/cli/**', '**/client/**', '**/server/**', '**/ledger/**', '**/config/**', '**/tokens/**'], 'shared/ imports nothing of ours'),
+  layer(['src/client/**'], ['**/cli/**', '**/server/**', '**/ledger/**', '**/config/**', 'chalk', 'ora', 'commander', 'conf', '@inquirer/*'], 'client/ may import only shared/'),
+  layer(['src/server/**'], ['**/cli/**', '**/client/**', '**/ledger/**', '**/config/**'], 'server/ may import only tokens/ and shared/'),
+  layer(['src/ledger/**'], ['**/cli/**', '**/client/**', '**/server/**', '**/config/**'], 'ledger/ may import only shared/'),
+  layer(['src/config/**'], ['**/cli/**', '**/client/**', '**/server/**', '**/ledger/**'], 'config/ may import only shared/'),
+  layer(['src/tokens/**'], ['**/cli/**', '**/client/**', '**/server/**', '**/ledger/**', '**/config/**'], 'tokens/ may import only shared/'),
+  layer(
+    ['src/cli/**'],
+    ['**/server/**'],
+    'only the serve command may import the server',
+  ),
+  { files: ['src/cli/commands/serve/**'], rules: { 'no-restricted-imports': 'off' } },
+);

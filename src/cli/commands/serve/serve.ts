@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import type { Context } from '../../context.js';
+import { CliError, UsageError } from '../../errors.js';
+import type { IOStreams } from '../../io/streams.js';
+import { nonNegativeInteger, positiveInteger, positiveNumber } from '../../program.js';
+import type { RunningServer, ServerOptions } from '../../../server/listen.js';
+import { keysCommand } from './keys.js';
+
+export interface ServeOptions {
+  io: IOStreams;
+  env: Record<string, string | undefined>;
+  dataDir: string;
+  host: string;
+  port: number;
+  demoDelayMs: number;
+  upstream?: string;
+  upstreamKeyEnv?: string;
+  modelsConfig?: string;
+  rateLimit: number;
+  rateBurst: number;
+  maxBodyBytes: number;
+  defaultMaxTokens: number;
+  holdTtlSeconds: number;
+  paymentDelayMs: number;
+  shutdownGraceSeconds: number;
+  /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
+  untilShutdown: () => Promise<string>;
+  start?: (o: ServerOptions) => Promise<RunningServer>;
+}
+
+export function serveCommand(ctx: Context, runF = serveRun): Command {
+  const cmd = new Command('serve')
+    .description('Run the reference Token Plan server (demo models, SQLite ledger) on this machine')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .addOption(new Option('--port <port>', 'port to listen on; 0 picks a free one').default(8787).argParser(nonNegativeInteger('--port')))
+    .option('--data-dir <dir>', 'where the SQLite database lives (default: the platform data directory)')
+    .addOption(new Option('--demo-delay-ms <ms>', 'pause between demo tokens').default(0).argParser(nonNegativeInteger('--demo-delay-ms')))
+    .option('--upstream <url>', 'forward chat to this OpenAI-compatible base URL (e.g. https://api.example.com/v1) instead of the demo models')
+    .option('--upstream-key-env <var>', 'environment variable holding the upstream API key')
+    .option('--models-config <file>', 'JSON of per-model multipliers for upstream mode: {"id": {"input_multiplier_milli": 1000, ...}}')
+    .addOption(new Option('--rate-limit <rps>', 'sustained requests per second per key').default(50).argParser(positiveNumber('--rate-limit')))
+    .addOption(new Option('--rate-burst <n>', 'requests per key allowed in a burst').default(200).argParser(positiveInteger('--rate-burst')))
+    .addOption(new Option('--max-body-bytes <n>', 'larger request bodies get 413').default(1_048_576).argParser(positiveInteger('--max-body-bytes')))
+    .addOption(new Option('--default-max-tokens <n>', 'completion tokens held when a request sets no max_tokens').default(1024).argParser(positiveInteger('--default-max-tokens')))
+    .addOption(new Option('--hold-ttl <seconds>', 'how long a hold may pin tokens').default(600).argParser(positiveInteger('--hold-ttl')))
+    .addOption(new Option('--payment-delay-ms <ms>', 'simulated payment latency of a purchase').default(0).argParser(nonNegativeInteger('--payment-delay-ms')))
+    .addOption(new Option('--shutdown-grace <seconds>', 'on SIGTERM, how long in-flight streams may run before they are stopped and billed').default(10).argParser(nonNegativeInteger('--shutdown-grace')))
+    .addHelpText('after', '\nExamples:\n  $ tokencli serve --port 0 --data-dir ./tp-data\n  $ tokencli serve --upstream https://api.deepseek.com/v1 --upstream-key-env DEEPSEEK_API_KEY')
+    .action((flags: Omit<ServeOptions, 'io' | 'env' | 'untilShutdown' | 'dataDir' | 'holdTtlSeconds' | 'shutdownGraceSeconds'> & { dataDir?: string; holdTtl: number; shutdownGrace: number }) =>
+      runF({
+        ...flags,
+        io: ctx.io,
+        env: ctx.env,
+        dataDir: flags.dataDir ?? ctx.paths.serverDataDir,
+        holdTtlSeconds: flags.holdTtl,
+        shutdownGraceSeconds: flags.shutdownGrace,
+        untilShutdown: () =>
+          new Promise((resolve) => {
+            process.once('SIGINT', () => resolve('SIGINT'));
+            process.once('SIGTERM', () => resolve('SIGTERM'));
+          }),
+      }),
+    );
+  cmd.addCommand(keysCommand(ctx));
+  return cmd;
+}
+
+export async function serveRun(opts: ServeOptions): Promise<void> {
+  let upstream: ServerOptions['upstream'];
+  if (opts.upstream) {
+    let apiKey: string | undefined;
+    if (opts.upstreamKeyEnv) {
+      apiKey = opts.env[opts.upstreamKeyEnv];
+      if (!apiKey) throw new UsageError(`--upstream-key-env names ${opts.upstreamKeyEnv}, but it is not set`);
+    }
+    upstream = { baseUrl: opts.upstream, modelConfig: opts.modelsConfig ? readModelsConfig(opts.modelsConfig) : {}, ...(apiKey ? { apiKey } : {}) };
+  }
+  const { startServer } = await import('../../../server/listen.js');
+  const start = opts.start ?? startServer;
+  let server: RunningServer;
+  try {
+    server = await start({
+      dataDir: opts.dataDir,
+      host: opts.host,
+      port: opts.port,
+      demoDelayMs: opts.demoDelayMs,
+      ...(upstream ? { upstream } : {}),
+      rateLimit: { perSecond: opts.rateLimit, burst: opts.rateBurst },
+      maxBodyBytes: opts.maxBodyBytes,
+      defaultMaxTokens: opts.defaultMaxTokens,
+      holdTtlMs: opts.holdTtlSeconds * 1000,
+      paymentDelayMs: opts.paymentDelayMs,
+      shutdownGraceMs: opts.shutdownGraceSeconds * 1000,
+    });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CliError(`port ${opts.port} on ${opts.host} is already in use`, 1, 'pick another with --port, or --port 0 for a free one');
+    throw e;
+  }
+  const c = opts.io.errColor;
+  if (server.demoKey) {
+    opts.io.err(`${c.yellow('!')} new database: created account "demo"; its API key, shown only this once: ${server.demoKey}\n`);
+  }
+  opts.io.err(`${c.green('✓')} Token Plan server (${upstream ? `upstream ${upstream.baseUrl}` : 'demo models'}) on ${server.url}, data in ${opts.dataDir}; Ctrl-C stops it\n`);
+  opts.io.out(`${server.url}\n`);
+  const signal = await opts.untilShutdown();
+  opts.io.err(`${signal}: finishing in-flight requests…\n`);
+  await server.close();
+  opts.io.err('stopped\n');
+}
+
+function readModelsConfig(file: string): Record<string, { input_multiplier_milli?: number; output_multiplier_milli?: number; context_length?: number }> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as ReturnType<typeof readModelsConfig>;
+  } catch (e) {
+    throw new UsageError(`cannot read --models-config ${file}: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The CLI's error taxonomy and its one exit-code table. Commands throw; `main.ts` turns whatever
+ * was thrown into a short message and an exit code here, and nowhere else.
+ */
+import { CommanderError } from 'commander';
+import {
+  AbortedError,
+  ApiError,
+  AuthenticationError,
+  ClientError,
+  ConnectionError,
+  InsufficientQuotaError,
+  MalformedResponseError,
+  RateLimitError,
+  TimeoutError,
+} from '../client/errors.js';
+
+export const Exit = { OK: 0, ERROR: 1, USAGE: 2, NETWORK: 3, AUTH: 4, QUOTA: 5, INTERRUPTED: 130 } as const;
+
+export const EXIT_CODES: readonly { code: number; meaning: string }[] = [
+  { code: Exit.OK, meaning: 'success' },
+  { code: Exit.ERROR, meaning: 'an error not listed below (server error, malformed response, local failure)' },
+  { code: Exit.USAGE, meaning: 'usage error: bad flags or arguments, no prompt, a prompt needed where none can be shown' },
+  { code: Exit.NETWORK, meaning: 'network: the server could not be reached or timed out' },
+  { code: Exit.AUTH, meaning: 'authentication: no credential, or the server rejected it' },
+  { code: Exit.QUOTA, meaning: 'quota: insufficient balance (402), a hard budget reached, or `balance --min` not met' },
+  { code: Exit.INTERRUPTED, meaning: 'interrupted (Ctrl-C)' },
+];
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = Exit.ERROR,
+    /** A second line naming the fix. */
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad flags or arguments, or a question that cannot be asked here. */
+export class UsageError extends CliError {
+  constructor(message: string, hint?: string) {
+    super(message, Exit.USAGE, hint);
+  }
+}
+
+export class AuthRequiredError extends CliError {
+  constructor(message: string, hint = 'run `tokencli login` or set TOKENCLI_API_KEY') {
+    super(message, Exit.AUTH, hint);
+  }
+}
+
+/** Not enough tokens: a quota gate (`--min`) or a hard budget. */
+export class QuotaError extends CliError {
+  constructor(message: string, hint?: string) {
+    super(message, Exit.QUOTA, hint);
+  }
+}
+
+/** Ctrl-C: whatever was partial has been recorded; the message is a short note. */
+export class InterruptedError extends CliError {
+  constructor(message = 'interrupted') {
+    super(message, Exit.INTERRUPTED);
+  }
+}
+
+/** The reader of stdout went away (`| head`): not a failure, and nothing to say. */
+export class StdoutClosedError extends CliError {
+  constructor() {
+    super('stdout closed', Exit.OK);
+  }
+}
+
+/** The command already said what went wrong; exit with the code and print nothing more. */
+export class SilentError extends CliError {}
+
+export interface Described {
+  exitCode: number;
+  /** Lines for stderr; empty when nothing should be printed. */
+  lines: string[];
+}
+
+const withRequestId = (e: ClientError, debug: boolean) => (debug && e.requestId ? ` (request ${e.requestId})` : '');
+
+export function describeError(e: unknown, debug = false): Described {
+  if (e instanceof StdoutClosedError || e instanceof SilentError) return { exitCode: e.exitCode, lines: [] };
+  if (e instanceof CliError) return { exitCode: e.exitCode, lines: [e.message, ...(e.hint ? [e.hint] : [])] };
+  if (e instanceof CommanderError) {
+    // Help and --version "fail" with code 0; commander has already printed its own message.
+    return { exitCode: e.exitCode === 0 ? Exit.OK : Exit.USAGE, lines: [] };
+  }
+  if (e instanceof Error && e.name === 'ExitPromptError') return { exitCode: Exit.INTERRUPTED, lines: ['cancelled'] };
+  if (e instanceof AbortedError) return { exitCode: Exit.INTERRUPTED, lines: ['interrupted'] };
+  if (e instanceof TimeoutError) {
+    return { exitCode: Exit.NETWORK, lines: [`${e.message}${withRequestId(e, debug)}`, 'raise the limit with --timeout SECONDS, or check the server'] };
+  }
+  if (e instanceof ConnectionError) {
+    return { exitCode: Exit.NETWORK, lines: [e.message, 'check that the server is running and --api-url (or the profile\'s URL) is right'] };
+  }
+  if (e instanceof AuthenticationError) {
+    return { exitCode: Exit.AUTH, lines: [`the server rejected the API key: ${e.message}${withRequestId(e, debug)}`, 'run `tokencli login` or set TOKENCLI_API_KEY'] };
+  }
+  if (e instanceof InsufficientQuotaError) {
+    return { exitCode: Exit.QUOTA, lines: [`not enough tokens: ${e.message}${withRequestId(e, debug)}`, 'see `tokencli plans`, then `tokencli plan purchase <plan>`'] };
+  }
+  if (e instanceof RateLimitError) {
+    const wait = e.retryAfterMs !== undefined ? `; retry in ${Math.ceil(e.retryAfterMs / 1000)}s` : '';
+    return { exitCode: Exit.ERROR, lines: [`rate limited: ${e.message}${wait}${withRequestId(e, debug)}`] };
+  }
+  if (e instanceof ApiError) return { exitCode: Exit.ERROR, lines: [`server error ${e.status}: ${e.message}${withRequestId(e, true)}`] };
+  if (e instanceof MalformedResponseError) return { exitCode: Exit.ERROR, lines: [`malformed answer: ${e.message}${withRequestId(e, true)}`] };
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { exitCode: Exit.ERROR, lines: [`unexpected error: ${err.message}`, ...(debug && err.stack ? [err.stack] : ['run again with --debug for details'])] };
+}

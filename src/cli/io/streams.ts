@@ -1,0 +1,134 @@
+/**
+ * Everything a command knows about the terminal, in one injected object (after gh's IOStreams):
+ * stdout is for data only; messages, spinners, usage lines and warnings go to stderr.
+ */
+import { text } from 'node:stream/consumers';
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface Spinner {
+  stop(): void;
+}
+
+export interface IOStreams {
+  readonly isStdinTTY: boolean;
+  readonly isStdoutTTY: boolean;
+  readonly isStderrTTY: boolean;
+  /** Colours for stdout and for stderr; both no-ops when colour is off for that stream. */
+  readonly color: ChalkInstance;
+  readonly errColor: ChalkInstance;
+  /** Aborts when the reader of stdout goes away (EPIPE), so long work can stop early. */
+  readonly stdoutClosed: AbortSignal;
+  out(s: string): void;
+  err(s: string): void;
+  /** Whether a question may be asked: both ends are terminals and nothing forbids prompting. */
+  canPrompt(): boolean;
+  /** Reads all of stdin (only meaningful when it is not a terminal). */
+  readStdin(): Promise<string>;
+  /** A spinner on stderr, shown only when stdout and stderr are terminals. */
+  spinner(label: string): Spinner;
+}
+
+export interface ColorEnv {
+  NO_COLOR?: string | undefined;
+  FORCE_COLOR?: string | undefined;
+}
+
+/** FORCE_COLOR beats NO_COLOR beats the terminal check; `--no-color` beats them all. */
+export function colorLevel(env: ColorEnv, isTTY: boolean, noColorFlag: boolean): 0 | 1 | 2 | 3 {
+  if (noColorFlag) return 0;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') {
+    const n = Number(env.FORCE_COLOR);
+    if (env.FORCE_COLOR === 'false' || n === 0) return 0;
+    return Number.isInteger(n) && n >= 1 && n <= 3 ? (n as 1 | 2 | 3) : 1;
+  }
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  return isTTY ? 1 : 0;
+}
+
+export interface SystemIOOptions {
+  env: Record<string, string | undefined>;
+  noColor: boolean;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+export function systemIO(o: SystemIOOptions): IOStreams {
+  const isStdinTTY = o.stdin.isTTY === true;
+  const isStdoutTTY = o.stdout.isTTY === true;
+  const isStderrTTY = o.stderr.isTTY === true;
+  const closed = new AbortController();
+  o.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') closed.abort();
+  });
+  const neverPrompt = truthy(o.env.CI) || truthy(o.env.TOKENCLI_NO_PROMPT);
+  return {
+    isStdinTTY,
+    isStdoutTTY,
+    isStderrTTY,
+    color: new Chalk({ level: colorLevel(o.env, isStdoutTTY, o.noColor) }),
+    errColor: new Chalk({ level: colorLevel(o.env, isStderrTTY, o.noColor) }),
+    stdoutClosed: closed.signal,
+    out: (s) => {
+      if (!closed.signal.aborted) o.stdout.write(s);
+    },
+    err: (s) => void o.stderr.write(s),
+    canPrompt: () => isStdinTTY && isStdoutTTY && !neverPrompt,
+    readStdin: () => text(o.stdin),
+    spinner: (label) => {
+      if (!(isStdoutTTY && isStderrTTY)) return { stop: () => {} };
+      return startSpinner(label, o.stderr);
+    },
+  };
+}
+
+/** ora is loaded only when a spinner is actually shown, so other paths never pay for it. */
+function startSpinner(label: string, stream: NodeJS.WriteStream): Spinner {
+  let spinner: { stop(): unknown } | undefined;
+  let stopped = false;
+  void import('ora').then(({ default: ora }) => {
+    if (!stopped) spinner = ora({ text: label, stream, discardStdin: false }).start();
+  });
+  return {
+    stop: () => {
+      stopped = true;
+      spinner?.stop();
+    },
+  };
+}
+
+const truthy = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+
+export interface TestIO {
+  io: IOStreams;
+  stdout(): string;
+  stderr(): string;
+  closeStdout(): void;
+}
+
+/** IOStreams over in-memory buffers for tests: not a terminal unless asked, colour off. */
+export function testIO(o: { stdin?: string; tty?: boolean; canPrompt?: boolean } = {}): TestIO {
+  const out: string[] = [];
+  const err: string[] = [];
+  const closed = new AbortController();
+  const tty = o.tty ?? false;
+  const plain = new Chalk({ level: 0 });
+  return {
+    io: {
+      isStdinTTY: tty,
+      isStdoutTTY: tty,
+      isStderrTTY: tty,
+      color: plain,
+      errColor: plain,
+      stdoutClosed: closed.signal,
+      out: (s) => void out.push(s),
+      err: (s) => void err.push(s),
+      canPrompt: () => o.canPrompt ?? tty,
+      readStdin: async () => o.stdin ?? '',
+      spinner: () => ({ stop: () => {} }),
+    },
+    stdout: () => out.join(''),
+    stderr: () => err.join(''),
+    closeStdout: () => closed.abort(),
+  };
+}

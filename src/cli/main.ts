@@ -1,0 +1,32 @@
+/**
+ * The entry point: builds the context and the program, runs it, and maps whatever was thrown to an
+ * exit code. The only place in the CLI that decides how the process ends.
+ */
+import { readFileSync } from 'node:fs';
+import { Ledger } from '../ledger/ledger.js';
+import { createContext } from './context.js';
+import { describeError, Exit, StdoutClosedError } from './errors.js';
+import { inquirerPrompter } from './io/prompter.js';
+import { systemIO } from './io/streams.js';
+import { createProgram } from './program.js';
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export async function main(argv: string[]): Promise<void> {
+  const env = process.env;
+  const io = systemIO({ env, noColor: argv.includes('--no-color'), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+  const ctx = createContext({ io, prompter: inquirerPrompter(process.stderr), env, version, openLedger: (file) => Ledger.open(file) });
+  try {
+    await createProgram(ctx).parseAsync(argv);
+    process.exitCode = Exit.OK;
+  } catch (e) {
+    // A reader that went away (`| head`) ends the program quietly, whatever failed after it.
+    const { exitCode, lines } = describeError(io.stdoutClosed.aborted ? new StdoutClosedError() : e, ctx.globals.debug);
+    const [first, ...rest] = lines;
+    if (first !== undefined) io.err(`${io.errColor.red('error:')} ${first}\n`);
+    for (const line of rest) io.err(`${io.errColor.dim(line)}\n`);
+    process.exitCode = exitCode;
+  }
+  // Idle keep-alive sockets or an unread stdin must not hold the process open once the work is done.
+  process.stdout.write('', () => process.exit());
+}

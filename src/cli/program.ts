@@ -1,0 +1,72 @@
+/**
+ * The root command: global flags, and every command registered with its flags. Command modules
+ * keep their heavy dependencies behind lazy getters, so `--help` and `--version` load nothing else.
+ */
+import { Command, Option } from 'commander';
+import { DEFAULT_TIMEOUT_SECONDS, type Context, type GlobalOptions } from './context.js';
+import { UsageError } from './errors.js';
+import { helpCommand } from './commands/help/help.js';
+import { serveCommand } from './commands/serve/serve.js';
+
+export function createProgram(ctx: Context): Command {
+  const program = new Command('tokencli')
+    .description('Buy, spend and meter LLM tokens from the terminal.')
+    .version(ctx.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--profile <name>', 'profile to use (default: TOKENCLI_PROFILE or the current profile)')
+    .option('--api-url <url>', 'provider base URL (default: TOKENCLI_API_URL or the profile\'s)')
+    .option('--json', 'print one JSON document on stdout', false)
+    .option('--no-color', 'never colour output (also NO_COLOR)')
+    .option('-q, --quiet', 'print only data, no messages', false)
+    .option('--debug', 'print the request trace to stderr (keys redacted)', false)
+    .addOption(new Option('--timeout <seconds>', 'network timeout, also the idle limit of a stream').default(DEFAULT_TIMEOUT_SECONDS).argParser(positiveNumber('--timeout')))
+    .option('--insecure', 'allow plain http:// to a host other than this machine', false)
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => ctx.io.out(s),
+      writeErr: (s) => ctx.io.err(s),
+      outputError: (s, write) => write(ctx.io.errColor.red(s)),
+    })
+    .exitOverride()
+    .helpCommand(false);
+
+  program.hook('preAction', (_root, action) => {
+    Object.assign(ctx.globals, action.optsWithGlobals() as Partial<GlobalOptions>);
+  });
+
+  program.addCommand(serveCommand(ctx));
+  program.addCommand(helpCommand(ctx, program));
+
+  for (const cmd of program.commands) inherit(cmd, program);
+  return program;
+}
+
+/** Subcommands parse and report errors the same way the root does. */
+function inherit(cmd: Command, root: Command): void {
+  cmd.exitOverride().configureOutput(root.configureOutput()).showSuggestionAfterError(true);
+  for (const sub of cmd.commands) inherit(sub, root);
+}
+
+export function positiveNumber(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number, not "${value}"`);
+    return n;
+  };
+}
+
+export function positiveInteger(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive integer, not "${value}"`);
+    return n;
+  };
+}
+
+export function nonNegativeInteger(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} must be a whole number of zero or more, not "${value}"`);
+    return n;
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * The typed Token Plan client: one `request()` with timeouts, retries and idempotency keys, and thin
+ * resource classes over it. It knows nothing of the CLI and could be published on its own.
+ */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { describeIssue } from '../shared/wire.js';
+import {
+  AbortedError,
+  ApiError,
+  ConnectionError,
+  MalformedResponseError,
+  TimeoutError,
+  parseRetryAfterMs,
+} from './errors.js';
+import { DEFAULT_MAX_RETRIES, isRetryableStatus, retryDelayMs } from './retry.js';
+import { Account } from './resources/account.js';
+import { Balance } from './resources/balance.js';
+import { Models } from './resources/models.js';
+import { Plans } from './resources/plans.js';
+import { Purchases } from './resources/purchases.js';
+import { Usage } from './resources/usage.js';
+import { Chat } from './resources/chat.js';
+
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+type Method = 'GET' | 'POST' | 'DELETE';
+
+export interface ClientOptions {
+  baseUrl: string;
+  apiKey?: string;
+  /** The transport; undici's fetch with a proxy-aware agent in the CLI, the app itself in tests. */
+  fetch?: Fetch;
+  maxRetries?: number;
+  /** Per-attempt limit for a whole non-streamed answer, in ms. */
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Receives one line per request and answer, with the key already redacted. */
+  debug?: (line: string) => void;
+  userAgent?: string;
+}
+
+export interface RequestOptions<T> {
+  schema?: z.ZodType<T>;
+  body?: unknown;
+  query?: Record<string, string | undefined>;
+  /** Sent as `Idempotency-Key`; one per logical call, reused by every retry. */
+  idempotencyKey?: string;
+  /** Retry this non-GET request (only when it is idempotent). */
+  retry?: boolean;
+  signal?: AbortSignal;
+  /** Return the raw streaming Response instead of parsing JSON; never retried once it has begun. */
+  stream?: boolean;
+}
+
+export class TokenClient {
+  readonly account = new Account(this);
+  readonly plans = new Plans(this);
+  readonly purchases = new Purchases(this);
+  readonly balance = new Balance(this);
+  readonly usage = new Usage(this);
+  readonly models = new Models(this);
+  readonly chat = new Chat(this);
+
+  private readonly fetchImpl: Fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(readonly opts: ClientOptions) {
+    this.fetchImpl = opts.fetch ?? ((url, init) => fetch(url, init));
+    this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  async request<T>(method: Method, path: string, o: RequestOptions<T> = {}): Promise<T> {
+    const res = await this.send(method, path, o);
+    return this.parse(method, path, res, o.schema);
+  }
+
+  /** Sends with retries and returns the successful Response (the body not yet read). */
+  async send(method: Method, path: string, o: RequestOptions<unknown>): Promise<Response> {
+    const url = new URL(this.opts.baseUrl.replace(/\/+$/, '') + path);
+    for (const [k, v] of Object.entries(o.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
+    const idempotencyKey = o.idempotencyKey ?? (method === 'GET' ? undefined : randomUUID());
+    const retryable = method === 'GET' || o.retry === true;
+    const maxRetries = retryable ? (this.opts.maxRetries ?? DEFAULT_MAX_RETRIES) : 0;
+
+    for (let attempt = 0; ; attempt++) {
+      const headers: Record<string, string> = { accept: o.stream ? 'text/event-stream' : 'application/json' };
+      if (this.opts.apiKey) headers.authorization = `Bearer ${this.opts.apiKey}`;
+      if (this.opts.userAgent) headers['user-agent'] = this.opts.userAgent;
+      if (o.body !== undefined) headers['content-type'] = 'application/json';
+      if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+      if (attempt > 0) headers['x-tokencli-retry-count'] = String(attempt);
+      this.trace(`> ${method} ${url.href}${attempt > 0 ? ` (retry ${attempt})` : ''} ${JSON.stringify(redact(headers))}`);
+
+      const started = Date.now();
+      let res: Response;
+      try {
+        res = await this.fetchWithTimeout(url.href, {
+          method,
+          headers,
+          ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
+          ...(o.signal ? { signal: o.signal } : {}),
+        }, o.stream === true);
+      } catch (e) {
+        const err = this.transportError(e, url);
+        this.trace(`< ${err.message}`);
+        if (err instanceof AbortedError || attempt >= maxRetries) throw err;
+        await this.sleep(retryDelayMs(attempt, undefined));
+        continue;
+      }
+      this.trace(`< ${res.status} ${method} ${url.pathname} in ${Date.now() - started}ms request-id=${res.headers.get('x-request-id') ?? '-'}`);
+      if (res.ok) return res;
+
+      const body = await res.json().catch(() => undefined);
+      const err = ApiError.from(res.status, body, res.headers, `${res.status} ${res.statusText}`);
+      if (attempt >= maxRetries || !isRetryableStatus(res.status, res.headers)) throw err;
+      await this.sleep(retryDelayMs(attempt, parseRetryAfterMs(res.headers)));
+    }
+  }
+
+  private async fetchWithTimeout(url: string, init: RequestInit, streaming: boolean): Promise<Response> {
+    const timeoutMs = this.opts.timeoutMs;
+    // A stream's length is unbounded; its stalls are caught by the transport's idle (body) timeout.
+    if (!timeoutMs || streaming) return this.fetchImpl(url, init);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    try {
+      const res = await this.fetchImpl(url, { ...init, signal });
+      return res;
+    } catch (e) {
+      if (timeout.aborted && !init.signal?.aborted) throw new TimeoutError(`no answer from ${new URL(url).host} within ${timeoutMs / 1000}s`);
+      throw e;
+    }
+  }
+
+  private transportError(e: unknown, url: URL): Error {
+    if (e instanceof TimeoutError) return e;
+    const err = e as Error & { cause?: { code?: string; message?: string } };
+    if (err.name === 'AbortError') return new AbortedError('request aborted');
+    const code = err.cause?.code ?? (err as { code?: string }).code;
+    if (code && /TIMEOUT/.test(code)) return new TimeoutError(`no answer from ${url.host} in time (${code})`);
+    const detail = err.cause?.message ?? err.message;
+    return new ConnectionError(`could not reach ${url.origin}: ${detail}`);
+  }
+
+  private async parse<T>(method: string, path: string, res: Response, schema?: z.ZodType<T>): Promise<T> {
+    const requestId = res.headers.get('x-request-id') ?? undefined;
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch {
+      throw new MalformedResponseError(`${method} ${path}: the answer is not JSON`, requestId);
+    }
+    if (!schema) return json as T;
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new MalformedResponseError(`${method} ${path}: unexpected answer (${describeIssue(parsed.error)})`, requestId);
+    return parsed.data;
+  }
+
+  private trace(line: string): void {
+    this.opts.debug?.(line);
+  }
+}
+
+/** Headers as they may be shown: the key reduced to its type and last four characters. */
+export function redact(headers: Record<string, string>): Record<string, string> {
+  const out = { ...headers };
+  if (out.authorization) out.authorization = `Bearer ${fingerprint(out.authorization.replace(/^Bearer\s+/i, ''))}`;
+  return out;
+}
+
+/** A key shown safely: `tp_…c3Xk`. */
+export function fingerprint(key: string): string {
+  const prefix = /^[a-z]+[-_]/i.exec(key)?.[0] ?? '';
+  return `${prefix}…${key.slice(-4)}`;
+}

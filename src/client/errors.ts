@@ -1,0 +1,96 @@
+/**
+ * Errors of the Token Plan client, by HTTP status class, each keeping the request id so a user can
+ * quote it. Hints ("run tokencli login") belong to the CLI, not here.
+ */
+export class ClientError extends Error {
+  constructor(
+    message: string,
+    readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ApiError extends ClientError {
+  constructor(
+    readonly status: number,
+    /** The error envelope's `type` and `code`, when the server sent one. */
+    readonly type: string | undefined,
+    readonly code: string | undefined,
+    message: string,
+    requestId?: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message, requestId);
+  }
+
+  static from(status: number, body: unknown, headers: Headers, fallback: string): ApiError {
+    const envelope = (body as { error?: { type?: unknown; code?: unknown; message?: unknown } } | undefined)?.error;
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    const type = str(envelope?.type);
+    const code = str(envelope?.code);
+    const message = str(envelope?.message) ?? (typeof envelope === 'string' ? envelope : fallback);
+    const requestId = headers.get('x-request-id') ?? undefined;
+    const retryAfterMs = parseRetryAfterMs(headers);
+    const Cls = errorClassFor(status, type, code);
+    return new Cls(status, type, code, message, requestId, retryAfterMs);
+  }
+}
+
+export class BadRequestError extends ApiError {}
+export class AuthenticationError extends ApiError {}
+/** 402, or a provider's own out-of-money signal. */
+export class InsufficientQuotaError extends ApiError {}
+export class PermissionDeniedError extends ApiError {}
+export class NotFoundError extends ApiError {}
+export class ConflictError extends ApiError {}
+export class UnprocessableEntityError extends ApiError {}
+export class RateLimitError extends ApiError {}
+export class ServerError extends ApiError {}
+
+function errorClassFor(status: number, type: string | undefined, code: string | undefined): typeof ApiError {
+  // OpenAI reports an empty account as 429 `insufficient_quota`: money, not a rate limit.
+  if (type === 'insufficient_quota' || code === 'insufficient_quota') return InsufficientQuotaError;
+  switch (status) {
+    case 400:
+      return BadRequestError;
+    case 401:
+      return AuthenticationError;
+    case 402:
+      return InsufficientQuotaError;
+    case 403:
+      return PermissionDeniedError;
+    case 404:
+      return NotFoundError;
+    case 409:
+      return ConflictError;
+    case 422:
+      return UnprocessableEntityError;
+    case 429:
+      return RateLimitError;
+    default:
+      return status >= 500 ? ServerError : ApiError;
+  }
+}
+
+/** The server could not be reached, or the connection broke before an answer. */
+export class ConnectionError extends ClientError {}
+/** No answer (or no next chunk of a stream) within the timeout. */
+export class TimeoutError extends ConnectionError {}
+/** The caller aborted the request (Ctrl-C). */
+export class AbortedError extends ClientError {}
+/** The server answered, but not with what the API promises. */
+export class MalformedResponseError extends ClientError {}
+
+/** `retry-after-ms`, then `retry-after` as seconds or an HTTP date. */
+export function parseRetryAfterMs(headers: Headers, nowMs = Date.now()): number | undefined {
+  const ms = Number(headers.get('retry-after-ms') ?? NaN);
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const value = headers.get('retry-after');
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}

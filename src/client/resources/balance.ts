@@ -1,0 +1,10 @@
+import type { TokenClient } from '../client.js';
+import { BalanceSchema, type Balance as BalanceT } from '../../shared/wire.js';
+
+export class Balance {
+  constructor(private readonly c: TokenClient) {}
+
+  get(): Promise<BalanceT> {
+    return this.c.request('GET', '/v1/balance', { schema: BalanceSchema });
+  }
+}

@@ -1,0 +1,30 @@
+import type { TokenClient } from '../client.js';
+import { completionChunks } from '../sse.js';
+import { ChatCompletionSchema, type ChatChunk, type ChatCompletion, type ChatRequest } from '../../shared/wire.js';
+
+export interface ChatCallOptions {
+  signal?: AbortSignal;
+  /** The run id, sent as `Idempotency-Key` so the server can tie its record to the client's. */
+  idempotencyKey?: string;
+}
+
+export class Chat {
+  constructor(private readonly c: TokenClient) {}
+
+  create(body: ChatRequest, o: ChatCallOptions = {}): Promise<ChatCompletion> {
+    return this.c.request('POST', '/v1/chat/completions', { schema: ChatCompletionSchema, body: { ...body, stream: false }, ...o });
+  }
+
+  /** Streams chunks as they arrive, asking for the usage chunk at the end. */
+  async stream(body: ChatRequest, o: ChatCallOptions = {}): Promise<AsyncGenerator<ChatChunk>> {
+    const controller = new AbortController();
+    const signal = o.signal ? AbortSignal.any([o.signal, controller.signal]) : controller.signal;
+    const res = await this.c.send('POST', '/v1/chat/completions', {
+      body: { ...body, stream: true, stream_options: { include_usage: true } },
+      stream: true,
+      signal,
+      ...(o.idempotencyKey ? { idempotencyKey: o.idempotencyKey } : {}),
+    });
+    return completionChunks(res, () => controller.abort());
+  }
+}

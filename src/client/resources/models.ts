@@ -1,0 +1,10 @@
+import type { TokenClient } from '../client.js';
+import { ModelListSchema, type ModelList } from '../../shared/wire.js';
+
+export class Models {
+  constructor(private readonly c: TokenClient) {}
+
+  list(): Promise<ModelList> {
+    return this.c.request('GET', '/v1/models', { schema: ModelListSchema });
+  }
+}

@@ -1,0 +1,10 @@
+import type { TokenClient } from '../client.js';
+import { PlanListSchema, type PlanList } from '../../shared/wire.js';
+
+export class Plans {
+  constructor(private readonly c: TokenClient) {}
+
+  list(): Promise<PlanList> {
+    return this.c.request('GET', '/v1/plans', { schema: PlanListSchema });
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The local spend ledger: one SQLite file shared safely by concurrent tokencli processes (WAL,
+ * busy timeout, BEGIN IMMEDIATE for every write). One row per run; totals are always derived
+ * from the rows, never kept as counters that could drift.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from '../shared/migrate.js';
+import { LEDGER_MIGRATIONS } from './migrations.js';
+
+export type RunStatus = 'ok' | 'interrupted' | 'error';
+export type UsageSource = 'server' | 'estimate';
+
+export interface RunRecord {
+  id: string;
+  created_at: string;
+  profile: string;
+  provider: string;
+  model: string;
+  prompt_tokens: number;
+  completion_tokens: number;
+  billed_tokens: number;
+  cost_minor: number | null;
+  currency: string | null;
+  status: RunStatus;
+  source: UsageSource;
+  duration_ms: number;
+  ttft_ms: number | null;
+  forced: boolean;
+  error: string | null;
+}
+
+export interface Totals {
+  runs: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  billed_tokens: number;
+  estimated_runs: number;
+}
+
+export interface BalanceSnapshot {
+  profile: string;
+  api_url: string;
+  tokens_remaining: number;
+  seen_at: string;
+  document: unknown;
+}
+
+export interface RunFilter {
+  profile?: string;
+  /** Inclusive lower bound, ISO UTC. */
+  since?: string;
+  /** Exclusive upper bound, ISO UTC. */
+  until?: string;
+}
+
+export class Ledger {
+  private constructor(readonly db: Database.Database) {}
+
+  static open(file: string, now: () => Date = () => new Date()): Ledger {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const db = new Database(file);
+    db.pragma('busy_timeout = 10000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, LEDGER_MIGRATIONS, now);
+    return new Ledger(db);
+  }
+
+  /** Records a run. Recording the same run id twice keeps the first: a retry never double-counts. */
+  recordRun(run: RunRecord): void {
+    const insert = this.db.prepare(
+      `INSERT OR IGNORE INTO runs (id, created_at, profile, provider, model, prompt_tokens, completion_tokens, billed_tokens,
+         cost_minor, currency, status, source, duration_ms, ttft_ms, forced, error)
+       VALUES (@id, @created_at, @profile, @provider, @model, @prompt_tokens, @completion_tokens, @billed_tokens,
+         @cost_minor, @currency, @status, @source, @duration_ms, @ttft_ms, @forced, @error)`,
+    );
+    this.db.transaction(() => insert.run({ ...run, forced: run.forced ? 1 : 0 })).immediate();
+  }
+
+  runs(filter: RunFilter = {}): RunRecord[] {
+    const { where, params } = whereOf(filter);
+    const rows = this.db.prepare(`SELECT * FROM runs ${where} ORDER BY created_at, id`).all(params) as (Omit<RunRecord, 'forced'> & { forced: number })[];
+    return rows.map((r) => ({ ...r, forced: r.forced === 1 }));
+  }
+
+  totals(filter: RunFilter = {}): Totals {
+    const { where, params } = whereOf(filter);
+    return this.db
+      .prepare(
+        `SELECT COUNT(*) AS runs, COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens,
+                COALESCE(SUM(completion_tokens), 0) AS completion_tokens, COALESCE(SUM(billed_tokens), 0) AS billed_tokens,
+                COALESCE(SUM(source = 'estimate'), 0) AS estimated_runs
+         FROM runs ${where}`,
+      )
+      .get(params) as Totals;
+  }
+
+  saveBalance(s: BalanceSnapshot): void {
+    const upsert = this.db.prepare(
+      `INSERT INTO balance_snapshots (profile, api_url, tokens_remaining, seen_at, document) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(profile) DO UPDATE SET api_url = excluded.api_url, tokens_remaining = excluded.tokens_remaining,
+         seen_at = excluded.seen_at, document = excluded.document`,
+    );
+    this.db.transaction(() => upsert.run(s.profile, s.api_url, s.tokens_remaining, s.seen_at, JSON.stringify(s.document))).immediate();
+  }
+
+  lastBalance(profile: string): BalanceSnapshot | undefined {
+    const row = this.db.prepare('SELECT * FROM balance_snapshots WHERE profile = ?').get(profile) as
+      | (Omit<BalanceSnapshot, 'document'> & { document: string })
+      | undefined;
+    return row && { ...row, document: JSON.parse(row.document) as unknown };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function whereOf(f: RunFilter): { where: string; params: Record<string, string> } {
+  const clauses: string[] = [];
+  const params: Record<string, string> = {};
+  if (f.profile !== undefined) {
+    clauses.push('profile = @profile');
+    params.profile = f.profile;
+  }
+  if (f.since !== undefined) {
+    clauses.push('created_at >= @since');
+    params.since = f.since;
+  }
+  if (f.until !== undefined) {
+    clauses.push('created_at < @until');
+    params.until = f.until;
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}

@@ -1,0 +1,96 @@
+/**
+ * The reference Token Plan server as a value: `createApp(deps)` returns a Hono app whose `fetch`
+ * handles a standard Request, so tests can drive it in-process and `listen.ts` is the only file that
+ * opens a port. Errors are shaped in exactly one place, the `onError` handler below.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Account } from '../shared/wire.js';
+import type { Backend } from './backends/backend.js';
+import { ApiProblem, unauthorized } from './errors.js';
+import type { Meter } from './metering.js';
+import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { registerAccountRoutes } from './routes/account.js';
+import { registerChatRoutes } from './routes/chat.js';
+import { registerModelRoutes } from './routes/models.js';
+import { registerPlanRoutes } from './routes/plans.js';
+import { registerPurchaseRoutes } from './routes/purchases.js';
+import type { Db } from './store/db.js';
+import { accountForKey } from './store/accounts.js';
+
+export interface AppDeps {
+  db: Db;
+  meter: Meter;
+  backend: Backend;
+  now: () => Date;
+  rateLimit: RateLimitOptions;
+  maxBodyBytes: number;
+  /** Simulated latency of the payment step of a purchase. */
+  paymentDelayMs: number;
+  /** Generations in flight, so that a shutdown can stop them after its grace period. */
+  inflight: Set<AbortController>;
+}
+
+export type AppEnv = { Variables: { account: Account } };
+export type App = Hono<AppEnv>;
+
+/** Endpoints that may be read without a key (DESIGN §3). */
+const PUBLIC = new Set(['GET /v1/plans', 'GET /v1/models']);
+
+export function createApp(deps: AppDeps): App {
+  const app = new Hono<AppEnv>();
+  const limiter = new RateLimiter(deps.rateLimit, () => deps.now().getTime());
+
+  app.use(async (c, next) => {
+    const requestId = `req_${randomUUID().replaceAll('-', '')}`;
+    await next();
+    c.res.headers.set('x-request-id', requestId);
+  });
+
+  app.use(
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: () => {
+        throw new ApiProblem(413, 'request_too_large', `request body is larger than ${deps.maxBodyBytes} bytes`, 'request_too_large');
+      },
+    }),
+  );
+
+  app.use('/v1/*', async (c, next) => {
+    const route = `${c.req.method} ${c.req.path}`;
+    const header = c.req.header('authorization');
+    if (PUBLIC.has(route) && header === undefined) return next();
+    const key = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+    const account = key ? accountForKey(deps.db, key) : undefined;
+    if (!account) throw unauthorized();
+    const wait = limiter.take(account.id);
+    if (wait > 0) {
+      throw new ApiProblem(429, 'rate_limit_exceeded', `too many requests: retry in ${wait}s`, 'rate_limit_exceeded', null, {
+        'retry-after': String(wait),
+      });
+    }
+    c.set('account', account);
+    return next();
+  });
+
+  registerAccountRoutes(app, deps);
+  registerPlanRoutes(app, deps);
+  registerPurchaseRoutes(app, deps);
+  registerModelRoutes(app, deps);
+  registerChatRoutes(app, deps);
+
+  app.notFound((c) => c.json(new ApiProblem(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`).toBody(), 404));
+
+  app.onError((err, c) => {
+    if (err instanceof ApiProblem) {
+      for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+      return c.json(err.toBody(), err.status as 400);
+    }
+    // Internals never leak: the detail goes to the server's log, the client gets a generic message.
+    console.error(err);
+    return c.json(new ApiProblem(500, 'server_error', 'internal server error', 'internal_error').toBody(), 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,112 @@
+/**
+ * Metering of chat completions in plan tokens, in three steps (DESIGN §3): admission (estimate,
+ * hold, in one transaction), generation (outside any transaction), settlement (debit, release, in
+ * one transaction). Only what was produced is billed, never more than the packs hold.
+ */
+import { affordableCompletionTokens, billedTokens } from '../tokens/billing.js';
+import { countPromptTokens, type TokenCounter } from '../tokens/estimate.js';
+import type { ChatMessage } from '../shared/wire.js';
+import type { ModelInfo } from './backends/backend.js';
+import { ApiProblem, quotaProblem } from './errors.js';
+import type { Db } from './store/db.js';
+import { availability, balanceOf, expireStaleHolds, insertHold, settleHold } from './store/metering.js';
+
+export interface MeterOptions {
+  /** Completion tokens held for when a request sets no max_tokens. */
+  defaultMaxTokens: number;
+  /** How long a hold pins tokens before it lapses (a crashed request cannot pin them forever). */
+  holdTtlMs: number;
+}
+
+export interface Admission {
+  holdId: string;
+  promptTokens: number;
+  /** Completion tokens the hold covers: generation must stop there. */
+  maxTokens: number;
+}
+
+export interface SettledUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  billing: { billed_tokens: number; tokens_remaining: number };
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+export class Meter {
+  constructor(
+    private readonly db: Db,
+    private readonly counter: TokenCounter,
+    private readonly now: () => Date,
+    private readonly opts: MeterOptions,
+  ) {}
+
+  /**
+   * Holds prompt + max_tokens at the model's rates, or answers 402 before anything is generated.
+   * When the request sets no max_tokens, the default is shrunk to what the balance covers instead.
+   */
+  admit(accountId: string, model: ModelInfo, messages: ChatMessage[], requestedMax: number | undefined): Admission {
+    const promptTokens = countPromptTokens(messages, this.counter);
+    if (model.context_length !== undefined && promptTokens + (requestedMax ?? 0) > model.context_length) {
+      throw new ApiProblem(
+        400,
+        'invalid_request_error',
+        `this request needs ${fmt(promptTokens + (requestedMax ?? 0))} tokens of context (prompt ${fmt(promptTokens)} + max_tokens ${fmt(requestedMax ?? 0)}) but ${model.id} has ${fmt(model.context_length)}`,
+        'context_length_exceeded',
+        'messages',
+      );
+    }
+    return this.db
+      .transaction((): Admission => {
+        const now = this.now();
+        expireStaleHolds(this.db, accountId, now);
+        const a = availability(this.db, accountId, now);
+        if (a.owed > 0) {
+          throw quotaProblem('insufficient_balance', `the account owes ${fmt(a.owed)} plan tokens from an earlier request: buy a plan to continue`);
+        }
+        const affordable = affordableCompletionTokens(promptTokens, a.available, model.rates);
+        const wanted = requestedMax ?? Math.min(this.opts.defaultMaxTokens, model.context_length ?? Infinity);
+        const maxTokens = requestedMax ?? Math.min(wanted, affordable);
+        const hold = billedTokens(promptTokens, maxTokens, model.rates);
+        if (maxTokens < 1 || hold > a.available) {
+          const code = a.available === 0 ? 'insufficient_balance' : 'request_exceeds_balance';
+          const needed = billedTokens(promptTokens, Math.max(maxTokens, 1), model.rates);
+          throw quotaProblem(
+            code,
+            `this request needs up to ${fmt(needed)} plan tokens (prompt ${fmt(promptTokens)} + max_tokens ${fmt(Math.max(maxTokens, 1))} on ${model.id}) but ${fmt(a.available)} are available`,
+          );
+        }
+        return { holdId: insertHold(this.db, accountId, hold, now, this.opts.holdTtlMs), promptTokens, maxTokens };
+      })
+      .immediate();
+  }
+
+  settle(
+    accountId: string,
+    requestId: string,
+    model: ModelInfo,
+    admission: Admission,
+    produced: { promptTokens?: number; completionTokens: number },
+    status: 'completed' | 'aborted' | 'failed',
+  ): SettledUsage {
+    const prompt = produced.promptTokens ?? admission.promptTokens;
+    const billed = billedTokens(prompt, produced.completionTokens, model.rates);
+    return this.db
+      .transaction((): SettledUsage => {
+        const now = this.now();
+        settleHold(
+          this.db,
+          { requestId, accountId, holdId: admission.holdId, model: model.id, promptTokens: prompt, completionTokens: produced.completionTokens, billedTokens: billed, status },
+          now,
+        );
+        return {
+          prompt_tokens: prompt,
+          completion_tokens: produced.completionTokens,
+          total_tokens: prompt + produced.completionTokens,
+          billing: { billed_tokens: billed, tokens_remaining: balanceOf(this.db, accountId, now).tokens_remaining },
+        };
+      })
+      .immediate();
+  }
+}

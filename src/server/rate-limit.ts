@@ -1,0 +1,33 @@
+/**
+ * A token bucket per API key. Rate-limit state is deliberately in memory: losing it on restart only
+ * forgives a few requests, unlike balances, which live in SQLite.
+ */
+export interface RateLimitOptions {
+  /** Sustained requests per second. */
+  perSecond: number;
+  /** Requests allowed in a burst above the sustained rate. */
+  burst: number;
+}
+
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly opts: RateLimitOptions,
+    private readonly nowMs: () => number,
+  ) {}
+
+  /** Takes one request from the key's bucket: 0 when allowed, else the seconds to wait. */
+  take(key: string): number {
+    const now = this.nowMs();
+    const b = this.buckets.get(key) ?? { tokens: this.opts.burst, at: now };
+    b.tokens = Math.min(this.opts.burst, b.tokens + ((now - b.at) / 1000) * this.opts.perSecond);
+    b.at = now;
+    this.buckets.set(key, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - b.tokens) / this.opts.perSecond));
+  }
+}

@@ -1,0 +1,28 @@
+import type { App, AppDeps } from '../app.js';
+import { badRequest } from '../errors.js';
+import { balanceOf } from '../store/metering.js';
+import { usageReport } from '../store/usage.js';
+import { UsageGroupBy } from '../../shared/wire.js';
+
+/** What the key's account is, has, and has used. */
+export function registerAccountRoutes(app: App, deps: AppDeps): void {
+  app.get('/v1/account', (c) => c.json(c.get('account')));
+
+  app.get('/v1/balance', (c) => c.json(balanceOf(deps.db, c.get('account').id, deps.now())));
+
+  app.get('/v1/usage', (c) => {
+    const groupBy = UsageGroupBy.safeParse(c.req.query('group_by') ?? 'day');
+    if (!groupBy.success) throw badRequest('group_by must be "day" or "model"', 'group_by');
+    const since = timeParam(c.req.query('since'), 'since');
+    const until = timeParam(c.req.query('until'), 'until');
+    return c.json(usageReport(deps.db, c.get('account').id, { groupBy: groupBy.data, since, until }));
+  });
+}
+
+/** Accepts a date (2026-11-01) or a full ISO time; returns it as an ISO UTC time for comparisons. */
+function timeParam(value: string | undefined, name: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const t = new Date(value);
+  if (Number.isNaN(t.getTime())) throw badRequest(`${name} must be an ISO-8601 date or time`, name);
+  return t.toISOString();
+}

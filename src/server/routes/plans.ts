@@ -1,0 +1,6 @@
+import type { App, AppDeps } from '../app.js';
+import { listPlans } from '../store/catalogue.js';
+
+export function registerPlanRoutes(app: App, deps: AppDeps): void {
+  app.get('/v1/plans', (c) => c.json({ object: 'list', data: listPlans(deps.db) }));
+}

@@ -1,0 +1,73 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Account } from '../../shared/wire.js';
+import type { Db } from './db.js';
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** Characters after `tp_` that identify the key's row; the rest is the secret. */
+const KEY_ID_LENGTH = 8;
+const KEY_BODY_LENGTH = 40;
+
+export function randomBase62(length: number): string {
+  // 248 is the largest multiple of 62 below 256: rejecting bytes above it keeps every character equally likely.
+  let out = '';
+  while (out.length < length) {
+    for (const b of randomBytes(length * 2)) {
+      if (b < 248 && out.length < length) out += BASE62[b % 62];
+    }
+  }
+  return out;
+}
+
+export const newId = (prefix: string) => `${prefix}_${randomBase62(20)}`;
+
+const hashKey = (key: string) => createHash('sha256').update(key).digest();
+
+interface AccountRow {
+  id: string;
+  name: string;
+  currency: string;
+  created_at: string;
+}
+
+const toAccount = (r: AccountRow): Account => ({ id: r.id, name: r.name, currency: r.currency, created_at: r.created_at });
+
+export function findAccountByName(db: Db, name: string): Account | undefined {
+  const row = db.prepare('SELECT id, name, currency, created_at FROM accounts WHERE name = ?').get(name) as AccountRow | undefined;
+  return row && toAccount(row);
+}
+
+export function getAccount(db: Db, id: string): Account | undefined {
+  const row = db.prepare('SELECT id, name, currency, created_at FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
+  return row && toAccount(row);
+}
+
+export function createAccount(db: Db, name: string, now: Date, currency = 'CNY'): Account {
+  const account = { id: newId('acct'), name, currency, created_at: now.toISOString() };
+  db.prepare('INSERT INTO accounts (id, name, currency, created_at) VALUES (@id, @name, @currency, @created_at)').run(account);
+  return account;
+}
+
+/** Mints a key for the account; only its hash is stored, so this is the one time it can be shown. */
+export function mintKey(db: Db, accountId: string, now: Date): string {
+  const body = randomBase62(KEY_BODY_LENGTH);
+  const key = `tp_${body}`;
+  db.prepare('INSERT INTO api_keys (id, account_id, key_hash, created_at) VALUES (?, ?, ?, ?)').run(
+    body.slice(0, KEY_ID_LENGTH),
+    accountId,
+    hashKey(key),
+    now.toISOString(),
+  );
+  return key;
+}
+
+/** The account a presented key belongs to. The hash comparison takes the same time whatever matches. */
+export function accountForKey(db: Db, key: string): Account | undefined {
+  const id = key.slice(3, 3 + KEY_ID_LENGTH);
+  const row = db
+    .prepare('SELECT account_id, key_hash FROM api_keys WHERE id = ? AND revoked_at IS NULL')
+    .get(id) as { account_id: string; key_hash: Buffer } | undefined;
+  const presented = hashKey(key);
+  const stored = row?.key_hash ?? Buffer.alloc(presented.length);
+  const matches = timingSafeEqual(presented, stored) && row !== undefined;
+  return matches ? getAccount(db, row.account_id) : undefined;
+}

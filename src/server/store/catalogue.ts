@@ -1,0 +1,46 @@
+import type { Plan } from '../../shared/wire.js';
+import type { Db } from './db.js';
+
+/** The seeded catalogue: the ¥1 pack carriers advertise, and three tiers above it. */
+export const SEED_PLANS: readonly Plan[] = [
+  { id: 'starter', name: 'Starter pack', description: '400,000 tokens for ¥1, valid 30 days', tokens: 400_000, price: { amount_minor: 100, currency: 'CNY' }, validity_days: 30 },
+  { id: 'basic', name: 'Basic', description: '5 million tokens, valid 30 days', tokens: 5_000_000, price: { amount_minor: 1_000, currency: 'CNY' }, validity_days: 30 },
+  { id: 'pro', name: 'Pro', description: '60 million tokens, valid 90 days', tokens: 60_000_000, price: { amount_minor: 10_000, currency: 'CNY' }, validity_days: 90 },
+  { id: 'max', name: 'Max', description: '700 million tokens, valid one year', tokens: 700_000_000, price: { amount_minor: 100_000, currency: 'CNY' }, validity_days: 365 },
+];
+
+interface PlanRow {
+  id: string;
+  name: string;
+  description: string;
+  tokens: number;
+  price_minor: number;
+  currency: string;
+  validity_days: number;
+}
+
+const toPlan = (r: PlanRow): Plan => ({
+  id: r.id,
+  name: r.name,
+  description: r.description,
+  tokens: r.tokens,
+  price: { amount_minor: r.price_minor, currency: r.currency },
+  validity_days: r.validity_days,
+});
+
+export function seedPlans(db: Db): void {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO plans (id, name, description, tokens, price_minor, currency, validity_days, sort_order)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  SEED_PLANS.forEach((p, i) => insert.run(p.id, p.name, p.description, p.tokens, p.price.amount_minor, p.price.currency, p.validity_days, i));
+}
+
+export function listPlans(db: Db): Plan[] {
+  return (db.prepare('SELECT * FROM plans ORDER BY sort_order, id').all() as PlanRow[]).map(toPlan);
+}
+
+export function getPlan(db: Db, id: string): Plan | undefined {
+  const row = db.prepare('SELECT * FROM plans WHERE id = ?').get(id) as PlanRow | undefined;
+  return row && toPlan(row);
+}

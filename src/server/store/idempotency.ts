@@ -1,0 +1,58 @@
+/**
+ * Idempotency records after the IETF `Idempotency-Key` draft (and Stripe): the first result for a
+ * key is stored with a hash of the request; the same key and body replays it, another body is 422,
+ * and a key whose first request is still running is 409.
+ */
+import type { Db } from './db.js';
+
+/** Keys are kept at least this long. */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 3600_000;
+/** An in-progress record whose owner died is taken over after this. */
+const LOCK_MS = 60_000;
+
+export type Claim =
+  | { kind: 'claimed' }
+  | { kind: 'replay'; status: number; body: string }
+  | { kind: 'in_progress' }
+  | { kind: 'mismatch' };
+
+interface RecordRow {
+  request_hash: string;
+  state: 'in_progress' | 'done';
+  response_status: number | null;
+  response_body: string | null;
+  locked_until: string;
+}
+
+/** Claims a key for a new request, or says what to answer instead. Run inside `BEGIN IMMEDIATE`. */
+export function claimKey(db: Db, accountId: string, key: string, requestHash: string, now: Date): Claim {
+  const iso = now.toISOString();
+  db.prepare('DELETE FROM idempotency_records WHERE created_at < ?').run(new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS).toISOString());
+  const row = db
+    .prepare('SELECT request_hash, state, response_status, response_body, locked_until FROM idempotency_records WHERE account_id = ? AND key = ?')
+    .get(accountId, key) as RecordRow | undefined;
+  const lockedUntil = new Date(now.getTime() + LOCK_MS).toISOString();
+  if (!row) {
+    db.prepare(
+      `INSERT INTO idempotency_records (account_id, key, request_hash, state, created_at, locked_until)
+       VALUES (?, ?, ?, 'in_progress', ?, ?)`,
+    ).run(accountId, key, requestHash, iso, lockedUntil);
+    return { kind: 'claimed' };
+  }
+  if (row.request_hash !== requestHash) return { kind: 'mismatch' };
+  if (row.state === 'done') return { kind: 'replay', status: row.response_status ?? 500, body: row.response_body ?? '' };
+  if (row.locked_until > iso) return { kind: 'in_progress' };
+  db.prepare('UPDATE idempotency_records SET locked_until = ? WHERE account_id = ? AND key = ?').run(lockedUntil, accountId, key);
+  return { kind: 'claimed' };
+}
+
+export function completeKey(db: Db, accountId: string, key: string, status: number, body: string): void {
+  db.prepare(
+    `UPDATE idempotency_records SET state = 'done', response_status = ?, response_body = ? WHERE account_id = ? AND key = ?`,
+  ).run(status, body, accountId, key);
+}
+
+/** Frees a key whose request failed before producing a result worth replaying (a 5xx). */
+export function releaseKey(db: Db, accountId: string, key: string): void {
+  db.prepare(`DELETE FROM idempotency_records WHERE account_id = ? AND key = ? AND state = 'in_progress'`).run(accountId, key);
+}

@@ -1,0 +1,120 @@
+/**
+ * Hold-then-settle over the packs, the way a card authorisation works. Each function runs inside
+ * the caller's `BEGIN IMMEDIATE` transaction, so admission checks and inserts the hold atomically.
+ */
+import type { Balance } from '../../shared/wire.js';
+import { newId } from './accounts.js';
+import type { Db } from './db.js';
+
+export interface Availability {
+  /** Tokens in unexpired packs. */
+  remaining: number;
+  /** Tokens reserved by requests still running. */
+  held: number;
+  /** Tokens owed from an earlier over-run; no new hold is granted while this is above zero. */
+  owed: number;
+  /** What a new hold may take: remaining − held − owed, never below zero. */
+  available: number;
+}
+
+/** Marks holds past their expiry so that a crashed request cannot pin tokens forever. */
+export function expireStaleHolds(db: Db, accountId: string, now: Date): void {
+  db.prepare(`UPDATE holds SET status = 'expired' WHERE account_id = ? AND status = 'active' AND expires_at <= ?`).run(
+    accountId,
+    now.toISOString(),
+  );
+}
+
+export function availability(db: Db, accountId: string, now: Date): Availability {
+  const iso = now.toISOString();
+  const remaining = db
+    .prepare('SELECT COALESCE(SUM(tokens_remaining), 0) FROM packs WHERE account_id = ? AND expires_at > ?')
+    .pluck()
+    .get(accountId, iso) as number;
+  const held = db
+    .prepare(`SELECT COALESCE(SUM(tokens), 0) FROM holds WHERE account_id = ? AND status = 'active' AND expires_at > ?`)
+    .pluck()
+    .get(accountId, iso) as number;
+  const owed = db.prepare('SELECT debt_tokens FROM accounts WHERE id = ?').pluck().get(accountId) as number;
+  return { remaining, held, owed, available: Math.max(0, remaining - held - owed) };
+}
+
+export function insertHold(db: Db, accountId: string, tokens: number, now: Date, ttlMs: number): string {
+  const id = newId('hold');
+  db.prepare(`INSERT INTO holds (id, account_id, tokens, status, created_at, expires_at) VALUES (?, ?, ?, 'active', ?, ?)`).run(
+    id,
+    accountId,
+    tokens,
+    now.toISOString(),
+    new Date(now.getTime() + ttlMs).toISOString(),
+  );
+  return id;
+}
+
+export interface Settlement {
+  requestId: string;
+  accountId: string;
+  holdId: string;
+  model: string;
+  promptTokens: number;
+  completionTokens: number;
+  billedTokens: number;
+  status: 'completed' | 'aborted' | 'failed';
+}
+
+/**
+ * Debits the billed tokens from unexpired packs, soonest expiry first, one ledger row per pack;
+ * whatever the packs cannot cover becomes the account's debt, so no pack ever goes negative.
+ * Releases the hold. Settling a hold twice is a no-op that returns false.
+ */
+export function settleHold(db: Db, s: Settlement, now: Date): boolean {
+  const iso = now.toISOString();
+  const released = db.prepare(`UPDATE holds SET status = 'settled' WHERE id = ? AND status != 'settled'`).run(s.holdId);
+  if (released.changes === 0) return false;
+  const packs = db
+    .prepare(
+      `SELECT id, tokens_remaining FROM packs
+       WHERE account_id = ? AND expires_at > ? AND tokens_remaining > 0
+       ORDER BY expires_at, created_at, id`,
+    )
+    .all(s.accountId, iso) as { id: string; tokens_remaining: number }[];
+  const debit = db.prepare('UPDATE packs SET tokens_remaining = tokens_remaining - ? WHERE id = ?');
+  const entry = db.prepare(
+    'INSERT INTO ledger_entries (account_id, pack_id, kind, tokens, reference, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  let left = s.billedTokens;
+  for (const pack of packs) {
+    if (left === 0) break;
+    const take = Math.min(left, pack.tokens_remaining);
+    debit.run(take, pack.id);
+    entry.run(s.accountId, pack.id, 'debit', -take, s.requestId, iso);
+    left -= take;
+  }
+  if (left > 0) {
+    db.prepare('UPDATE accounts SET debt_tokens = debt_tokens + ? WHERE id = ?').run(left, s.accountId);
+    entry.run(s.accountId, null, 'debt', -left, s.requestId, iso);
+  }
+  db.prepare(
+    `INSERT INTO chat_requests (id, account_id, model, prompt_tokens, completion_tokens, billed_tokens, status, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(s.requestId, s.accountId, s.model, s.promptTokens, s.completionTokens, s.billedTokens, s.status, iso);
+  return true;
+}
+
+export function balanceOf(db: Db, accountId: string, now: Date): Balance {
+  const iso = now.toISOString();
+  const a = availability(db, accountId, now);
+  const packs = db
+    .prepare(
+      `SELECT id, plan_id, tokens_total, tokens_remaining, expires_at FROM packs
+       WHERE account_id = ? ORDER BY expires_at, created_at, id`,
+    )
+    .all(accountId) as { id: string; plan_id: string; tokens_total: number; tokens_remaining: number; expires_at: string }[];
+  return {
+    tokens_remaining: a.remaining,
+    tokens_held: a.held,
+    tokens_owed: a.owed,
+    packs: packs.map((p) => ({ ...p, expired: p.expires_at <= iso })),
+    as_of: iso,
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Append-only: never edit or reorder a migration that has shipped; add a new one instead.
+ * Amounts are integers (tokens, minor units of money); times are ISO-8601 UTC strings.
+ */
+import type Database from 'better-sqlite3';
+import type { Migration } from '../../shared/migrate.js';
+
+export const MIGRATIONS: Migration<Database.Database>[] = [
+  {
+    name: 'm001_accounts_and_keys',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE accounts (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          currency TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          -- plan tokens used beyond what the packs held (an upstream over-reporting); paid by the next purchase
+          debt_tokens INTEGER NOT NULL DEFAULT 0 CHECK (debt_tokens >= 0)
+        );
+        CREATE TABLE api_keys (
+          id TEXT PRIMARY KEY,            -- the public lookup part of the key
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          key_hash BLOB NOT NULL,         -- sha256 of the whole key; the key itself is never stored
+          created_at TEXT NOT NULL,
+          revoked_at TEXT
+        );
+      `),
+  },
+  {
+    name: 'm002_plans_purchases_packs',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE plans (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          description TEXT NOT NULL,
+          tokens INTEGER NOT NULL CHECK (tokens > 0),
+          price_minor INTEGER NOT NULL CHECK (price_minor >= 0),
+          currency TEXT NOT NULL,
+          validity_days INTEGER NOT NULL CHECK (validity_days > 0),
+          sort_order INTEGER NOT NULL
+        );
+        CREATE TABLE purchases (
+          id TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          plan_id TEXT NOT NULL REFERENCES plans(id),
+          quantity INTEGER NOT NULL CHECK (quantity > 0),
+          tokens INTEGER NOT NULL,
+          price_minor INTEGER NOT NULL,
+          currency TEXT NOT NULL,
+          status TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        );
+        CREATE INDEX purchases_by_account ON purchases(account_id, created_at);
+        CREATE TABLE packs (
+          id TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          purchase_id TEXT NOT NULL REFERENCES purchases(id),
+          plan_id TEXT NOT NULL,
+          tokens_total INTEGER NOT NULL CHECK (tokens_total > 0),
+          tokens_remaining INTEGER NOT NULL CHECK (tokens_remaining >= 0 AND tokens_remaining <= tokens_total),
+          created_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL
+        );
+        CREATE INDEX packs_draw_order ON packs(account_id, expires_at);
+      `),
+  },
+  {
+    name: 'm003_metering',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE holds (
+          id TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          tokens INTEGER NOT NULL CHECK (tokens >= 0),
+          status TEXT NOT NULL CHECK (status IN ('active', 'settled', 'expired')),
+          created_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL
+        );
+        CREATE INDEX holds_active ON holds(account_id, status);
+        -- One row per pack touched by a movement: grants, debits, debt. The balance is derivable from it.
+        CREATE TABLE ledger_entries (
+          id INTEGER PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          pack_id TEXT,
+          kind TEXT NOT NULL CHECK (kind IN ('grant', 'debit', 'debt', 'debt_repayment')),
+          tokens INTEGER NOT NULL,
+          reference TEXT NOT NULL,        -- the purchase or request that caused it
+          created_at TEXT NOT NULL
+        );
+        CREATE INDEX ledger_by_account ON ledger_entries(account_id, created_at);
+        CREATE TABLE chat_requests (
+          id TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          model TEXT NOT NULL,
+          prompt_tokens INTEGER NOT NULL,
+          completion_tokens INTEGER NOT NULL,
+          billed_tokens INTEGER NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('completed', 'aborted', 'failed')),
+          created_at TEXT NOT NULL
+        );
+        CREATE INDEX chat_requests_by_account ON chat_requests(account_id, created_at);
+      `),
+  },
+  {
+    name: 'm004_idempotency',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE idempotency_records (
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          key TEXT NOT NULL,
+          request_hash TEXT NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('in_progress', 'done')),
+          response_status INTEGER,
+          response_body TEXT,
+          created_at TEXT NOT NULL,
+          locked_until TEXT NOT NULL,     -- an in-progress record whose owner crashed can be taken over after this
+          PRIMARY KEY (account_id, key)
+        );
+        CREATE INDEX idempotency_by_age ON idempotency_records(created_at);
+      `),
+  },
+];

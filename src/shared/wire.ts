@@ -1,0 +1,205 @@
+/**
+ * Wire types of the Token Plan API v1, defined once as zod schemas so that the server validates what
+ * it receives and the client validates what it is sent with the same definitions.
+ * Object schemas are loose on purpose: a newer server may add fields and older clients must not break.
+ */
+import { z } from 'zod';
+
+const int = () => z.number().int();
+const nonNegInt = () => z.number().int().nonnegative();
+const timestamp = () => z.string().min(1);
+
+export const MoneySchema = z.looseObject({ amount_minor: nonNegInt(), currency: z.string().length(3) });
+export type Money = z.infer<typeof MoneySchema>;
+
+export const AccountSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  currency: z.string(),
+  created_at: timestamp(),
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+export const PlanSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  tokens: nonNegInt(),
+  price: MoneySchema,
+  validity_days: int().positive(),
+});
+export type Plan = z.infer<typeof PlanSchema>;
+
+export const listOf = <T extends z.ZodType>(item: T) => z.looseObject({ object: z.literal('list'), data: z.array(item) });
+
+export const PlanListSchema = listOf(PlanSchema);
+export type PlanList = z.infer<typeof PlanListSchema>;
+
+export const PackSchema = z.looseObject({
+  id: z.string(),
+  plan_id: z.string(),
+  tokens_total: nonNegInt(),
+  tokens_remaining: nonNegInt(),
+  expires_at: timestamp(),
+  expired: z.boolean().optional(),
+});
+export type Pack = z.infer<typeof PackSchema>;
+
+export const PurchaseRequestSchema = z.strictObject({
+  plan_id: z.string().min(1),
+  quantity: int().min(1).max(1000).optional(),
+});
+export type PurchaseRequest = z.infer<typeof PurchaseRequestSchema>;
+
+export const PurchaseSchema = z.looseObject({
+  id: z.string(),
+  plan_id: z.string(),
+  quantity: int().positive(),
+  tokens: nonNegInt(),
+  price: MoneySchema,
+  status: z.enum(['succeeded', 'failed']),
+  created_at: timestamp(),
+  pack: PackSchema.pick({ id: true, tokens_total: true, tokens_remaining: true, expires_at: true }),
+});
+export type Purchase = z.infer<typeof PurchaseSchema>;
+export const PurchaseListSchema = listOf(PurchaseSchema);
+
+export const BalanceSchema = z.looseObject({
+  tokens_remaining: nonNegInt(),
+  tokens_held: nonNegInt(),
+  tokens_owed: nonNegInt().optional(),
+  packs: z.array(PackSchema),
+  as_of: timestamp(),
+});
+export type Balance = z.infer<typeof BalanceSchema>;
+
+export const UsageGroupBy = z.enum(['day', 'model']);
+export const UsageRowSchema = z.looseObject({
+  key: z.string(),
+  requests: nonNegInt(),
+  prompt_tokens: nonNegInt(),
+  completion_tokens: nonNegInt(),
+  billed_tokens: nonNegInt(),
+});
+export const UsageReportSchema = z.looseObject({
+  object: z.literal('list'),
+  group_by: UsageGroupBy,
+  data: z.array(UsageRowSchema),
+});
+export type UsageReport = z.infer<typeof UsageReportSchema>;
+
+export const BillingRatesSchema = z.looseObject({
+  input_multiplier_milli: nonNegInt(),
+  output_multiplier_milli: nonNegInt(),
+});
+export type BillingRates = z.infer<typeof BillingRatesSchema>;
+
+export const ModelSchema = z.looseObject({
+  id: z.string(),
+  object: z.literal('model'),
+  created: int(),
+  owned_by: z.string(),
+  context_length: nonNegInt().optional(),
+  billing: BillingRatesSchema.optional(),
+});
+export type Model = z.infer<typeof ModelSchema>;
+export const ModelListSchema = listOf(ModelSchema);
+export type ModelList = z.infer<typeof ModelListSchema>;
+
+export const ChatMessageSchema = z.looseObject({
+  role: z.enum(['system', 'developer', 'user', 'assistant', 'tool']),
+  content: z.union([z.string(), z.array(z.looseObject({ type: z.string(), text: z.string().optional() }))]).nullable(),
+  name: z.string().optional(),
+});
+export type ChatMessage = z.infer<typeof ChatMessageSchema>;
+
+export const ChatRequestSchema = z.looseObject({
+  model: z.string().min(1),
+  messages: z.array(ChatMessageSchema).min(1),
+  stream: z.boolean().optional(),
+  stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullable().optional(),
+  max_tokens: int().positive().nullable().optional(),
+  max_completion_tokens: int().positive().nullable().optional(),
+  temperature: z.number().min(0).max(2).nullable().optional(),
+});
+export type ChatRequest = z.infer<typeof ChatRequestSchema>;
+
+export const UsageBillingSchema = z.looseObject({ billed_tokens: nonNegInt(), tokens_remaining: nonNegInt() });
+export const ChatUsageSchema = z.looseObject({
+  prompt_tokens: nonNegInt(),
+  completion_tokens: nonNegInt(),
+  total_tokens: nonNegInt(),
+  billing: UsageBillingSchema.optional(),
+});
+export type ChatUsage = z.infer<typeof ChatUsageSchema>;
+
+export const FinishReason = z.enum(['stop', 'length', 'content_filter', 'tool_calls', 'function_call']);
+
+export const ChatCompletionSchema = z.looseObject({
+  id: z.string(),
+  object: z.literal('chat.completion'),
+  created: int(),
+  model: z.string(),
+  choices: z.array(
+    z.looseObject({
+      index: int(),
+      message: z.looseObject({ role: z.literal('assistant'), content: z.string().nullable() }),
+      finish_reason: FinishReason.nullable(),
+    }),
+  ),
+  usage: ChatUsageSchema.optional(),
+});
+export type ChatCompletion = z.infer<typeof ChatCompletionSchema>;
+
+export const ChatChunkSchema = z.looseObject({
+  id: z.string(),
+  object: z.literal('chat.completion.chunk'),
+  created: int(),
+  model: z.string(),
+  choices: z.array(
+    z.looseObject({
+      index: int(),
+      delta: z.looseObject({ role: z.string().optional(), content: z.string().nullable().optional() }),
+      finish_reason: FinishReason.nullable().optional(),
+    }),
+  ),
+  usage: ChatUsageSchema.nullable().optional(),
+});
+export type ChatChunk = z.infer<typeof ChatChunkSchema>;
+
+export const ErrorType = z.enum([
+  'invalid_request_error',
+  'authentication_error',
+  'insufficient_quota',
+  'not_found',
+  'idempotency_key_in_use',
+  'request_too_large',
+  'idempotency_key_reused',
+  'rate_limit_exceeded',
+  'server_error',
+]);
+export type ErrorType = z.infer<typeof ErrorType>;
+
+export const ErrorEnvelopeSchema = z.looseObject({
+  error: z.looseObject({
+    type: z.string(),
+    code: z.string().nullable(),
+    message: z.string(),
+    param: z.string().nullable(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;
+
+/** Keys are `tp_` followed by at least 32 base62 characters (DESIGN §3). */
+export const API_KEY_PATTERN = /^tp_[0-9A-Za-z]{32,}$/;
+
+/**
+ * Names the first failing field of a zod error as a dotted path, for one-line messages such as
+ * "packs.0.tokens_remaining: expected number".
+ */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const path = issue.path.map(String).join('.') || '(root)';
+  return `${path}: ${issue.message}`;
+}
