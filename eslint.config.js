@@ -32,4 +32,5 @@ export default tseslint.config(
     'only the serve command may import the server',
   ),
   { files: ['src/cli/commands/serve/**'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['test/**', 'bench/**', 'scripts/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 );

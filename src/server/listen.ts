@@ -69,8 +69,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         for (const c of inflight) c.abort();
         server.closeIdleConnections();
       }, opts.shutdownGraceMs);
+      // A keep-alive connection becomes idle when its last response ends: close those as they appear.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       server.close(() => {
         clearTimeout(grace);
+        clearInterval(sweep);
         db.close();
         resolve();
       });

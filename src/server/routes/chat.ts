@@ -62,12 +62,14 @@ class MeteredRun {
 
   private async settleOnce(status: 'completed' | 'aborted' | 'failed'): Promise<SettledUsage> {
     const counted = this.generation.completionTokens() ?? (await loadTokenCounter()).count(this.text);
+    // A backend that failed before producing anything costs the customer nothing: the fault is ours.
+    const promptTokens = status === 'failed' && counted === 0 ? 0 : this.generation.promptTokens();
     const usage = this.deps.meter.settle(
       this.accountId,
       this.id,
       this.model,
       this.admission,
-      { promptTokens: this.generation.promptTokens(), completionTokens: counted },
+      { promptTokens, completionTokens: counted },
       status,
     );
     this.deps.inflight.delete(this.controller);

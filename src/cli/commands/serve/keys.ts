@@ -16,7 +16,11 @@ export function keysCommand(ctx: Context, runF = keysCreateRun): Command {
     .requiredOption('--account <name>', 'account name')
     .option('--data-dir <dir>', 'the server\'s data directory (default: the platform data directory)')
     .addHelpText('after', '\nExample:\n  $ export TOKENCLI_API_KEY=$(tokencli serve keys create --account ci --data-dir ./tp-data)')
-    .action((flags: { account: string; dataDir?: string }) => runF({ io: ctx.io, account: flags.account, dataDir: flags.dataDir ?? ctx.paths.serverDataDir }));
+    .action((_flags, cmd: Command) => {
+      // `serve` declares --data-dir too and commander hands the value to it, so read both levels.
+      const flags = cmd.optsWithGlobals<{ account: string; dataDir?: string }>();
+      return runF({ io: ctx.io, account: flags.account, dataDir: flags.dataDir ?? ctx.paths.serverDataDir });
+    });
   return keys;
 }
 

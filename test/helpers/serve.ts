@@ -1,0 +1,72 @@
+/** Starts a real `tokencli serve` from the built binary on 127.0.0.1 with a free port. */
+import type { ChildProcess } from 'node:child_process';
+import { BIN, cleanEnv, exited, spawnTracked, tempDir } from './procs.js';
+
+export interface Served {
+  url: string;
+  /** The demo account's key, printed once because the database was new. */
+  key: string;
+  dataDir: string;
+  proc: ChildProcess;
+  stderr(): string;
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export async function startServe(args: string[] = [], o: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Served> {
+  const dataDir = o.dataDir ?? tempDir('tokencli-serve-');
+  const proc = spawnTracked(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir, ...args], {
+    env: cleanEnv(dataDir, o.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line) resolve(line);
+    });
+    proc.once('exit', (code) => reject(new Error(`serve exited with ${code} before listening: ${err}`)));
+  });
+  // The key line is written before the URL; give stderr's pipe a moment to deliver it.
+  for (let i = 0; i < 50 && !err.includes('Ctrl-C stops it'); i++) await new Promise((r) => setTimeout(r, 10));
+  const key = /tp_[0-9A-Za-z]+/.exec(err)?.[0] ?? '';
+  return {
+    url,
+    key,
+    dataDir,
+    proc,
+    stderr: () => err,
+    stop: (signal = 'SIGTERM') => {
+      proc.kill(signal);
+      return exited(proc);
+    },
+  };
+}
+
+/** A tiny typed fetch for server tests. */
+export async function api(url: string, path: string, o: { key?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { ...o.headers };
+  if (o.key) headers.authorization = `Bearer ${o.key}`;
+  if (o.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(url + path, {
+    method: o.method ?? (o.body !== undefined ? 'POST' : 'GET'),
+    headers,
+    ...(o.body !== undefined ? { body: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}),
+  });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers: res.headers, json, text };
+}
+
+export const buy = (url: string, key: string, plan = 'starter', idempotencyKey = `k-${Math.random()}`) =>
+  api(url, '/v1/purchases', { key, body: { plan_id: plan }, headers: { 'idempotency-key': idempotencyKey } });
+
+export const chat = (url: string, key: string, body: Record<string, unknown>) =>
+  api(url, '/v1/chat/completions', { key, body: { model: 'demo-mini', messages: [{ role: 'user', content: 'hi' }], ...body } });

@@ -1,0 +1,93 @@
+/**
+ * Every endpoint's real answers, success and error, validated against docs/token-plan-api.yaml with
+ * an OpenAPI 3.1 validator, so the published contract and the server cannot drift apart.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { validate } from '@hyperjump/json-schema/openapi-3-1';
+import YAML from 'yaml';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { api, buy, chat, startServe, type Served } from '../helpers/serve.js';
+import { ROOT, tempDir } from '../helpers/procs.js';
+
+const doc = YAML.parse(readFileSync(join(ROOT, 'docs/token-plan-api.yaml'), 'utf8'));
+// The validator recognises OpenAPI documents by the `.openapi.json` extension.
+const file = join(tempDir('openapi-'), 'token-plan-api.openapi.json');
+writeFileSync(file, JSON.stringify(doc));
+const base = pathToFileURL(file).href;
+
+const escape = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
+
+/** The pointer of the JSON schema for one documented answer, following a $ref to a shared response. */
+function schemaPointer(method: string, path: string, status: number): string {
+  const responses = doc.paths[path]?.[method]?.responses;
+  if (!responses?.[String(status)]) throw new Error(`${method.toUpperCase()} ${path} does not document ${status}`);
+  const response = responses[String(status)];
+  const at = response.$ref ?? `#/paths/${escape(path)}/${method}/responses/${status}`;
+  return `${at}/content/application~1json/schema`;
+}
+
+async function expectConforms(method: string, path: string, res: { status: number; json: unknown; headers: Headers }) {
+  expect(res.headers.get('x-request-id'), `${method} ${path} x-request-id`).toBeTruthy();
+  const output = await validate(base + schemaPointer(method, path, res.status), res.json as any, 'BASIC');
+  expect(output.valid, `${method.toUpperCase()} ${path} ${res.status}: ${JSON.stringify((output as any).errors?.slice(0, 3))}`).toBe(true);
+}
+
+let s: Served;
+beforeAll(async () => {
+  s = await startServe(['--payment-delay-ms', '300', '--max-body-bytes', '2000']);
+});
+afterAll(() => s.stop());
+
+describe('the server answers as docs/token-plan-api.yaml says', () => {
+  test('the document itself is valid OpenAPI 3.1', async () => {
+    const output = await validate('https://spec.openapis.org/oas/3.1/schema-base', doc, 'BASIC');
+    expect(output.valid, JSON.stringify((output as any).errors?.slice(0, 3))).toBe(true);
+  });
+
+  test('the validator rejects an answer that breaks the contract', async () => {
+    const broken = { tokens_remaining: -1, tokens_held: 0, packs: [], as_of: 'now' };
+    const output = await validate(base + schemaPointer('get', '/v1/balance', 200), broken, 'BASIC');
+    expect(output.valid).toBe(false);
+  });
+
+  test('account, plans, balance, usage, models, purchases', async () => {
+    await expectConforms('get', '/v1/plans', await api(s.url, '/v1/plans'));
+    await expectConforms('get', '/v1/models', await api(s.url, '/v1/models'));
+    await expectConforms('get', '/v1/account', await api(s.url, '/v1/account', { key: s.key }));
+    await expectConforms('get', '/v1/account', await api(s.url, '/v1/account'));
+    await expectConforms('get', '/v1/balance', await api(s.url, '/v1/balance', { key: s.key }));
+    await expectConforms('get', '/v1/balance', await api(s.url, '/v1/balance', { key: 'tp_nope' }));
+    const bought = await buy(s.url, s.key, 'starter', 'doc-key');
+    await expectConforms('post', '/v1/purchases', bought);
+    await expectConforms('post', '/v1/purchases', await buy(s.url, s.key, 'starter', 'doc-key'));
+    await expectConforms('post', '/v1/purchases', await buy(s.url, s.key, 'basic', 'doc-key'));
+    await expectConforms('post', '/v1/purchases', await buy(s.url, s.key, 'missing'));
+    await expectConforms('post', '/v1/purchases', await api(s.url, '/v1/purchases', { key: s.key, body: { plan_id: 'starter', extra: 1 }, headers: { 'idempotency-key': 'z' } }));
+    const [, inUse] = await Promise.all([buy(s.url, s.key, 'starter', 'slow'), new Promise((r) => setTimeout(r, 100)).then(() => buy(s.url, s.key, 'starter', 'slow'))]);
+    expect(inUse.status).toBe(409);
+    await expectConforms('post', '/v1/purchases', inUse);
+    await expectConforms('get', '/v1/purchases', await api(s.url, '/v1/purchases', { key: s.key }));
+    await expectConforms('get', '/v1/usage', await api(s.url, '/v1/usage?group_by=model&since=2026-01-01', { key: s.key }));
+    await expectConforms('get', '/v1/usage', await api(s.url, '/v1/usage?since=yesterday', { key: s.key }));
+  });
+
+  test('chat completions: JSON, stream chunks, and errors', async () => {
+    const plain = await chat(s.url, s.key, { max_tokens: 5 });
+    await expectConforms('post', '/v1/chat/completions', plain);
+    const streamed = await chat(s.url, s.key, { max_tokens: 5, stream: true, stream_options: { include_usage: true } });
+    const events = streamed.text.split('\n\n').filter(Boolean).map((e) => e.replace(/^data: /, ''));
+    expect(events.at(-1)).toBe('[DONE]');
+    for (const e of events.slice(0, -1)) {
+      const output = await validate(`${base}#/components/schemas/ChatCompletionChunk`, JSON.parse(e), 'BASIC');
+      expect(output.valid, e).toBe(true);
+    }
+    await expectConforms('post', '/v1/chat/completions', await chat(s.url, s.key, { model: 'nope' }));
+    await expectConforms('post', '/v1/chat/completions', await chat(s.url, s.key, { messages: [] }));
+    await expectConforms('post', '/v1/chat/completions', await chat(s.url, s.key, { messages: [{ role: 'user', content: 'x'.repeat(3000) }] }));
+    await expectConforms('post', '/v1/chat/completions', await chat(s.url, s.key, { model: 'demo-pro', max_tokens: 30000 }));
+    const fresh = await api(s.url, '/v1/chat/completions', { key: 'tp_' + 'a'.repeat(40), body: { model: 'demo-mini', messages: [] } });
+    await expectConforms('post', '/v1/chat/completions', fresh);
+  });
+});
