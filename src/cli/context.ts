@@ -3,10 +3,11 @@
  * the clock, and lazy getters for the expensive parts (settings, credentials, the HTTP client, the
  * ledger), so `tokencli --help` never opens a file or loads undici.
  */
-import { TokenClient, type Fetch } from '../client/client.js';
+import type { Fetch, TokenClient } from '../client/client.js';
 import { CredentialStore } from '../config/credentials.js';
 import { resolvePaths, type Paths } from '../config/paths.js';
-import { DEFAULT_PROFILE, DEFAULT_TOKENPLAN_URL, Settings, type Profile } from '../config/settings.js';
+import { DEFAULT_PROFILE, DEFAULT_TOKENPLAN_URL, type Profile } from '../config/settings.js';
+import type { Settings } from '../config/settings-store.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { AuthRequiredError, UsageError } from './errors.js';
 import type { Prompter } from './io/prompter.js';
@@ -34,17 +35,17 @@ export interface Context {
   paths: Paths;
   version: string;
   globals: GlobalOptions;
-  settings(): Settings;
+  settings(): Promise<Settings>;
   credentials(): CredentialStore;
   /** The profile in force: --profile, then TOKENCLI_PROFILE, then the current one. */
-  profileName(): string;
-  profile(): Profile | undefined;
-  apiUrl(): string;
+  profileName(): Promise<string>;
+  profile(): Promise<Profile | undefined>;
+  apiUrl(): Promise<string>;
   /** The key in force and where it came from; TOKENCLI_API_KEY beats the stored one. */
-  apiKey(): { key: string; source: 'env' | 'stored' } | undefined;
+  apiKey(): Promise<{ key: string; source: 'env' | 'stored' } | undefined>;
   /** A client for the profile; `requireKey` fails early (exit 4) when there is no key. */
   client(o?: { requireKey?: boolean; apiKey?: string; apiUrl?: string }): Promise<TokenClient>;
-  ledger(): Ledger;
+  ledger(): Promise<Ledger>;
 }
 
 export const once = <T>(make: () => T) => {
@@ -60,14 +61,15 @@ export interface ContextDeps {
   now?: () => Date;
   /** Replaces the network transport (tests drive the server app in-process). */
   fetch?: Fetch;
-  openLedger: (file: string) => Ledger;
+  openLedger: (file: string) => Promise<Ledger>;
 }
 
 export function createContext(deps: ContextDeps): Context {
   const paths = resolvePaths(deps.env);
-  const settings = once(() => new Settings(paths.configDir));
+  // conf, zod (through the client) and SQLite each cost tens of milliseconds to load: only on demand.
+  const settings = once(async () => new (await import('../config/settings-store.js')).Settings(paths.configDir));
   const credentials = once(() => new CredentialStore(paths.credentialsFile));
-  const transport = once(() => makeTransport(deps.fetch, ctx.globals.timeout * 1000));
+  const env = (name: string) => deps.env[name] || undefined;
   const ctx: Context = {
     io: deps.io,
     prompter: deps.prompter,
@@ -78,24 +80,25 @@ export function createContext(deps: ContextDeps): Context {
     globals: { json: false, color: true, quiet: false, debug: false, timeout: DEFAULT_TIMEOUT_SECONDS, insecure: false },
     settings,
     credentials,
-    profileName: () => ctx.globals.profile ?? (deps.env.TOKENCLI_PROFILE || undefined) ?? settings().currentProfile() ?? DEFAULT_PROFILE,
-    profile: () => settings().profile(ctx.profileName()),
-    apiUrl: () => ctx.globals.apiUrl ?? (deps.env.TOKENCLI_API_URL || undefined) ?? ctx.profile()?.api_url ?? DEFAULT_TOKENPLAN_URL,
-    apiKey: () => {
-      if (deps.env.TOKENCLI_API_KEY) return { key: deps.env.TOKENCLI_API_KEY, source: 'env' };
-      const stored = credentials().get(ctx.profileName());
+    profileName: async () => ctx.globals.profile ?? env('TOKENCLI_PROFILE') ?? (await settings()).currentProfile() ?? DEFAULT_PROFILE,
+    profile: async () => (await settings()).profile(await ctx.profileName()),
+    apiUrl: async () => ctx.globals.apiUrl ?? env('TOKENCLI_API_URL') ?? (await ctx.profile())?.api_url ?? DEFAULT_TOKENPLAN_URL,
+    apiKey: async () => {
+      const fromEnv = env('TOKENCLI_API_KEY');
+      if (fromEnv) return { key: fromEnv, source: 'env' };
+      const stored = credentials().get(await ctx.profileName());
       return stored ? { key: stored, source: 'stored' } : undefined;
     },
     client: async (o = {}) => {
-      const apiUrl = o.apiUrl ?? ctx.apiUrl();
+      const apiUrl = o.apiUrl ?? (await ctx.apiUrl());
       checkUrl(apiUrl, ctx.globals.insecure);
-      const apiKey = o.apiKey ?? ctx.apiKey()?.key;
-      if (o.requireKey && !apiKey) throw new AuthRequiredError(`no API key for profile "${ctx.profileName()}"`);
-      const fetch = await transport();
+      const apiKey = o.apiKey ?? (await ctx.apiKey())?.key;
+      if (o.requireKey && !apiKey) throw new AuthRequiredError(`no API key for profile "${await ctx.profileName()}"`);
+      const { TokenClient } = await import('../client/client.js');
       return new TokenClient({
         baseUrl: apiUrl,
         ...(apiKey ? { apiKey } : {}),
-        fetch,
+        fetch: deps.fetch ?? (await proxyAwareFetch(deps.env)),
         timeoutMs: ctx.globals.timeout * 1000,
         userAgent: `tokencli/${deps.version}`,
         ...(ctx.globals.debug ? { debug: (line: string) => deps.io.err(deps.io.errColor.gray(`[debug] ${line}`) + '\n') } : {}),
@@ -106,15 +109,22 @@ export function createContext(deps: ContextDeps): Context {
   return ctx;
 }
 
+const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+
 /**
- * undici's fetch through an agent that honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY, with connect,
- * header and body (idle) timeouts: a stream that stalls longer than the timeout fails.
+ * Node's own fetch is undici already; the npm undici (about 100 ms to load) is brought in only when
+ * a proxy is configured, for its EnvHttpProxyAgent, which honours HTTPS_PROXY, HTTP_PROXY and
+ * NO_PROXY. Timeouts are the client's job, so they apply to both paths alike.
  */
-async function makeTransport(injected: Fetch | undefined, timeoutMs: number): Promise<Fetch> {
-  if (injected) return injected;
-  const { EnvHttpProxyAgent, fetch } = await import('undici');
-  const dispatcher = new EnvHttpProxyAgent({ connectTimeout: timeoutMs, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
-  return (url, init) => fetch(url, { ...(init as object), dispatcher }) as unknown as Promise<Response>;
+async function proxyAwareFetch(env: Record<string, string | undefined>): Promise<Fetch> {
+  if (!PROXY_VARS.some((v) => env[v])) return (url, init) => fetch(url, init);
+  const { EnvHttpProxyAgent, fetch: undiciFetch } = await import('undici');
+  const dispatcher = new EnvHttpProxyAgent({
+    httpProxy: env.HTTP_PROXY ?? env.http_proxy,
+    httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
+    noProxy: env.NO_PROXY ?? env.no_proxy,
+  });
+  return (url, init) => undiciFetch(url, { ...(init as object), dispatcher }) as unknown as Promise<Response>;
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);

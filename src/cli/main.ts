@@ -3,7 +3,6 @@
  * exit code. The only place in the CLI that decides how the process ends.
  */
 import { readFileSync } from 'node:fs';
-import { Ledger } from '../ledger/ledger.js';
 import { createContext } from './context.js';
 import { describeError, Exit, StdoutClosedError } from './errors.js';
 import { inquirerPrompter } from './io/prompter.js';
@@ -15,7 +14,7 @@ const version = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 export async function main(argv: string[]): Promise<void> {
   const env = process.env;
   const io = systemIO({ env, noColor: argv.includes('--no-color'), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
-  const ctx = createContext({ io, prompter: inquirerPrompter(process.stderr), env, version, openLedger: (file) => Ledger.open(file) });
+  const ctx = createContext({ io, prompter: inquirerPrompter(process.stderr), env, version, openLedger: async (file) => (await import('../ledger/ledger.js')).Ledger.open(file) });
   try {
     await createProgram(ctx).parseAsync(argv);
     process.exitCode = Exit.OK;

@@ -5,7 +5,16 @@
 import { Command, Option } from 'commander';
 import { DEFAULT_TIMEOUT_SECONDS, type Context, type GlobalOptions } from './context.js';
 import { UsageError } from './errors.js';
+import { authCommand } from './commands/auth/auth.js';
+import { balanceCommand } from './commands/balance/balance.js';
+import { configCommand } from './commands/config/config.js';
 import { helpCommand } from './commands/help/help.js';
+import { loginCommand } from './commands/login/login.js';
+import { logoutCommand } from './commands/logout/logout.js';
+import { modelsCommand } from './commands/models/models.js';
+import { planCommand } from './commands/plan/plan.js';
+import { plansCommand } from './commands/plans/plans.js';
+import { profilesCommand } from './commands/profiles/profiles.js';
 import { serveCommand } from './commands/serve/serve.js';
 
 export function createProgram(ctx: Context): Command {
@@ -34,7 +43,9 @@ export function createProgram(ctx: Context): Command {
     Object.assign(ctx.globals, action.optsWithGlobals() as Partial<GlobalOptions>);
   });
 
-  program.addCommand(serveCommand(ctx));
+  for (const make of [loginCommand, logoutCommand, authCommand, profilesCommand, plansCommand, planCommand, balanceCommand, modelsCommand, configCommand, serveCommand]) {
+    program.addCommand(make(ctx));
+  }
   program.addCommand(helpCommand(ctx, program));
 
   for (const cmd of program.commands) inherit(cmd, program);

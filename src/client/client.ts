@@ -13,6 +13,7 @@ import {
   TimeoutError,
   parseRetryAfterMs,
 } from './errors.js';
+import { redact } from './redact.js';
 import { DEFAULT_MAX_RETRIES, isRetryableStatus, retryDelayMs } from './retry.js';
 import { Account } from './resources/account.js';
 import { Balance } from './resources/balance.js';
@@ -117,18 +118,26 @@ export class TokenClient {
     }
   }
 
+  /**
+   * One attempt, bounded by the timeout: until the whole answer is read for JSON, until the headers
+   * arrive for a stream (whose stalls the idle timeout in sse.ts catches afterwards).
+   */
   private async fetchWithTimeout(url: string, init: RequestInit, streaming: boolean): Promise<Response> {
     const timeoutMs = this.opts.timeoutMs;
-    // A stream's length is unbounded; its stalls are caught by the transport's idle (body) timeout.
-    if (!timeoutMs || streaming) return this.fetchImpl(url, init);
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    if (!timeoutMs) return this.fetchImpl(url, init);
+    const timer = new AbortController();
+    const timeout = setTimeout(() => timer.abort(), timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, timer.signal]) : timer.signal;
     try {
       const res = await this.fetchImpl(url, { ...init, signal });
-      return res;
+      if (streaming) return res;
+      // Read the body inside the time limit; JSON answers are small.
+      return new Response(await res.arrayBuffer(), { status: res.status, statusText: res.statusText, headers: res.headers });
     } catch (e) {
-      if (timeout.aborted && !init.signal?.aborted) throw new TimeoutError(`no answer from ${new URL(url).host} within ${timeoutMs / 1000}s`);
+      if (timer.signal.aborted && !init.signal?.aborted) throw new TimeoutError(`no answer from ${new URL(url).host} within ${timeoutMs / 1000}s`);
       throw e;
+    } finally {
+      clearTimeout(timeout);
     }
   }
 
@@ -159,17 +168,4 @@ export class TokenClient {
   private trace(line: string): void {
     this.opts.debug?.(line);
   }
-}
-
-/** Headers as they may be shown: the key reduced to its type and last four characters. */
-export function redact(headers: Record<string, string>): Record<string, string> {
-  const out = { ...headers };
-  if (out.authorization) out.authorization = `Bearer ${fingerprint(out.authorization.replace(/^Bearer\s+/i, ''))}`;
-  return out;
-}
-
-/** A key shown safely: `tp_…c3Xk`. */
-export function fingerprint(key: string): string {
-  const prefix = /^[a-z]+[-_]/i.exec(key)?.[0] ?? '';
-  return `${prefix}…${key.slice(-4)}`;
 }

@@ -7,12 +7,13 @@ import { sseEvents } from '../shared/sse.js';
 import { ChatChunkSchema, describeIssue, type ChatChunk } from '../shared/wire.js';
 import { AbortedError, ApiError, ConnectionError, MalformedResponseError, TimeoutError } from './errors.js';
 
-export async function* completionChunks(res: Response, abort: () => void): AsyncGenerator<ChatChunk> {
+/** `idleTimeoutMs`: the longest wait for the next bytes of the stream before giving up. */
+export async function* completionChunks(res: Response, abort: () => void, idleTimeoutMs?: number): AsyncGenerator<ChatChunk> {
   const requestId = res.headers.get('x-request-id') ?? undefined;
   if (!res.body) throw new MalformedResponseError('the stream has no body', requestId);
   let done = false;
   try {
-    for await (const event of sseEvents(readBody(res.body, requestId))) {
+    for await (const event of sseEvents(readBody(res.body, requestId, abort, idleTimeoutMs))) {
       if (event.data === '[DONE]') {
         done = true;
         return;
@@ -37,14 +38,37 @@ export async function* completionChunks(res: Response, abort: () => void): Async
   }
 }
 
-async function* readBody(body: ReadableStream<Uint8Array>, requestId: string | undefined): AsyncGenerator<Uint8Array> {
+async function* readBody(
+  body: ReadableStream<Uint8Array>,
+  requestId: string | undefined,
+  abort: () => void,
+  idleTimeoutMs: number | undefined,
+): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
   try {
-    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) yield chunk;
+    for (;;) {
+      const { done, value } = await withIdleTimeout(reader.read(), idleTimeoutMs, abort, requestId);
+      if (done) return;
+      yield value;
+    }
   } catch (e) {
-    const err = e as Error & { cause?: { code?: string } };
+    if (e instanceof TimeoutError) throw e;
+    const err = e as Error & { cause?: { code?: string; message?: string } };
     if (err.name === 'AbortError') throw new AbortedError('request aborted', requestId);
-    const code = err.cause?.code ?? (err as { code?: string }).code;
-    if (code === 'UND_ERR_BODY_TIMEOUT') throw new TimeoutError('the stream stalled: no data within the idle timeout', requestId);
-    throw new ConnectionError(`the stream broke before it finished (${err.cause ? String((err.cause as Error).message ?? code) : err.message})`, requestId);
+    throw new ConnectionError(`the stream broke before it finished (${err.cause?.message ?? err.cause?.code ?? err.message})`, requestId);
+  } finally {
+    reader.releaseLock();
   }
+}
+
+function withIdleTimeout<T>(read: Promise<T>, ms: number | undefined, abort: () => void, requestId: string | undefined): Promise<T> {
+  if (!ms) return read;
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abort();
+      reject(new TimeoutError(`the stream stalled: nothing arrived for ${ms / 1000}s`, requestId));
+    }, ms);
+  });
+  return Promise.race([read, stalled]).finally(() => clearTimeout(timer));
 }

@@ -190,9 +190,6 @@ export const ErrorEnvelopeSchema = z.looseObject({
 });
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;
 
-/** Keys are `tp_` followed by at least 32 base62 characters (DESIGN §3). */
-export const API_KEY_PATTERN = /^tp_[0-9A-Za-z]{32,}$/;
-
 /**
  * Names the first failing field of a zod error as a dotted path, for one-line messages such as
  * "packs.0.tokens_remaining: expected number".

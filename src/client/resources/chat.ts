@@ -25,6 +25,6 @@ export class Chat {
       signal,
       ...(o.idempotencyKey ? { idempotencyKey: o.idempotencyKey } : {}),
     });
-    return completionChunks(res, () => controller.abort());
+    return completionChunks(res, () => controller.abort(), this.c.opts.timeoutMs);
   }
 }

@@ -1,0 +1,81 @@
+import { Command } from 'commander';
+import type { TokenClient } from '../../../client/client.js';
+import { fingerprint } from '../../../client/redact.js';
+import { AuthenticationError, ConnectionError } from '../../../client/errors.js';
+import type { Account } from '../../../shared/wire.js';
+import type { Context } from '../../context.js';
+import { AuthRequiredError, Exit, SilentError } from '../../errors.js';
+import type { IOStreams } from '../../io/streams.js';
+import { printJson } from '../../io/table.js';
+
+export interface AuthStatusOptions {
+  io: IOStreams;
+  profile: string;
+  apiUrl: string;
+  provider: string;
+  key?: { key: string; source: 'env' | 'stored' };
+  client: () => Promise<TokenClient>;
+  json: boolean;
+}
+
+export function authCommand(ctx: Context, runF = authStatusRun): Command {
+  const auth = new Command('auth').description('Check the credential in force');
+  auth
+    .command('status')
+    .description('Show the profile, URL, key fingerprint and account; exit 4 when the key is missing or rejected')
+    .addHelpText('after', '\nExamples:\n  $ tokencli auth status\n  $ tokencli auth status --json --profile work')
+    .action(async () => {
+      const key = await ctx.apiKey();
+      return runF({
+        io: ctx.io,
+        profile: await ctx.profileName(),
+        apiUrl: await ctx.apiUrl(),
+        provider: (await ctx.profile())?.provider ?? 'tokenplan',
+        ...(key ? { key } : {}),
+        client: () => ctx.client({ requireKey: true }),
+        json: ctx.globals.json,
+      });
+    });
+  return auth;
+}
+
+export async function authStatusRun(opts: AuthStatusOptions): Promise<void> {
+  let account: Account | undefined;
+  let failure: unknown;
+  if (opts.key) {
+    try {
+      account = await (await opts.client()).account.get();
+    } catch (e) {
+      failure = e;
+    }
+  }
+  const reachable = opts.key ? !(failure instanceof ConnectionError) : undefined;
+  const state = !opts.key ? 'no key' : account ? 'ok' : failure instanceof AuthenticationError ? 'rejected' : reachable ? 'error' : 'unreachable';
+
+  if (opts.json) {
+    printJson(opts.io, {
+      profile: opts.profile,
+      provider: opts.provider,
+      api_url: opts.apiUrl,
+      key: opts.key ? { fingerprint: fingerprint(opts.key.key), source: opts.key.source } : null,
+      account: account ?? null,
+      reachable: reachable ?? null,
+      status: state,
+    });
+  } else {
+    const c = opts.io.color;
+    const lines = [
+      `profile   ${opts.profile}`,
+      `provider  ${opts.provider}`,
+      `api url   ${opts.apiUrl}`,
+      `key       ${opts.key ? `${fingerprint(opts.key.key)} (${opts.key.source === 'env' ? 'from TOKENCLI_API_KEY' : 'stored'})` : c.red('none')}`,
+      `account   ${account ? `${account.name} (${account.id})` : '-'}`,
+      `server    ${reachable === undefined ? 'not checked' : reachable ? c.green('reachable') : c.red('unreachable')}`,
+    ];
+    opts.io.out(lines.join('\n') + '\n');
+  }
+  if (state === 'ok') return;
+  if (state === 'no key') throw opts.json ? new SilentError('', Exit.AUTH) : new AuthRequiredError(`not logged in: no API key for profile "${opts.profile}"`);
+  if (opts.json) throw new SilentError('', state === 'rejected' ? Exit.AUTH : state === 'unreachable' ? Exit.NETWORK : Exit.ERROR);
+  throw failure;
+}

@@ -1,0 +1,151 @@
+import { Command, Option } from 'commander';
+import type { TokenClient } from '../../../client/client.js';
+import { ConnectionError } from '../../../client/errors.js';
+import type { Ledger } from '../../../ledger/ledger.js';
+import type { Balance } from '../../../shared/wire.js';
+import type { Context } from '../../context.js';
+import { CliError, Exit, QuotaError } from '../../errors.js';
+import type { IOStreams } from '../../io/streams.js';
+import { formatTokens, relativeTime, when } from '../../io/format.js';
+import { warn } from '../../io/messages.js';
+import { printJson, printRows } from '../../io/table.js';
+import { nonNegativeInteger } from '../../program.js';
+import { rememberBalance } from './snapshot.js';
+
+export interface BalanceOptions {
+  io: IOStreams;
+  client: () => Promise<TokenClient>;
+  ledger: () => Promise<Ledger>;
+  profile: string;
+  apiUrl: string;
+  min?: number;
+  offline: boolean;
+  json: boolean;
+  now: () => Date;
+}
+
+export function balanceCommand(ctx: Context, runF = balanceRun): Command {
+  return new Command('balance')
+    .description('Tokens remaining, held, and per pack with expiry; a CI quota gate with --min')
+    .addOption(new Option('--min <tokens>', 'exit 5 when fewer tokens than this remain').argParser(nonNegativeInteger('--min')))
+    .option('--offline', 'do not ask the server: estimate from the last balance seen minus local spend since', false)
+    .addHelpText(
+      'after',
+      `
+When the server cannot be reached, the offline estimate is shown instead, labelled as such.
+
+Examples:
+  $ tokencli balance
+  $ tokencli balance --min 100000 --json     # CI: fail the job below 100k tokens
+  $ tokencli balance --offline`,
+    )
+    .action(async (flags: { min?: number; offline: boolean }) =>
+      runF({
+        io: ctx.io,
+        client: () => ctx.client({ requireKey: true }),
+        ledger: ctx.ledger,
+        profile: await ctx.profileName(),
+        apiUrl: await ctx.apiUrl(),
+        ...(flags.min !== undefined ? { min: flags.min } : {}),
+        offline: flags.offline,
+        json: ctx.globals.json,
+        now: ctx.now,
+      }),
+    );
+}
+
+interface OfflineEstimate {
+  last: Balance;
+  seen_at: string;
+  spent_since: number;
+  tokens_remaining: number;
+}
+
+export async function balanceRun(opts: BalanceOptions): Promise<void> {
+  let balance: Balance | undefined;
+  let offlineReason: string | undefined;
+  if (opts.offline) {
+    offlineReason = '--offline';
+  } else {
+    try {
+      const stop = opts.io.spinner('Fetching balance').stop;
+      balance = await (await opts.client()).balance.get().finally(stop);
+    } catch (e) {
+      if (!(e instanceof ConnectionError)) throw e;
+      offlineReason = `server unreachable (${e.message})`;
+    }
+  }
+
+  if (balance) {
+    rememberBalance(await opts.ledger(), opts.profile, opts.apiUrl, balance, opts.now());
+    if (opts.json) printJson(opts.io, balance);
+    else printOnline(opts.io, balance, opts.now());
+    return gate(opts.min, balance.tokens_remaining, false);
+  }
+
+  const estimate = offlineEstimate(await opts.ledger(), opts.profile, opts.now());
+  if (!estimate) {
+    throw new CliError(`no balance to show: ${offlineReason}, and no balance was ever seen for profile "${opts.profile}"`, Exit.NETWORK, 'run `tokencli balance` once while the server is reachable');
+  }
+  if (opts.json) {
+    printJson(opts.io, {
+      ...estimate.last,
+      tokens_remaining: estimate.tokens_remaining,
+      estimate: true,
+      as_of: estimate.seen_at,
+      spent_since: estimate.spent_since,
+      last_seen_tokens_remaining: estimate.last.tokens_remaining,
+    });
+  } else {
+    warn(opts.io, `offline estimate (${offlineReason}): last balance seen ${relativeTime(estimate.seen_at, opts.now())}`);
+    const tty = opts.io.isStdoutTTY;
+    const n = (v: number) => (tty ? formatTokens(v) : String(v));
+    printRows(opts.io, ['', ''], [
+      ['estimated remaining', n(estimate.tokens_remaining)],
+      ['last seen', `${n(estimate.last.tokens_remaining)} at ${estimate.seen_at}`],
+      ['local spend since', n(estimate.spent_since)],
+    ]);
+  }
+  gate(opts.min, estimate.tokens_remaining, true);
+}
+
+/** The last balance seen minus what the local ledger recorded since: an estimate, never the truth. */
+export function offlineEstimate(ledger: Ledger, profile: string, now: Date): OfflineEstimate | undefined {
+  const snapshot = ledger.lastBalance(profile);
+  if (!snapshot) return undefined;
+  const spent = ledger.totals({ profile, since: snapshot.seen_at, until: new Date(now.getTime() + 1).toISOString() }).billed_tokens;
+  return {
+    last: snapshot.document as Balance,
+    seen_at: snapshot.seen_at,
+    spent_since: spent,
+    tokens_remaining: Math.max(0, snapshot.tokens_remaining - spent),
+  };
+}
+
+function gate(min: number | undefined, remaining: number, estimated: boolean): void {
+  if (min === undefined || remaining >= min) return;
+  throw new QuotaError(
+    `${formatTokens(remaining)} tokens ${estimated ? 'remaining by the offline estimate' : 'remaining'}, below the minimum of ${formatTokens(min)}`,
+    'buy more with `tokencli plan purchase <plan>`',
+  );
+}
+
+function printOnline(io: IOStreams, b: Balance, now: Date): void {
+  const tty = io.isStdoutTTY;
+  if (tty) {
+    io.out(`${io.color.bold(formatTokens(b.tokens_remaining))} tokens remaining · ${formatTokens(b.tokens_held)} held${b.tokens_owed ? ` · ${formatTokens(b.tokens_owed)} owed` : ''}\n`);
+  } else {
+    io.out(`remaining\t${b.tokens_remaining}\nheld\t${b.tokens_held}\n`);
+  }
+  if (b.packs.length === 0) return;
+  const rows = b.packs.map((p) => [
+    ...(tty ? [] : ['pack']),
+    p.id,
+    p.plan_id,
+    tty ? formatTokens(p.tokens_remaining) : String(p.tokens_remaining),
+    tty ? formatTokens(p.tokens_total) : String(p.tokens_total),
+    p.expired ? (tty ? io.color.dim('expired') : 'expired') : when(p.expires_at, tty, now),
+  ]);
+  if (tty) io.out('\n');
+  printRows(io, ['pack', 'plan', 'remaining', 'total', 'expires'], rows);
+}

@@ -1,0 +1,7 @@
+import { Command } from 'commander';
+import type { Context } from '../../context.js';
+import { purchaseCommand } from './purchase/purchase.js';
+
+export function planCommand(ctx: Context): Command {
+  return new Command('plan').description('Buy plans').addCommand(purchaseCommand(ctx));
+}

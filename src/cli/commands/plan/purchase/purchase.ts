@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { Command, Option } from 'commander';
+import type { TokenClient } from '../../../../client/client.js';
+import type { Ledger } from '../../../../ledger/ledger.js';
+import type { Context } from '../../../context.js';
+import { InterruptedError, UsageError } from '../../../errors.js';
+import type { Prompter } from '../../../io/prompter.js';
+import type { IOStreams } from '../../../io/streams.js';
+import { formatMoney, formatTokens } from '../../../io/format.js';
+import { success } from '../../../io/messages.js';
+import { printJson, printRows } from '../../../io/table.js';
+import { positiveInteger } from '../../../program.js';
+import { rememberBalance } from '../../balance/snapshot.js';
+
+export interface PurchaseOptions {
+  io: IOStreams;
+  prompter: Prompter;
+  client: () => Promise<TokenClient>;
+  ledger: () => Promise<Ledger>;
+  profile: string;
+  apiUrl: string;
+  planId: string;
+  quantity: number;
+  yes: boolean;
+  json: boolean;
+  quiet: boolean;
+  now: () => Date;
+}
+
+export function purchaseCommand(ctx: Context, runF = purchaseRun): Command {
+  return new Command('purchase')
+    .description('Buy a plan: shows the charge and asks to confirm (--yes without a terminal); never charges twice')
+    .argument('<plan>', 'plan id, as `tokencli plans` lists them')
+    .addOption(new Option('--quantity <n>', 'how many packs').default(1).argParser(positiveInteger('--quantity')))
+    .option('-y, --yes', 'buy without asking', false)
+    .addHelpText('after', '\nExamples:\n  $ tokencli plan purchase starter\n  $ tokencli plan purchase basic --quantity 2 --yes --json')
+    .action(async (planId: string, flags: { quantity: number; yes: boolean }) =>
+      runF({
+        io: ctx.io,
+        prompter: ctx.prompter,
+        client: () => ctx.client({ requireKey: true }),
+        ledger: ctx.ledger,
+        profile: await ctx.profileName(),
+        apiUrl: await ctx.apiUrl(),
+        planId,
+        quantity: flags.quantity,
+        yes: flags.yes,
+        json: ctx.globals.json,
+        quiet: ctx.globals.quiet,
+        now: ctx.now,
+      }),
+    );
+}
+
+export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
+  if (!opts.yes && !opts.io.canPrompt()) {
+    throw new UsageError('a purchase needs confirmation and there is no terminal to ask', 'pass --yes to buy without a prompt');
+  }
+  const client = await opts.client();
+  const plans = await client.plans.list();
+  const plan = plans.data.find((p) => p.id === opts.planId);
+  if (!plan) throw new UsageError(`no plan "${opts.planId}"`, `plans: ${plans.data.map((p) => p.id).join(', ')} (see \`tokencli plans\`)`);
+  const price = { amount_minor: plan.price.amount_minor * opts.quantity, currency: plan.price.currency };
+  const tokens = plan.tokens * opts.quantity;
+  const summary = `${plan.name}${opts.quantity > 1 ? ` ×${opts.quantity}` : ''}: ${formatTokens(tokens)} tokens for ${formatMoney(price)}, valid ${plan.validity_days} days`;
+
+  if (!opts.yes && !(await opts.prompter.confirm(`Buy ${summary}?`, false))) {
+    throw new InterruptedError('purchase cancelled: nothing was charged');
+  }
+
+  // One key for this purchase, reused by every retry: a lost answer is replayed, never charged twice.
+  const stop = opts.io.spinner('Purchasing').stop;
+  const purchase = await client.purchases.create({ plan_id: plan.id, quantity: opts.quantity }, randomUUID()).finally(stop);
+  const balance = await client.balance.get();
+  rememberBalance(await opts.ledger(), opts.profile, opts.apiUrl, balance, opts.now());
+
+  if (opts.json) return printJson(opts.io, { ...purchase, balance });
+  printRows(
+    opts.io,
+    ['purchase', 'pack', 'tokens', 'price', 'expires'],
+    [[purchase.id, purchase.pack.id, opts.io.isStdoutTTY ? formatTokens(purchase.pack.tokens_total) : String(purchase.pack.tokens_total), formatMoney(purchase.price), purchase.pack.expires_at]],
+  );
+  success(opts.io, opts.quiet, `Bought ${summary}; balance now ${formatTokens(balance.tokens_remaining)} tokens`);
+}

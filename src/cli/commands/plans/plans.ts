@@ -1,0 +1,36 @@
+import { Command } from 'commander';
+import type { TokenClient } from '../../../client/client.js';
+import type { Context } from '../../context.js';
+import type { IOStreams } from '../../io/streams.js';
+import { formatMoney, formatTokens, tokensPerMajorUnit } from '../../io/format.js';
+import { printJson, printRows } from '../../io/table.js';
+
+export interface PlansOptions {
+  io: IOStreams;
+  client: () => Promise<TokenClient>;
+  json: boolean;
+}
+
+export function plansCommand(ctx: Context, runF = plansRun): Command {
+  return new Command('plans')
+    .description('Show the plan catalogue: tokens, price, validity, tokens per unit of money')
+    .addHelpText('after', '\nExamples:\n  $ tokencli plans\n  $ tokencli plans --json | jq -r \'.data[].id\'')
+    .action(() => runF({ io: ctx.io, client: () => ctx.client(), json: ctx.globals.json }));
+}
+
+export async function plansRun(opts: PlansOptions): Promise<void> {
+  const stop = opts.io.spinner('Fetching plans').stop;
+  const plans = await (await opts.client()).plans.list().finally(stop);
+  if (opts.json) return printJson(opts.io, plans);
+  const tty = opts.io.isStdoutTTY;
+  printRows(
+    opts.io,
+    ['id', 'name', 'tokens', 'price', 'valid', 'tokens per ¥1'],
+    plans.data.map((p) => {
+      const perUnit = tokensPerMajorUnit(p.tokens, p.price);
+      return tty
+        ? [p.id, p.name, formatTokens(p.tokens), formatMoney(p.price), `${p.validity_days} days`, perUnit === undefined ? 'free' : formatTokens(perUnit)]
+        : [p.id, p.name, String(p.tokens), `${p.price.amount_minor}`, p.price.currency, String(p.validity_days), perUnit === undefined ? '' : String(perUnit)];
+    }),
+  );
+}
