@@ -9,6 +9,7 @@ import { resolvePaths, type Paths } from '../config/paths.js';
 import { DEFAULT_PROFILE, DEFAULT_TOKENPLAN_URL, type Profile } from '../config/settings.js';
 import type { Settings } from '../config/settings-store.js';
 import type { Ledger } from '../ledger/ledger.js';
+import { ModelCatalog } from './model-catalog.js';
 import { AuthRequiredError, UsageError } from './errors.js';
 import type { Prompter } from './io/prompter.js';
 import type { IOStreams } from './io/streams.js';
@@ -46,6 +47,8 @@ export interface Context {
   /** A client for the profile; `requireKey` fails early (exit 4) when there is no key. */
   client(o?: { requireKey?: boolean; apiKey?: string; apiUrl?: string }): Promise<TokenClient>;
   ledger(): Promise<Ledger>;
+  /** The models of the profile's provider, cached from the last answer. */
+  catalog(): Promise<ModelCatalog>;
 }
 
 export const once = <T>(make: () => T) => {
@@ -66,7 +69,7 @@ export interface ContextDeps {
 
 export function createContext(deps: ContextDeps): Context {
   const paths = resolvePaths(deps.env);
-  // conf, zod (through the client) and SQLite each cost tens of milliseconds to load: only on demand.
+  // zod (through the client) and SQLite each cost tens of milliseconds to load: only on demand.
   const settings = once(async () => new (await import('../config/settings-store.js')).Settings(paths.configDir));
   const credentials = once(() => new CredentialStore(paths.credentialsFile));
   const env = (name: string) => deps.env[name] || undefined;
@@ -105,6 +108,7 @@ export function createContext(deps: ContextDeps): Context {
       });
     },
     ledger: once(() => deps.openLedger(paths.ledgerFile)),
+    catalog: async () => new ModelCatalog(paths.cacheDir, await ctx.apiUrl(), ctx.now),
   };
   return ctx;
 }

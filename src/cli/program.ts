@@ -15,6 +15,7 @@ import { modelsCommand } from './commands/models/models.js';
 import { planCommand } from './commands/plan/plan.js';
 import { plansCommand } from './commands/plans/plans.js';
 import { profilesCommand } from './commands/profiles/profiles.js';
+import { runCommand } from './commands/run/run.js';
 import { serveCommand } from './commands/serve/serve.js';
 
 export function createProgram(ctx: Context): Command {
@@ -43,7 +44,7 @@ export function createProgram(ctx: Context): Command {
     Object.assign(ctx.globals, action.optsWithGlobals() as Partial<GlobalOptions>);
   });
 
-  for (const make of [loginCommand, logoutCommand, authCommand, profilesCommand, plansCommand, planCommand, balanceCommand, modelsCommand, configCommand, serveCommand]) {
+  for (const make of [runCommand, loginCommand, logoutCommand, authCommand, profilesCommand, plansCommand, planCommand, balanceCommand, modelsCommand, configCommand, serveCommand]) {
     program.addCommand(make(ctx));
   }
   program.addCommand(helpCommand(ctx, program));

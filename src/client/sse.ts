@@ -66,8 +66,9 @@ function withIdleTimeout<T>(read: Promise<T>, ms: number | undefined, abort: () 
   let timer: NodeJS.Timeout | undefined;
   const stalled = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      abort();
+      // Reject before aborting: the abort fails the pending read too, and the race must see this first.
       reject(new TimeoutError(`the stream stalled: nothing arrived for ${ms / 1000}s`, requestId));
+      abort();
     }, ms);
   });
   return Promise.race([read, stalled]).finally(() => clearTimeout(timer));

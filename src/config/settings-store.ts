@@ -1,37 +1,29 @@
-/**
- * Settings and profiles, kept by conf in the config directory. Secrets never live here: they are
- * in the credentials file. conf is slow to load, so only commands that need settings import this.
- */
-import Conf from 'conf';
+/** Settings and profiles in `config.json` in the config directory. Secrets never live here. */
+import { join } from 'node:path';
+import { JsonFile } from './json-file.js';
 import { DEFAULT_PROFILE, type Profile, type SettingsShape } from './settings.js';
 
 export class Settings {
-  private readonly conf: Conf<SettingsShape>;
+  private readonly file: JsonFile<SettingsShape>;
 
   constructor(configDir: string) {
-    this.conf = new Conf<SettingsShape>({
-      cwd: configDir,
-      configName: 'config',
-      projectName: 'tokencli',
-      defaults: { current_profile: DEFAULT_PROFILE, profiles: {} },
-      // No schema migrations yet; conf's own versioned migrations can be added with projectVersion.
-    });
+    this.file = new JsonFile<SettingsShape>(join(configDir, 'config.json'), () => ({ current_profile: DEFAULT_PROFILE, profiles: {} }));
   }
 
   get path(): string {
-    return this.conf.path;
+    return this.file.path;
   }
 
   currentProfile(): string {
-    return this.conf.get('current_profile');
+    return this.file.read().current_profile;
   }
 
   useProfile(name: string): void {
-    this.conf.set('current_profile', name);
+    this.file.update((d) => (d.current_profile = name));
   }
 
   profiles(): Record<string, Profile> {
-    return this.conf.get('profiles');
+    return this.file.read().profiles;
   }
 
   profile(name: string): Profile | undefined {
@@ -39,11 +31,10 @@ export class Settings {
   }
 
   saveProfile(name: string, profile: Profile): void {
-    this.conf.set('profiles', { ...this.profiles(), [name]: profile });
+    this.file.update((d) => (d.profiles[name] = profile));
   }
 
   deleteProfile(name: string): void {
-    const { [name]: _removed, ...rest } = this.profiles();
-    this.conf.set('profiles', rest);
+    this.file.update((d) => delete d.profiles[name]);
   }
 }

@@ -69,8 +69,11 @@ export class Meter {
         const wanted = requestedMax ?? Math.min(this.opts.defaultMaxTokens, model.context_length ?? Infinity);
         const maxTokens = requestedMax ?? Math.min(wanted, affordable);
         const hold = billedTokens(promptTokens, maxTokens, model.rates);
+        if (a.available === 0) {
+          throw quotaProblem('insufficient_balance', 'no plan tokens available: the packs are used up or expired, or held by running requests');
+        }
         if (maxTokens < 1 || hold > a.available) {
-          const code = a.available === 0 ? 'insufficient_balance' : 'request_exceeds_balance';
+          const code = 'request_exceeds_balance';
           const needed = billedTokens(promptTokens, Math.max(maxTokens, 1), model.rates);
           throw quotaProblem(
             code,

@@ -29,8 +29,12 @@ function seedOf(text: string): number {
 
 export function demoPieces(messages: GenerateRequest['messages'], maxTokens: number | undefined): string[] {
   if (maxTokens === undefined) return DEMO_SHORT_ANSWER;
-  const seed = seedOf(messages.map((m) => messageText(m.content)).join('\n'));
-  return Array.from({ length: maxTokens }, (_, i) => DEMO_VOCABULARY[(seed + i * 7) % DEMO_VOCABULARY.length]!);
+  // A linear congruential walk over the vocabulary: varied text, the same for the same prompt.
+  let state = seedOf(messages.map((m) => messageText(m.content)).join('\n'));
+  return Array.from({ length: maxTokens }, () => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+    return DEMO_VOCABULARY[(state >>> 8) % DEMO_VOCABULARY.length]!;
+  });
 }
 
 export interface DemoOptions {

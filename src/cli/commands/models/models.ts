@@ -4,11 +4,13 @@ import { formatMultiplier } from '../../../tokens/billing.js';
 import type { Context } from '../../context.js';
 import type { IOStreams } from '../../io/streams.js';
 import { formatTokens } from '../../io/format.js';
+import type { ModelCatalog } from '../../model-catalog.js';
 import { printJson, printRows } from '../../io/table.js';
 
 export interface ModelsOptions {
   io: IOStreams;
   client: () => Promise<TokenClient>;
+  catalog: () => Promise<ModelCatalog>;
   json: boolean;
 }
 
@@ -16,12 +18,13 @@ export function modelsCommand(ctx: Context, runF = modelsRun): Command {
   return new Command('models')
     .description('Models with their context length and plan-token multipliers')
     .addHelpText('after', '\nExamples:\n  $ tokencli models\n  $ tokencli models --json | jq -r \'.data[].id\'')
-    .action(() => runF({ io: ctx.io, client: () => ctx.client(), json: ctx.globals.json }));
+    .action(() => runF({ io: ctx.io, client: () => ctx.client(), catalog: ctx.catalog, json: ctx.globals.json }));
 }
 
 export async function modelsRun(opts: ModelsOptions): Promise<void> {
   const stop = opts.io.spinner('Fetching models').stop;
   const models = await (await opts.client()).models.list().finally(stop);
+  (await opts.catalog()).remember(models.data);
   if (opts.json) return printJson(opts.io, models);
   const tty = opts.io.isStdoutTTY;
   printRows(
