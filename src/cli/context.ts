@@ -9,6 +9,7 @@ import { resolvePaths, type Paths } from '../config/paths.js';
 import { DEFAULT_PROFILE, DEFAULT_TOKENPLAN_URL, type Profile } from '../config/settings.js';
 import type { Settings } from '../config/settings-store.js';
 import type { Ledger } from '../ledger/ledger.js';
+import { localTimeZone } from '../ledger/periods.js';
 import { ModelCatalog } from './model-catalog.js';
 import { AuthRequiredError, UsageError } from './errors.js';
 import type { Prompter } from './io/prompter.js';
@@ -47,6 +48,8 @@ export interface Context {
   /** A client for the profile; `requireKey` fails early (exit 4) when there is no key. */
   client(o?: { requireKey?: boolean; apiKey?: string; apiUrl?: string }): Promise<TokenClient>;
   ledger(): Promise<Ledger>;
+  /** The time zone of budget periods: the profile's `tz`, else the machine's. */
+  timeZone(): Promise<string>;
   /** The models of the profile's provider, cached from the last answer. */
   catalog(): Promise<ModelCatalog>;
 }
@@ -109,6 +112,7 @@ export function createContext(deps: ContextDeps): Context {
     },
     ledger: once(() => deps.openLedger(paths.ledgerFile)),
     catalog: async () => new ModelCatalog(paths.cacheDir, await ctx.apiUrl(), ctx.now),
+    timeZone: async () => (await ctx.profile())?.tz ?? localTimeZone(),
   };
   return ctx;
 }

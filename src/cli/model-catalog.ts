@@ -1,16 +1,17 @@
 /**
- * What the CLI knows about a provider's models (multipliers, context length), cached on disk from
- * the last `/v1/models` answer so that estimates, budgets and completions work without a request.
+ * What the CLI knows about a provider's models (multipliers, context length) and plans (prices),
+ * cached on disk from the last answers so that estimates, budgets, reports and completions work
+ * without a request.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TokenClient } from '../client/client.js';
-import type { BillingRates, Model } from '../shared/wire.js';
+import type { BillingRates, Model, Plan } from '../shared/wire.js';
 import { UNIT_RATES } from '../tokens/billing.js';
 
 interface CacheFile {
-  /** Per API URL: the models and when they were fetched. */
-  providers: Record<string, { fetched_at: string; models: Model[] }>;
+  /** Per API URL: the models and plans last fetched, and when. */
+  providers: Record<string, { fetched_at: string; models?: Model[]; plans?: Plan[] }>;
 }
 
 export class ModelCatalog {
@@ -36,9 +37,21 @@ export class ModelCatalog {
     return this.read().providers[this.apiUrl]?.models;
   }
 
+  cachedPlans(): Plan[] | undefined {
+    return this.read().providers[this.apiUrl]?.plans;
+  }
+
   remember(models: Model[]): void {
+    this.update({ models });
+  }
+
+  rememberPlans(plans: Plan[]): void {
+    this.update({ plans });
+  }
+
+  private update(part: { models?: Model[]; plans?: Plan[] }): void {
     const data = this.read();
-    data.providers[this.apiUrl] = { fetched_at: this.now().toISOString(), models };
+    data.providers[this.apiUrl] = { ...data.providers[this.apiUrl], ...part, fetched_at: this.now().toISOString() };
     mkdirSync(join(this.file, '..'), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(data));

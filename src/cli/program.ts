@@ -7,6 +7,7 @@ import { DEFAULT_TIMEOUT_SECONDS, type Context, type GlobalOptions } from './con
 import { UsageError } from './errors.js';
 import { authCommand } from './commands/auth/auth.js';
 import { balanceCommand } from './commands/balance/balance.js';
+import { budgetCommand } from './commands/budget/budget.js';
 import { configCommand } from './commands/config/config.js';
 import { helpCommand } from './commands/help/help.js';
 import { loginCommand } from './commands/login/login.js';
@@ -17,6 +18,7 @@ import { plansCommand } from './commands/plans/plans.js';
 import { profilesCommand } from './commands/profiles/profiles.js';
 import { runCommand } from './commands/run/run.js';
 import { serveCommand } from './commands/serve/serve.js';
+import { usageCommand } from './commands/usage/usage.js';
 
 export function createProgram(ctx: Context): Command {
   const program = new Command('tokencli')
@@ -44,7 +46,7 @@ export function createProgram(ctx: Context): Command {
     Object.assign(ctx.globals, action.optsWithGlobals() as Partial<GlobalOptions>);
   });
 
-  for (const make of [runCommand, loginCommand, logoutCommand, authCommand, profilesCommand, plansCommand, planCommand, balanceCommand, modelsCommand, configCommand, serveCommand]) {
+  for (const make of [runCommand, loginCommand, logoutCommand, authCommand, profilesCommand, plansCommand, planCommand, balanceCommand, budgetCommand, usageCommand, modelsCommand, configCommand, serveCommand]) {
     program.addCommand(make(ctx));
   }
   program.addCommand(helpCommand(ctx, program));

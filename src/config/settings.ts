@@ -8,6 +8,8 @@ export interface Profile {
   api_url: string;
   /** Default model for `run`. */
   model?: string;
+  /** Time zone of budget periods. */
+  tz?: string;
 }
 
 export interface SettingsShape {
@@ -22,5 +24,6 @@ export const DEFAULT_TOKENPLAN_URL = 'http://127.0.0.1:8787';
 export const CONFIG_KEYS = {
   model: { scope: 'profile', describe: 'default model for `run`' },
   api_url: { scope: 'profile', describe: 'the provider base URL' },
+  tz: { scope: 'profile', describe: 'IANA time zone for budget periods (default: the local one)' },
 } as const;
 export type ConfigKey = keyof typeof CONFIG_KEYS;

@@ -7,7 +7,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from '../shared/migrate.js';
+import type { Budget } from './budget.js';
 import { LEDGER_MIGRATIONS } from './migrations.js';
+import type { Period } from './periods.js';
 
 export type RunStatus = 'ok' | 'interrupted' | 'error';
 export type UsageSource = 'server' | 'estimate';
@@ -64,6 +66,7 @@ export class Ledger {
     db.pragma('busy_timeout = 10000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
     migrate(db, LEDGER_MIGRATIONS, now);
     return new Ledger(db);
   }
@@ -113,12 +116,89 @@ export class Ledger {
     return row && { ...row, document: JSON.parse(row.document) as unknown };
   }
 
+  /** Sum of billed tokens of a profile in [start, end): the figure every budget check needs. */
+  billedBetween(profile: string, start: Date, end: Date): number {
+    return this.db
+      .prepare('SELECT COALESCE(SUM(billed_tokens), 0) FROM runs WHERE profile = ? AND created_at >= ? AND created_at < ?')
+      .pluck()
+      .get(profile, start.toISOString(), end.toISOString()) as number;
+  }
+
+  /** Creates the profile's budget for the period, or replaces it. */
+  setBudget(b: Omit<Budget, 'id'>, now: Date): Budget {
+    const upsert = this.db.prepare(
+      `INSERT INTO budgets (profile, period, limit_tokens, limit_amount_minor, limit_currency, warn, hard, alert_command, created_at)
+       VALUES (@profile, @period, @limit_tokens, @amount, @currency, @warn, @hard, @alert_command, @created_at)
+       ON CONFLICT(profile, period) DO UPDATE SET limit_tokens = excluded.limit_tokens, limit_amount_minor = excluded.limit_amount_minor,
+         limit_currency = excluded.limit_currency, warn = excluded.warn, hard = excluded.hard, alert_command = excluded.alert_command`,
+    );
+    this.db
+      .transaction(() =>
+        upsert.run({
+          profile: b.profile,
+          period: b.period,
+          limit_tokens: b.limit_tokens,
+          amount: b.limit_money?.amount_minor ?? null,
+          currency: b.limit_money?.currency ?? null,
+          warn: JSON.stringify(b.warn),
+          hard: b.hard ? 1 : 0,
+          alert_command: b.alert_command,
+          created_at: now.toISOString(),
+        }),
+      )
+      .immediate();
+    return this.budgets(b.profile).find((x) => x.period === b.period)!;
+  }
+
+  budgets(profile?: string): Budget[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM budgets ${profile === undefined ? '' : 'WHERE profile = ?'} ORDER BY profile, CASE period WHEN 'day' THEN 0 WHEN 'week' THEN 1 ELSE 2 END`)
+      .all(...(profile === undefined ? [] : [profile])) as BudgetRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      profile: r.profile,
+      period: r.period,
+      limit_tokens: r.limit_tokens,
+      limit_money: r.limit_amount_minor === null ? null : { amount_minor: r.limit_amount_minor, currency: r.limit_currency ?? 'CNY' },
+      warn: JSON.parse(r.warn) as number[],
+      hard: r.hard === 1,
+      alert_command: r.alert_command,
+    }));
+  }
+
+  removeBudget(profile: string, period: Period): boolean {
+    const del = this.db.prepare('DELETE FROM budgets WHERE profile = ? AND period = ?');
+    return (this.db.transaction(() => del.run(profile, period)).immediate() as { changes: number }).changes > 0;
+  }
+
+  /** Records an alert; true only for the one caller (of any process) that recorded it first. */
+  claimAlert(budgetId: number, periodStart: Date, threshold: number, used: number, now: Date): boolean {
+    const insert = this.db.prepare(
+      'INSERT OR IGNORE INTO alerts_sent (budget_id, period_start, threshold, used_tokens, sent_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    const result = this.db.transaction(() => insert.run(budgetId, periodStart.toISOString(), threshold, used, now.toISOString())).immediate() as { changes: number };
+    return result.changes === 1;
+  }
+
   close(): void {
     this.db.close();
   }
 }
 
-function whereOf(f: RunFilter): { where: string; params: Record<string, string> } {
+interface BudgetRow {
+  id: number;
+  profile: string;
+  period: Period;
+  limit_tokens: number;
+  limit_amount_minor: number | null;
+  limit_currency: string | null;
+  warn: string;
+  hard: number;
+  alert_command: string | null;
+}
+
+/** SQL conditions for a run filter, with named parameters. */
+export function whereOf(f: RunFilter): { where: string; params: Record<string, string> } {
   const clauses: string[] = [];
   const params: Record<string, string> = {};
   if (f.profile !== undefined) {

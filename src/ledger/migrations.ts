@@ -43,4 +43,35 @@ export const LEDGER_MIGRATIONS: Migration<Database.Database>[] = [
         );
       `),
   },
+  {
+    name: 'm003_budgets_and_alerts',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE budgets (
+          id INTEGER PRIMARY KEY,
+          profile TEXT NOT NULL,
+          period TEXT NOT NULL CHECK (period IN ('day', 'week', 'month')),
+          limit_tokens INTEGER NOT NULL CHECK (limit_tokens > 0),
+          limit_amount_minor INTEGER,       -- set for a money budget: the amount the user gave
+          limit_currency TEXT,
+          warn TEXT NOT NULL,               -- JSON array of whole percents, ascending
+          hard INTEGER NOT NULL DEFAULT 0,
+          alert_command TEXT,
+          created_at TEXT NOT NULL,
+          UNIQUE (profile, period)
+        );
+        -- One row per alert raised: the primary key makes "each threshold alerts once per period"
+        -- hold across concurrent processes, since only one INSERT can win.
+        CREATE TABLE alerts_sent (
+          budget_id INTEGER NOT NULL REFERENCES budgets(id) ON DELETE CASCADE,
+          period_start TEXT NOT NULL,
+          threshold INTEGER NOT NULL,
+          used_tokens INTEGER NOT NULL,
+          sent_at TEXT NOT NULL,
+          PRIMARY KEY (budget_id, period_start, threshold)
+        );
+        -- Budget checks sum a profile's billed tokens over a time range: answer from the index alone.
+        CREATE INDEX runs_budget_sum ON runs(profile, created_at, billed_tokens);
+      `),
+  },
 ];

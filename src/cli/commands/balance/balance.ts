@@ -11,6 +11,7 @@ import { warn } from '../../io/messages.js';
 import { printJson, printRows } from '../../io/table.js';
 import { nonNegativeInteger } from '../../program.js';
 import { rememberBalance } from './snapshot.js';
+import { budgetStates, standingAlerts } from '../../budgets.js';
 
 export interface BalanceOptions {
   io: IOStreams;
@@ -22,6 +23,7 @@ export interface BalanceOptions {
   offline: boolean;
   json: boolean;
   now: () => Date;
+  timeZone: () => Promise<string>;
 }
 
 export function balanceCommand(ctx: Context, runF = balanceRun): Command {
@@ -50,6 +52,7 @@ Examples:
         offline: flags.offline,
         json: ctx.globals.json,
         now: ctx.now,
+        timeZone: ctx.timeZone,
       }),
     );
 }
@@ -61,7 +64,11 @@ interface OfflineEstimate {
   tokens_remaining: number;
 }
 
+const EXPIRY_WARNING_MS = 3 * 86_400_000;
+
 export async function balanceRun(opts: BalanceOptions): Promise<void> {
+  const ledger = await opts.ledger();
+  for (const line of standingAlerts(await budgetStates(ledger, opts.profile, opts.now(), opts.timeZone), opts.now())) warn(opts.io, line);
   let balance: Balance | undefined;
   let offlineReason: string | undefined;
   if (opts.offline) {
@@ -77,13 +84,14 @@ export async function balanceRun(opts: BalanceOptions): Promise<void> {
   }
 
   if (balance) {
-    rememberBalance(await opts.ledger(), opts.profile, opts.apiUrl, balance, opts.now());
+    rememberBalance(ledger, opts.profile, opts.apiUrl, balance, opts.now());
+    warnOfExpiry(opts.io, balance, opts.now());
     if (opts.json) printJson(opts.io, balance);
     else printOnline(opts.io, balance, opts.now());
     return gate(opts.min, balance.tokens_remaining, false);
   }
 
-  const estimate = offlineEstimate(await opts.ledger(), opts.profile, opts.now());
+  const estimate = offlineEstimate(ledger, opts.profile, opts.now());
   if (!estimate) {
     throw new CliError(`no balance to show: ${offlineReason}, and no balance was ever seen for profile "${opts.profile}"`, Exit.NETWORK, 'run `tokencli balance` once while the server is reachable');
   }
@@ -120,6 +128,16 @@ export function offlineEstimate(ledger: Ledger, profile: string, now: Date): Off
     spent_since: spent,
     tokens_remaining: Math.max(0, snapshot.tokens_remaining - spent),
   };
+}
+
+/** Packs with tokens left that expire within three days. */
+function warnOfExpiry(io: IOStreams, b: Balance, now: Date): void {
+  for (const p of b.packs) {
+    const left = new Date(p.expires_at).getTime() - now.getTime();
+    if (!p.expired && p.tokens_remaining > 0 && left <= EXPIRY_WARNING_MS) {
+      warn(io, `pack ${p.id} (${p.plan_id}) expires ${relativeTime(p.expires_at, now)} with ${formatTokens(p.tokens_remaining)} tokens left`);
+    }
+  }
 }
 
 function gate(min: number | undefined, remaining: number, estimated: boolean): void {

@@ -4,6 +4,7 @@ import type { Settings } from '../../../config/settings-store.js';
 import type { Context } from '../../context.js';
 import { checkUrl } from '../../context.js';
 import { UsageError } from '../../errors.js';
+import { isTimeZone } from '../../../ledger/periods.js';
 import type { IOStreams } from '../../io/streams.js';
 import { success } from '../../io/messages.js';
 import { printJson, printRows } from '../../io/table.js';
@@ -50,7 +51,7 @@ export function configCommand(ctx: Context): Command {
 
 function valuesOf(opts: ConfigOptions): Record<ConfigKey, string | null> {
   const p = opts.settings.profile(opts.profile);
-  return { model: p?.model ?? null, api_url: p?.api_url ?? null };
+  return { model: p?.model ?? null, api_url: p?.api_url ?? null, tz: p?.tz ?? null };
 }
 
 export async function configGetRun(opts: ConfigOptions & { key: ConfigKey }): Promise<void> {
@@ -61,6 +62,7 @@ export async function configGetRun(opts: ConfigOptions & { key: ConfigKey }): Pr
 
 export async function configSetRun(opts: ConfigOptions & { key: ConfigKey; value: string }): Promise<void> {
   if (opts.key === 'api_url') checkUrl(opts.value, true);
+  if (opts.key === 'tz' && !isTimeZone(opts.value)) throw new UsageError(`not a time zone: ${opts.value}`, 'use an IANA name such as Asia/Shanghai or Europe/Berlin');
   const settings = opts.settings;
   const current = settings.profile(opts.profile) ?? { provider: 'tokenplan' as const, api_url: DEFAULT_TOKENPLAN_URL };
   settings.saveProfile(opts.profile, { ...current, [opts.key]: opts.value });

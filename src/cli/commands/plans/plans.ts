@@ -4,10 +4,12 @@ import type { Context } from '../../context.js';
 import type { IOStreams } from '../../io/streams.js';
 import { formatMoney, formatTokens, tokensPerMajorUnit } from '../../io/format.js';
 import { printJson, printRows } from '../../io/table.js';
+import type { ModelCatalog } from '../../model-catalog.js';
 
 export interface PlansOptions {
   io: IOStreams;
   client: () => Promise<TokenClient>;
+  catalog: () => Promise<ModelCatalog>;
   json: boolean;
 }
 
@@ -15,12 +17,13 @@ export function plansCommand(ctx: Context, runF = plansRun): Command {
   return new Command('plans')
     .description('Show the plan catalogue: tokens, price, validity, tokens per unit of money')
     .addHelpText('after', '\nExamples:\n  $ tokencli plans\n  $ tokencli plans --json | jq -r \'.data[].id\'')
-    .action(() => runF({ io: ctx.io, client: () => ctx.client(), json: ctx.globals.json }));
+    .action(() => runF({ io: ctx.io, client: () => ctx.client(), catalog: ctx.catalog, json: ctx.globals.json }));
 }
 
 export async function plansRun(opts: PlansOptions): Promise<void> {
   const stop = opts.io.spinner('Fetching plans').stop;
   const plans = await (await opts.client()).plans.list().finally(stop);
+  (await opts.catalog()).rememberPlans(plans.data);
   if (opts.json) return printJson(opts.io, plans);
   const tty = opts.io.isStdoutTTY;
   printRows(

@@ -9,7 +9,9 @@ import { countPromptTokens, loadTokenCounter } from '../../../tokens/estimate.js
 import type { Context } from '../../context.js';
 import { InterruptedError, StdoutClosedError, UsageError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
-import { note } from '../../io/messages.js';
+import { note, warn } from '../../io/messages.js';
+import { budgetStates, checkHardBudgets, raiseAlerts, shellAlertRunner, type AlertRunner } from '../../budgets.js';
+import { wouldExceed } from '../../../ledger/budget.js';
 import { printJson } from '../../io/table.js';
 import { ratesOf, type ModelCatalog } from '../../model-catalog.js';
 import { positiveInteger } from '../../program.js';
@@ -39,6 +41,8 @@ export interface RunOptions {
   /** Aborts on Ctrl-C. */
   interrupt: AbortSignal;
   now: () => Date;
+  timeZone: () => Promise<string>;
+  runAlert: AlertRunner;
 }
 
 export interface RunOutcome {
@@ -106,6 +110,8 @@ Examples:
           quiet: ctx.globals.quiet,
           interrupt: interrupt.signal,
           now: ctx.now,
+          timeZone: ctx.timeZone,
+          runAlert: shellAlertRunner(ctx.env),
         });
       } finally {
         process.off('SIGINT', onSigint);
@@ -129,8 +135,10 @@ export async function runRun(opts: RunOptions): Promise<void> {
   const messages = messagesFor(prompt, opts.system);
   if (opts.dryRun) return printDryRun(opts, opts.model, messages);
 
+  const ledger = await opts.ledger();
+  await enforceHardBudgets(opts, ledger, opts.model, messages);
   const outcome = await streamOrFetch(opts, opts.model, messages);
-  await (await opts.ledger()).recordRun({
+  ledger.recordRun({
     id: outcome.runId,
     created_at: new Date(opts.now().getTime() - outcome.durationMs).toISOString(),
     profile: opts.profile,
@@ -148,6 +156,7 @@ export async function runRun(opts: RunOptions): Promise<void> {
     forced: opts.force,
     error: outcome.failure ? String((outcome.failure as Error).message ?? outcome.failure) : null,
   });
+  if (outcome.billedTokens > 0) await raiseAlerts(ledger, await budgetStates(ledger, opts.profile, opts.now(), opts.timeZone), opts.io, opts.now(), opts.runAlert);
 
   if (outcome.status === 'interrupted') {
     if (opts.io.stdoutClosed.aborted) throw new StdoutClosedError();
@@ -168,6 +177,20 @@ export async function runRun(opts: RunOptions): Promise<void> {
     });
   }
   if (opts.io.isStderrTTY || opts.usage) note(opts.io, opts.quiet && !opts.usage, opts.io.errColor.dim(summaryLine(outcome)));
+}
+
+/**
+ * Before any request: a run whose estimate (prompt + --max-tokens at the model's cached rates)
+ * would take a hard budget past its limit is refused, unless --force. The tokenizer is loaded
+ * only when there is a hard budget to check.
+ */
+async function enforceHardBudgets(opts: RunOptions, ledger: Ledger, model: string, messages: ChatMessage[]): Promise<void> {
+  const states = await budgetStates(ledger, opts.profile, opts.now(), opts.timeZone);
+  if (!states.some((s) => s.budget.hard)) return;
+  const rates = ratesOf(await cachedModel(opts, model));
+  const estimate = billedTokens(countPromptTokens(messages, await loadTokenCounter()), opts.maxTokens ?? 0, rates);
+  if (!opts.force) return checkHardBudgets(states, estimate);
+  if (states.some((s) => wouldExceed(s, estimate))) warn(opts.io, 'over a hard budget: running anyway because of --force (recorded in the ledger)');
 }
 
 type Attempt = RunOutcome & { failure?: unknown };
@@ -202,8 +225,12 @@ async function streamOrFetch(opts: RunOptions, model: string, messages: ChatMess
     content += text;
     if (!opts.json) io.out(text);
   };
+  // Without a client (no key, bad URL) nothing was sent: that is not a run to record.
+  const client = await opts.client().catch((e: unknown) => {
+    spinner.stop();
+    throw e;
+  });
   try {
-    const client = await opts.client();
     if (opts.stream) {
       const chunks = await client.chat.stream(body, { signal: controller.signal, idempotencyKey: runId });
       for await (const chunk of chunks) {
@@ -234,9 +261,10 @@ async function streamOrFetch(opts: RunOptions, model: string, messages: ChatMess
   const status: RunStatus = interrupted ? 'interrupted' : failure ? 'error' : 'ok';
   const base = { runId, model, content, finishReason, status, durationMs, ttftMs, ...(failure && !interrupted ? { failure } : {}) };
   if (usage) return { ...base, usage, billedTokens: usage.billing?.billed_tokens ?? billedTokens(usage.prompt_tokens, usage.completion_tokens, ratesOf(await cachedModel(opts, model))), source: 'server' };
-  // A refusal before generation (402, 401, …) cost nothing, by the server's own word.
-  if (failure instanceof ApiError && !content) {
-    return { ...base, usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 }, billedTokens: 0, source: 'server' };
+  // A failure before any answer (a 402, a refused connection) produced nothing to bill. A refusal
+  // is the server's own word; anything else is our best estimate.
+  if (failure && !interrupted && !content) {
+    return { ...base, usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 }, billedTokens: 0, source: failure instanceof ApiError ? 'server' : 'estimate' };
   }
   // No usage from the server: count what was sent and received, and say it is an estimate.
   const counter = await loadTokenCounter();

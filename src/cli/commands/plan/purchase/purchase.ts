@@ -10,6 +10,7 @@ import { formatMoney, formatTokens } from '../../../io/format.js';
 import { success } from '../../../io/messages.js';
 import { printJson, printRows } from '../../../io/table.js';
 import { positiveInteger } from '../../../program.js';
+import type { ModelCatalog } from '../../../model-catalog.js';
 import { rememberBalance } from '../../balance/snapshot.js';
 
 export interface PurchaseOptions {
@@ -17,6 +18,7 @@ export interface PurchaseOptions {
   prompter: Prompter;
   client: () => Promise<TokenClient>;
   ledger: () => Promise<Ledger>;
+  catalog: () => Promise<ModelCatalog>;
   profile: string;
   apiUrl: string;
   planId: string;
@@ -40,6 +42,7 @@ export function purchaseCommand(ctx: Context, runF = purchaseRun): Command {
         prompter: ctx.prompter,
         client: () => ctx.client({ requireKey: true }),
         ledger: ctx.ledger,
+        catalog: ctx.catalog,
         profile: await ctx.profileName(),
         apiUrl: await ctx.apiUrl(),
         planId,
@@ -58,6 +61,7 @@ export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
   }
   const client = await opts.client();
   const plans = await client.plans.list();
+  (await opts.catalog()).rememberPlans(plans.data);
   const plan = plans.data.find((p) => p.id === opts.planId);
   if (!plan) throw new UsageError(`no plan "${opts.planId}"`, `plans: ${plans.data.map((p) => p.id).join(', ')} (see \`tokencli plans\`)`);
   const price = { amount_minor: plan.price.amount_minor * opts.quantity, currency: plan.price.currency };

@@ -1,0 +1,83 @@
+/**
+ * Budgets as the CLI applies them: evaluated from the local ledger alone, so refusals and alerts
+ * work with no network. A hard budget refuses a run before any request; each threshold crossed
+ * alerts once per budget and period (recorded in the ledger, so concurrent processes agree).
+ */
+import { spawn } from 'node:child_process';
+import { evaluate, wouldExceed, type BudgetState } from '../ledger/budget.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { ADJECTIVE, localTimeZone, periodBounds } from '../ledger/periods.js';
+import { QuotaError } from './errors.js';
+import { formatTokens, relativeTime } from './io/format.js';
+import type { IOStreams } from './io/streams.js';
+
+/**
+ * Every budget of the profile, evaluated now. The time zone is asked for only when there are
+ * budgets: resolving one loads ICU's zone data, which a run without budgets should not pay for.
+ */
+export async function budgetStates(ledger: Ledger, profile: string, now: Date, timeZone: () => Promise<string> = async () => localTimeZone()): Promise<BudgetState[]> {
+  const budgets = ledger.budgets(profile);
+  if (budgets.length === 0) return [];
+  const tz = await timeZone();
+  return budgets.map((b) => {
+    const bounds = periodBounds(b.period, now, tz);
+    return evaluate(b, bounds, ledger.billedBetween(profile, bounds.start, bounds.end), now);
+  });
+}
+
+/** Refuses (exit 5) a run whose estimate would take a hard budget past its limit. */
+export function checkHardBudgets(states: BudgetState[], estimate: number): void {
+  const blocking = states.find((s) => wouldExceed(s, estimate));
+  if (!blocking) return;
+  const b = blocking.budget;
+  throw new QuotaError(
+    `the ${ADJECTIVE[b.period]} hard budget would be exceeded: used ${formatTokens(blocking.used)} of ${formatTokens(b.limit_tokens)} plan tokens, this run is estimated at ${formatTokens(estimate)}`,
+    'run it anyway with --force, raise the limit with `tokencli budget set`, or lower --max-tokens',
+  );
+}
+
+export function alertLine(s: BudgetState, threshold: number, now: Date): string {
+  const b = s.budget;
+  return `${b.hard ? 'hard' : 'soft'} ${ADJECTIVE[b.period]} budget at ${s.percent}% (threshold ${threshold}%): ${formatTokens(s.used)} of ${formatTokens(b.limit_tokens)} plan tokens; resets ${relativeTime(s.bounds.end.toISOString(), now)}`;
+}
+
+/** The highest threshold each budget has crossed, for the top of `balance` and `budget status`. */
+export function standingAlerts(states: BudgetState[], now: Date): string[] {
+  return states.filter((s) => s.crossed.length > 0).map((s) => alertLine(s, s.crossed.at(-1)!, now));
+}
+
+export type AlertRunner = (command: string, env: Record<string, string>) => Promise<void>;
+
+/** After a run: raise every newly crossed threshold once, on stderr and through the alert command. */
+export async function raiseAlerts(ledger: Ledger, states: BudgetState[], io: IOStreams, now: Date, runAlert: AlertRunner): Promise<void> {
+  for (const s of states) {
+    for (const threshold of s.crossed) {
+      if (!ledger.claimAlert(s.budget.id, s.bounds.start, threshold, s.used, now)) continue;
+      io.err(`${io.errColor.yellow('!')} ${alertLine(s, threshold, now)}\n`);
+      if (s.budget.alert_command) {
+        await runAlert(s.budget.alert_command, {
+          TOKENCLI_ALERT_PROFILE: s.budget.profile,
+          TOKENCLI_ALERT_PERIOD: s.budget.period,
+          TOKENCLI_ALERT_THRESHOLD: String(threshold),
+          TOKENCLI_ALERT_PERCENT: String(s.percent),
+          TOKENCLI_ALERT_USED: String(s.used),
+          TOKENCLI_ALERT_LIMIT: String(s.budget.limit_tokens),
+          TOKENCLI_ALERT_HARD: s.budget.hard ? '1' : '0',
+          TOKENCLI_ALERT_PERIOD_START: s.bounds.start.toISOString(),
+          TOKENCLI_ALERT_PERIOD_END: s.bounds.end.toISOString(),
+          TOKENCLI_ALERT_MESSAGE: alertLine(s, threshold, now),
+        }).catch((e: Error) => io.err(`${io.errColor.yellow('!')} alert command failed: ${e.message}\n`));
+      }
+    }
+  }
+}
+
+/** Runs an alert command through the shell, with the alert in its environment, for at most 10 s. */
+export function shellAlertRunner(baseEnv: Record<string, string | undefined>): AlertRunner {
+  return (command, env) =>
+    new Promise((resolve, reject) => {
+      const child = spawn('sh', ['-c', command], { env: { ...baseEnv, ...env }, stdio: ['ignore', 'ignore', 'inherit'], timeout: 10_000 });
+      child.once('error', reject);
+      child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(signal ? `killed by ${signal}` : `exit ${code}`))));
+    });
+}

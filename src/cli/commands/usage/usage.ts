@@ -1,0 +1,150 @@
+import { Command, Option } from 'commander';
+import type { TokenClient } from '../../../client/client.js';
+import type { Ledger } from '../../../ledger/ledger.js';
+import { usageRows, type GroupBy, type ReportRow } from '../../../ledger/report.js';
+import type { Plan } from '../../../shared/wire.js';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { formatMoney, formatTokens } from '../../io/format.js';
+import { note } from '../../io/messages.js';
+import type { IOStreams } from '../../io/streams.js';
+import { printJson, printRows } from '../../io/table.js';
+import type { ModelCatalog } from '../../model-catalog.js';
+import { parseTimeArg } from './time-arg.js';
+
+export interface UsageOptions {
+  io: IOStreams;
+  ledger: () => Promise<Ledger>;
+  client: () => Promise<TokenClient>;
+  catalog: () => Promise<ModelCatalog>;
+  profile: string;
+  since?: string;
+  until?: string;
+  by: GroupBy;
+  csv: boolean;
+  server: boolean;
+  reconcile: boolean;
+  json: boolean;
+  timeZone: string;
+  now: () => Date;
+}
+
+export function usageCommand(ctx: Context, runF = usageRun): Command {
+  return new Command('usage')
+    .description('Where the tokens went: the local ledger by day, week, month, model or profile (offline); --server for the provider\'s report')
+    .option('--since <when>', 'from: 7d, 24h, 2026-11-01 or an ISO time (default: 30d)')
+    .option('--until <when>', 'until (exclusive), same forms (default: now)')
+    .addOption(new Option('--by <group>', 'group rows by').choices(['day', 'week', 'month', 'model', 'profile']).default('day'))
+    .option('--csv', 'comma-separated values with a header', false)
+    .option('--server', 'show the provider\'s own report (GET /v1/usage) instead of the local ledger', false)
+    .option('--reconcile', 'compare local and server figures per UTC day', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ tokencli usage --since 7d
+  $ tokencli usage --by model --json
+  $ tokencli usage --since 2026-11-01 --csv > november.csv
+  $ tokencli usage --reconcile --since 7d`,
+    )
+    .action(async (flags: { since?: string; until?: string; by: GroupBy; csv: boolean; server: boolean; reconcile: boolean }) =>
+      runF({
+        io: ctx.io,
+        ledger: ctx.ledger,
+        client: () => ctx.client({ requireKey: true }),
+        catalog: ctx.catalog,
+        profile: await ctx.profileName(),
+        ...(flags.since !== undefined ? { since: flags.since } : {}),
+        ...(flags.until !== undefined ? { until: flags.until } : {}),
+        by: flags.by,
+        csv: flags.csv,
+        server: flags.server,
+        reconcile: flags.reconcile,
+        json: ctx.globals.json,
+        timeZone: await ctx.timeZone(),
+        now: ctx.now,
+      }),
+    );
+}
+
+export async function usageRun(opts: UsageOptions): Promise<void> {
+  const now = opts.now();
+  const since = parseTimeArg(opts.since ?? '30d', now, opts.timeZone, '--since');
+  const until = opts.until === undefined ? new Date(now.getTime() + 1) : parseTimeArg(opts.until, now, opts.timeZone, '--until');
+  if (opts.server || opts.reconcile) return serverReport(opts, since, until);
+
+  // `--by profile` compares profiles; every other grouping is about the profile in use.
+  const filter = { since: since.toISOString(), until: until.toISOString(), ...(opts.by === 'profile' ? {} : { profile: opts.profile }) };
+  const rows = usageRows(await opts.ledger(), filter, opts.by, opts.timeZone);
+  const price = pricePerToken((await opts.catalog()).cachedPlans());
+  const money = (billed: number) => (price ? { amount_minor: Math.ceil((billed * price.amount_minor) / price.tokens), currency: price.currency } : null);
+  const totals = rows.reduce(
+    (t, r) => ({ runs: t.runs + r.runs, prompt_tokens: t.prompt_tokens + r.prompt_tokens, completion_tokens: t.completion_tokens + r.completion_tokens, billed_tokens: t.billed_tokens + r.billed_tokens, estimated_runs: t.estimated_runs + r.estimated_runs }),
+    { runs: 0, prompt_tokens: 0, completion_tokens: 0, billed_tokens: 0, estimated_runs: 0 },
+  );
+  if (opts.json) {
+    return printJson(opts.io, {
+      since: since.toISOString(),
+      until: until.toISOString(),
+      by: opts.by,
+      profile: opts.by === 'profile' ? null : opts.profile,
+      time_zone: opts.timeZone,
+      rows: rows.map((r) => ({ ...r, money: money(r.billed_tokens) })),
+      totals: { ...totals, money: money(totals.billed_tokens) },
+    });
+  }
+  const header = ['key', 'runs', 'prompt_tokens', 'completion_tokens', 'billed_tokens', 'money_minor', 'currency', 'estimated_runs'];
+  if (opts.csv) {
+    opts.io.out(header.join(',') + '\n');
+    for (const r of rows) {
+      const m = money(r.billed_tokens);
+      opts.io.out([csvField(r.key), r.runs, r.prompt_tokens, r.completion_tokens, r.billed_tokens, m?.amount_minor ?? '', m?.currency ?? '', r.estimated_runs].join(',') + '\n');
+    }
+    return;
+  }
+  if (rows.length === 0) return note(opts.io, false, `no runs recorded between ${since.toISOString()} and ${until.toISOString()}`);
+  const tty = opts.io.isStdoutTTY;
+  const peak = Math.max(...rows.map((r) => r.billed_tokens), 1);
+  const share = (r: ReportRow) => (r.runs ? `${Math.round((r.estimated_runs * 100) / r.runs)}%` : '0%');
+  const line = (r: ReportRow) => {
+    const m = money(r.billed_tokens);
+    return tty
+      ? [r.key, formatTokens(r.runs), formatTokens(r.prompt_tokens), formatTokens(r.completion_tokens), formatTokens(r.billed_tokens), m ? `~${formatMoney(m)}` : '-', share(r), opts.io.color.cyan('▇'.repeat(Math.max(r.billed_tokens ? 1 : 0, Math.round((r.billed_tokens * 24) / peak))))]
+      : [r.key, String(r.runs), String(r.prompt_tokens), String(r.completion_tokens), String(r.billed_tokens), m ? String(m.amount_minor) : '', m?.currency ?? '', String(r.estimated_runs)];
+  };
+  const body = rows.map(line);
+  if (tty) body.push(line({ key: 'total', ...totals }).slice(0, 7));
+  printRows(opts.io, [opts.by, 'runs', 'prompt', 'completion', 'billed', 'money', 'estimated', 'spend'], body);
+}
+
+/** The highest price per token in the cached catalogue, so money estimates err on the high side. */
+function pricePerToken(plans: Plan[] | undefined): { amount_minor: number; tokens: number; currency: string } | undefined {
+  const priced = (plans ?? []).filter((p) => p.price.amount_minor > 0);
+  priced.sort((a, b) => a.price.amount_minor * b.tokens - b.price.amount_minor * a.tokens);
+  const p = priced.at(-1);
+  return p && { amount_minor: p.price.amount_minor, tokens: p.tokens, currency: p.price.currency };
+}
+
+const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+
+async function serverReport(opts: UsageOptions, since: Date, until: Date): Promise<void> {
+  if (opts.server && !['day', 'model'].includes(opts.by)) throw new UsageError('the server groups only by day or model', 'use --by day or --by model with --server');
+  const client = await opts.client();
+  if (opts.server && !opts.reconcile) {
+    const report = await client.usage.get({ since: since.toISOString(), until: until.toISOString(), groupBy: opts.by as 'day' | 'model' });
+    if (opts.json) return printJson(opts.io, report);
+    printRows(opts.io, [opts.by, 'requests', 'prompt', 'completion', 'billed'], report.data.map((r) => [r.key, String(r.requests), String(r.prompt_tokens), String(r.completion_tokens), String(r.billed_tokens)]));
+    return;
+  }
+  // The server's days are UTC days, so the local side is grouped the same way for the comparison.
+  const server = await client.usage.get({ since: since.toISOString(), until: until.toISOString(), groupBy: 'day' });
+  const local = usageRows(await opts.ledger(), { profile: opts.profile, since: since.toISOString(), until: until.toISOString() }, 'day', 'UTC');
+  const days = [...new Set([...server.data.map((r) => r.key), ...local.map((r) => r.key)])].sort();
+  const rows = days.map((day) => {
+    const s = server.data.find((r) => r.key === day);
+    const l = local.find((r) => r.key === day);
+    return { day, local_billed: l?.billed_tokens ?? 0, server_billed: s?.billed_tokens ?? 0, local_runs: l?.runs ?? 0, server_requests: s?.requests ?? 0, difference: (l?.billed_tokens ?? 0) - (s?.billed_tokens ?? 0) };
+  });
+  if (opts.json) return printJson(opts.io, { since: since.toISOString(), until: until.toISOString(), days: rows });
+  printRows(opts.io, ['day (UTC)', 'local', 'server', 'difference', 'local runs', 'server requests'], rows.map((r) => [r.day, String(r.local_billed), String(r.server_billed), String(r.difference), String(r.local_runs), String(r.server_requests)]));
+}

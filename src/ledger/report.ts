@@ -1,0 +1,49 @@
+/**
+ * Usage reports from the local ledger. Time buckets are grouped in SQL at ten-minute resolution
+ * (fine enough for every real UTC offset, :30 and :45 included) and then folded into local days,
+ * weeks or months here, so a million rows never cross into JavaScript one by one.
+ */
+import { whereOf, type Ledger, type RunFilter } from './ledger.js';
+import { periodBounds, type Period } from './periods.js';
+
+export type GroupBy = Period | 'model' | 'profile';
+
+export interface ReportRow {
+  key: string;
+  runs: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  billed_tokens: number;
+  estimated_runs: number;
+}
+
+const SUMS = `COUNT(*) AS runs, SUM(prompt_tokens) AS prompt_tokens, SUM(completion_tokens) AS completion_tokens,
+  SUM(billed_tokens) AS billed_tokens, SUM(source = 'estimate') AS estimated_runs`;
+
+export function usageRows(ledger: Ledger, filter: RunFilter, by: GroupBy, timeZone: string): ReportRow[] {
+  const { where, params } = whereOf(filter);
+  if (by === 'model' || by === 'profile') {
+    return ledger.db.prepare(`SELECT ${by} AS key, ${SUMS} FROM runs ${where} GROUP BY ${by} ORDER BY billed_tokens DESC, key`).all(params) as ReportRow[];
+  }
+  const buckets = ledger.db
+    .prepare(`SELECT substr(created_at, 1, 15) AS key, ${SUMS} FROM runs ${where} GROUP BY 1 ORDER BY 1`)
+    .all(params) as ReportRow[];
+  const folded = new Map<string, ReportRow>();
+  for (const b of buckets) {
+    const instant = new Date(`${b.key}0:00.000Z`);
+    const key = localDate(periodBounds(by, instant, timeZone).start, timeZone);
+    const row = folded.get(key) ?? { key, runs: 0, prompt_tokens: 0, completion_tokens: 0, billed_tokens: 0, estimated_runs: 0 };
+    row.runs += b.runs;
+    row.prompt_tokens += b.prompt_tokens;
+    row.completion_tokens += b.completion_tokens;
+    row.billed_tokens += b.billed_tokens;
+    row.estimated_runs += b.estimated_runs;
+    folded.set(key, row);
+  }
+  return [...folded.values()];
+}
+
+/** A period's first day as YYYY-MM-DD in the time zone. */
+function localDate(t: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+}
