@@ -1,0 +1,32 @@
+// Seeds a local ledger with N runs (default 1,000,000) spread over the last 60 days, through the
+// real Ledger (so migrations and indexes are the shipped ones). Usage: node bench/seed-ledger.mjs DIR [N]
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Ledger } from '../dist/ledger/ledger.js';
+
+export function seedLedger(dir, count, now = Date.now()) {
+  const ledger = Ledger.open(join(dir, 'ledger.db'));
+  const insert = ledger.db.prepare(
+    `INSERT INTO runs (id, created_at, profile, provider, model, prompt_tokens, completion_tokens, billed_tokens,
+       cost_minor, currency, status, source, duration_ms, ttft_ms, forced, error)
+     VALUES (?, ?, ?, 'tokenplan', ?, ?, ?, ?, NULL, NULL, 'ok', ?, 500, 100, 0, NULL)`,
+  );
+  const span = 60 * 86_400_000;
+  const batch = ledger.db.transaction((from, to) => {
+    for (let i = from; i < to; i++) {
+      const prompt = 10 + (i % 90);
+      const completion = 20 + (i % 300);
+      insert.run(randomUUID(), new Date(now - Math.floor((i / count) * span)).toISOString(), i % 10 === 0 ? 'work' : 'default', i % 3 ? 'demo-mini' : 'demo-pro', prompt, completion, prompt + completion, i % 20 ? 'server' : 'estimate');
+    }
+  });
+  for (let i = 0; i < count; i += 50_000) batch(i, Math.min(count, i + 50_000));
+  ledger.close();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dir, n] = process.argv.slice(2);
+  if (!dir) throw new Error('usage: node bench/seed-ledger.mjs DIR [COUNT]');
+  const t = performance.now();
+  seedLedger(dir, Number(n ?? 1_000_000));
+  console.log(`seeded ${Number(n ?? 1_000_000).toLocaleString()} runs into ${dir}/ledger.db in ${((performance.now() - t) / 1000).toFixed(1)}s`);
+}
