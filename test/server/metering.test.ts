@@ -1,0 +1,79 @@
+/**
+ * Metering in-process with a controlled clock: draw order, expiry, hold lapse, debt, and the
+ * balance derivable from the ledger rows.
+ */
+import { describe, expect, test } from 'vitest';
+import type { ModelInfo } from '../../src/server/backends/backend.js';
+import { recordPurchase } from '../../src/server/store/purchases.js';
+import { getPlan } from '../../src/server/store/catalogue.js';
+import { balanceOf } from '../../src/server/store/metering.js';
+import { inProcessServer } from '../helpers/app.js';
+
+const mini: ModelInfo = { id: 'demo-mini', owned_by: 't', created: 0, context_length: 1_000_000, rates: { input_multiplier_milli: 1000, output_multiplier_milli: 1000 } };
+const hi = [{ role: 'user' as const, content: 'hi' }];
+
+describe('metering', () => {
+  test('packs are drawn soonest expiry first, one ledger row per pack touched', async () => {
+    const s = await inProcessServer();
+    const basic = recordPurchase(s.db, s.account.id, getPlan(s.db, 'pro')!, 1, new Date('2026-11-26T10:00:00Z')); // 90 days
+    const starter = recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-11-26T10:00:00Z')); // 30 days
+    const a = s.meter.admit(s.account.id, mini, hi, 5);
+    s.meter.settle(s.account.id, 'req1', mini, a, { completionTokens: 399_995 }, 'completed');
+    const rows = s.db.prepare("SELECT pack_id, tokens FROM ledger_entries WHERE kind = 'debit' ORDER BY id").all();
+    // 8 prompt + 399,995 completion = 400,003: the whole starter pack, then 3 from the pro pack.
+    expect(rows).toEqual([
+      { pack_id: starter.pack.id, tokens: -400_000 },
+      { pack_id: basic.pack.id, tokens: -3 },
+    ]);
+    const balance = balanceOf(s.db, s.account.id, new Date('2026-11-26T10:00:00Z'));
+    const derived = s.db.prepare('SELECT SUM(tokens) FROM ledger_entries WHERE account_id = ?').pluck().get(s.account.id);
+    expect(balance.tokens_remaining).toBe(derived);
+  });
+
+  test('expired packs are never drawn from and show as expired', async () => {
+    const s = await inProcessServer();
+    recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-10-01T00:00:00Z')); // expired 10-31
+    expect(() => s.meter.admit(s.account.id, mini, hi, 5)).toThrow(/no plan tokens available/);
+    const b = balanceOf(s.db, s.account.id, new Date('2026-11-26T10:00:00Z'));
+    expect(b.tokens_remaining).toBe(0);
+    expect(b.packs[0]).toMatchObject({ tokens_remaining: 400_000, expired: true });
+  });
+
+  test('a hold pins tokens until it is settled or lapses; a lapsed hold frees them', async () => {
+    const s = await inProcessServer({ holdTtlMs: 60_000 });
+    recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-11-26T10:00:00Z'));
+    const big = s.meter.admit(s.account.id, mini, hi, 399_990); // holds 399,998 of 400,000
+    expect(balanceOf(s.db, s.account.id, new Date('2026-11-26T10:00:01Z')).tokens_held).toBe(399_998);
+    expect(() => s.meter.admit(s.account.id, mini, hi, 5)).toThrow(/needs up to 13 plan tokens .* but 2 are available/);
+    s.advance(61_000); // the holder crashed: its hold lapses
+    const next = s.meter.admit(s.account.id, mini, hi, 5);
+    expect(next.maxTokens).toBe(5);
+    // The crashed request settling late still bills what it produced, and never double-settles.
+    const late = s.meter.settle(s.account.id, 'late', mini, big, { completionTokens: 10 }, 'aborted');
+    expect(late.billing.billed_tokens).toBe(18);
+    s.meter.settle(s.account.id, 'late', mini, big, { completionTokens: 10 }, 'aborted');
+    expect(s.db.prepare("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'debit'").pluck().get()).toBe(1);
+  });
+
+  test('an upstream that reports more than was held leaves a debt, never a negative pack; a purchase repays it', async () => {
+    const s = await inProcessServer();
+    recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-11-26T10:00:00Z'));
+    const a = s.meter.admit(s.account.id, mini, hi, 10);
+    const usage = s.meter.settle(s.account.id, 'over', mini, a, { promptTokens: 8, completionTokens: 400_100 }, 'completed');
+    expect(usage.billing).toEqual({ billed_tokens: 400_108, tokens_remaining: 0 });
+    const b = balanceOf(s.db, s.account.id, new Date('2026-11-26T10:00:00Z'));
+    expect(b).toMatchObject({ tokens_remaining: 0, tokens_owed: 108 });
+    expect(b.packs.every((p) => p.tokens_remaining >= 0)).toBe(true);
+    expect(() => s.meter.admit(s.account.id, mini, hi, 1)).toThrow(/owes 108 plan tokens/);
+    recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-11-26T10:00:00Z'));
+    expect(balanceOf(s.db, s.account.id, new Date('2026-11-26T10:00:00Z'))).toMatchObject({ tokens_remaining: 400_000 - 108, tokens_owed: 0 });
+    expect(s.meter.admit(s.account.id, mini, hi, 1).maxTokens).toBe(1);
+  });
+
+  test('a prompt that does not fit the model context is a 400 before any hold', async () => {
+    const s = await inProcessServer();
+    recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-11-26T10:00:00Z'));
+    expect(() => s.meter.admit(s.account.id, { ...mini, context_length: 100 }, hi, 200)).toThrow(/context/);
+    expect(balanceOf(s.db, s.account.id, new Date()).tokens_held).toBe(0);
+  });
+});
