@@ -5,6 +5,7 @@ import { createProgram } from '../dist/cli/program.js';
 import { EXIT_CODES } from '../dist/cli/errors.js';
 import { ENVIRONMENT } from '../dist/cli/commands/help/help.js';
 import { testIO } from '../dist/cli/io/streams.js';
+import { completionScript } from '../dist/cli/commands/completion/completion.js';
 
 export function program() {
   const ctx = createContext({
@@ -21,7 +22,7 @@ export function program() {
 
 function walk(cmd, path = []) {
   const here = [...path, cmd.name()];
-  return [{ cmd, path: here }, ...cmd.commands.flatMap((c) => walk(c, here))];
+  return [{ cmd, path: here }, ...cmd.commands.filter((c) => !c._hidden).flatMap((c) => walk(c, here))];
 }
 
 const usageOf = (cmd, path) => [path.join(' '), ...cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`))].join(' ');
@@ -60,4 +61,10 @@ export function withReference(readme) {
   const b = readme.indexOf(END);
   if (a < 0 || b < 0) throw new Error('README has no reference markers');
   return readme.slice(0, a + START.length) + '\n\n' + commandReference() + '\n' + readme.slice(b);
+}
+
+/** The committed completion files, by name, as the current command tree renders them. */
+export function completionFiles() {
+  const root = program();
+  return { 'tokencli.bash': completionScript(root, 'bash'), _tokencli: completionScript(root, 'zsh'), 'tokencli.fish': completionScript(root, 'fish') };
 }

@@ -8,6 +8,7 @@ import { UsageError } from './errors.js';
 import { authCommand } from './commands/auth/auth.js';
 import { balanceCommand } from './commands/balance/balance.js';
 import { budgetCommand } from './commands/budget/budget.js';
+import { completeCommand, completionCommand } from './commands/completion/completion.js';
 import { configCommand } from './commands/config/config.js';
 import { helpCommand } from './commands/help/help.js';
 import { loginCommand } from './commands/login/login.js';
@@ -49,7 +50,9 @@ export function createProgram(ctx: Context): Command {
   for (const make of [runCommand, loginCommand, logoutCommand, authCommand, profilesCommand, plansCommand, planCommand, balanceCommand, budgetCommand, usageCommand, modelsCommand, configCommand, serveCommand]) {
     program.addCommand(make(ctx));
   }
+  program.addCommand(completionCommand(ctx, () => program));
   program.addCommand(helpCommand(ctx, program));
+  program.addCommand(completeCommand(ctx), { hidden: true });
 
   for (const cmd of program.commands) inherit(cmd, program);
   return program;

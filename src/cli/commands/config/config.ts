@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Argument, Command } from 'commander';
 import { CONFIG_KEYS, DEFAULT_TOKENPLAN_URL, type ConfigKey } from '../../../config/settings.js';
 import type { Settings } from '../../../config/settings-store.js';
 import type { Context } from '../../context.js';
@@ -31,13 +31,13 @@ export function configCommand(ctx: Context): Command {
   cmd
     .command('get')
     .description('Print one setting')
-    .argument('<key>', KEYS.join(' | '))
+    .addArgument(new Argument('<key>', 'setting').choices(KEYS))
     .addHelpText('after', '\nExample:\n  $ tokencli config get model')
     .action(async (key: string) => configGetRun({ ...(await opts()), key: parseKey(key) }));
   cmd
     .command('set')
     .description('Change one setting')
-    .argument('<key>', KEYS.join(' | '))
+    .addArgument(new Argument('<key>', 'setting').choices(KEYS))
     .argument('<value>', 'new value')
     .addHelpText('after', '\nExamples:\n  $ tokencli config set model demo-pro\n  $ tokencli config set api_url https://tokens.example.com')
     .action(async (key: string, value: string) => configSetRun({ ...(await opts()), key: parseKey(key), value }));

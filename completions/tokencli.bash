@@ -1,0 +1,222 @@
+# tokencli shell completion. Generated from the command tree by `npm run completions`: do not edit.
+# Install: source <(tokencli completion bash), or copy to /etc/bash_completion.d/tokencli
+
+_tokencli_subcommands() {
+  case "$1" in
+    '') echo 'run login logout auth profiles plans plan balance budget usage models config serve completion help' ;;
+    'run') echo '' ;;
+    'login') echo '' ;;
+    'logout') echo '' ;;
+    'auth') echo 'status' ;;
+    'auth status') echo '' ;;
+    'profiles') echo 'use' ;;
+    'profiles use') echo '' ;;
+    'plans') echo '' ;;
+    'plan') echo 'purchase' ;;
+    'plan purchase') echo '' ;;
+    'balance') echo '' ;;
+    'budget') echo 'set status rm' ;;
+    'budget set') echo '' ;;
+    'budget status') echo '' ;;
+    'budget rm') echo '' ;;
+    'usage') echo '' ;;
+    'models') echo '' ;;
+    'config') echo 'get set list' ;;
+    'config get') echo '' ;;
+    'config set') echo '' ;;
+    'config list') echo '' ;;
+    'serve') echo 'keys' ;;
+    'serve keys') echo 'create' ;;
+    'serve keys create') echo '' ;;
+    'completion') echo '' ;;
+    'help') echo '' ;;
+  esac
+}
+
+_tokencli_flags() {
+  case "$1" in
+    '') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'run') echo '-m --model -s --system -f --file --max-tokens --temperature --no-stream --usage --dry-run --force -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'login') echo '--provider --with-token -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'logout') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'auth') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'auth status') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'profiles') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'profiles use') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'plans') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'plan') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'plan purchase') echo '--quantity -y --yes -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'balance') echo '--min --offline -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'budget') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'budget set') echo '--period --tokens --amount --warn --hard --alert-command -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'budget status') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'budget rm') echo '--period -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'usage') echo '--since --until --by --csv --server --reconcile -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'models') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'config') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'config get') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'config set') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'config list') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'serve') echo '--host --port --data-dir --demo-delay-ms --upstream --upstream-key-env --models-config --rate-limit --rate-burst --max-body-bytes --default-max-tokens --hold-ttl --payment-delay-ms --shutdown-grace -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'serve keys') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'serve keys create') echo '--account --data-dir -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'completion') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'help') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+  esac
+}
+
+# Prints the values an option takes and succeeds, or fails when the option takes none.
+_tokencli_flag_values() {
+  case "$1|$2" in
+    '|--profile') tokencli __complete profiles 2>/dev/null ;;
+    '|--api-url') true ;;
+    '|--timeout') true ;;
+    'run|-m'|'run|--model') tokencli __complete models 2>/dev/null ;;
+    'run|-s'|'run|--system') true ;;
+    'run|-f'|'run|--file') true ;;
+    'run|--max-tokens') true ;;
+    'run|--temperature') true ;;
+    'run|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'run|--api-url') true ;;
+    'run|--timeout') true ;;
+    'login|--provider') echo 'tokenplan' ;;
+    'login|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'login|--api-url') true ;;
+    'login|--timeout') true ;;
+    'logout|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'logout|--api-url') true ;;
+    'logout|--timeout') true ;;
+    'auth|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'auth|--api-url') true ;;
+    'auth|--timeout') true ;;
+    'auth status|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'auth status|--api-url') true ;;
+    'auth status|--timeout') true ;;
+    'profiles|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'profiles|--api-url') true ;;
+    'profiles|--timeout') true ;;
+    'profiles use|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'profiles use|--api-url') true ;;
+    'profiles use|--timeout') true ;;
+    'plans|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'plans|--api-url') true ;;
+    'plans|--timeout') true ;;
+    'plan|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'plan|--api-url') true ;;
+    'plan|--timeout') true ;;
+    'plan purchase|--quantity') true ;;
+    'plan purchase|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'plan purchase|--api-url') true ;;
+    'plan purchase|--timeout') true ;;
+    'balance|--min') true ;;
+    'balance|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'balance|--api-url') true ;;
+    'balance|--timeout') true ;;
+    'budget|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'budget|--api-url') true ;;
+    'budget|--timeout') true ;;
+    'budget set|--period') echo 'day week month' ;;
+    'budget set|--tokens') true ;;
+    'budget set|--amount') true ;;
+    'budget set|--warn') true ;;
+    'budget set|--alert-command') true ;;
+    'budget set|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'budget set|--api-url') true ;;
+    'budget set|--timeout') true ;;
+    'budget status|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'budget status|--api-url') true ;;
+    'budget status|--timeout') true ;;
+    'budget rm|--period') echo 'day week month' ;;
+    'budget rm|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'budget rm|--api-url') true ;;
+    'budget rm|--timeout') true ;;
+    'usage|--since') true ;;
+    'usage|--until') true ;;
+    'usage|--by') echo 'day week month model profile' ;;
+    'usage|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'usage|--api-url') true ;;
+    'usage|--timeout') true ;;
+    'models|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'models|--api-url') true ;;
+    'models|--timeout') true ;;
+    'config|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'config|--api-url') true ;;
+    'config|--timeout') true ;;
+    'config get|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'config get|--api-url') true ;;
+    'config get|--timeout') true ;;
+    'config set|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'config set|--api-url') true ;;
+    'config set|--timeout') true ;;
+    'config list|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'config list|--api-url') true ;;
+    'config list|--timeout') true ;;
+    'serve|--host') true ;;
+    'serve|--port') true ;;
+    'serve|--data-dir') true ;;
+    'serve|--demo-delay-ms') true ;;
+    'serve|--upstream') true ;;
+    'serve|--upstream-key-env') true ;;
+    'serve|--models-config') true ;;
+    'serve|--rate-limit') true ;;
+    'serve|--rate-burst') true ;;
+    'serve|--max-body-bytes') true ;;
+    'serve|--default-max-tokens') true ;;
+    'serve|--hold-ttl') true ;;
+    'serve|--payment-delay-ms') true ;;
+    'serve|--shutdown-grace') true ;;
+    'serve|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'serve|--api-url') true ;;
+    'serve|--timeout') true ;;
+    'serve keys|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'serve keys|--api-url') true ;;
+    'serve keys|--timeout') true ;;
+    'serve keys create|--account') true ;;
+    'serve keys create|--data-dir') true ;;
+    'serve keys create|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'serve keys create|--api-url') true ;;
+    'serve keys create|--timeout') true ;;
+    'completion|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'completion|--api-url') true ;;
+    'completion|--timeout') true ;;
+    'help|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'help|--api-url') true ;;
+    'help|--timeout') true ;;
+    *) return 1 ;;
+  esac
+}
+
+_tokencli_arg_values() {
+  case "$1" in
+    'profiles use') tokencli __complete profiles 2>/dev/null ;;
+    'plan purchase') tokencli __complete plans 2>/dev/null ;;
+    'config get') echo 'model api_url tz' ;;
+    'config set') echo 'model api_url tz' ;;
+    'completion') echo 'bash zsh fish' ;;
+  esac
+}
+
+_tokencli_path() {
+  local cmdpath="" w skip=0
+  for w in "$@"; do
+    if [ "$skip" = 1 ]; then skip=0; continue; fi
+    case "$w" in
+      -*) _tokencli_flag_values "$cmdpath" "$w" >/dev/null && skip=1 ;;
+      *) case " $(_tokencli_subcommands "$cmdpath") " in *" $w "*) cmdpath="${cmdpath:+$cmdpath }$w" ;; esac ;;
+    esac
+  done
+  printf "%s" "$cmdpath"
+}
+
+_tokencli() {
+  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" cmdpath values
+  cmdpath="$(_tokencli_path "${COMP_WORDS[@]:1:COMP_CWORD-1}")"
+  if [ "$COMP_CWORD" -gt 1 ] && values="$(_tokencli_flag_values "$cmdpath" "$prev")"; then
+    COMPREPLY=($(compgen -W "$values" -- "$cur"))
+  elif [[ "$cur" == -* ]]; then
+    COMPREPLY=($(compgen -W "$(_tokencli_flags "$cmdpath")" -- "$cur"))
+  else
+    COMPREPLY=($(compgen -W "$(_tokencli_subcommands "$cmdpath") $(_tokencli_arg_values "$cmdpath")" -- "$cur"))
+  fi
+}
+complete -F _tokencli tokencli

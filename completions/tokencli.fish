@@ -1,0 +1,465 @@
+# tokencli shell completion. Generated from the command tree by `npm run completions`: do not edit.
+# Install: tokencli completion fish > ~/.config/fish/completions/tokencli.fish
+
+# The command path of the given words: known subcommands only, flags and their values skipped.
+function __tokencli_path_of
+    set -l path
+    set -l skip 0
+    for w in $argv
+        if test $skip = 1; set skip 0; continue; end
+        if string match -q -- "-*" $w
+            contains -- (string join " " $path)"|$w" $__tokencli_value_flags; and set skip 1
+            continue
+        end
+        contains -- $w (__tokencli_subcommands (string join " " $path)); and set -a path $w
+    end
+    string join " " $path
+end
+
+function __tokencli_path
+    set -l tokens (commandline -opc)
+    __tokencli_path_of $tokens[2..-1]
+end
+
+# Whether the word before the cursor is a flag that takes a value: then only its values fit.
+function __tokencli_after_value_flag
+    set -l tokens (commandline -opc)
+    test (count $tokens) -gt 1; or return 1
+    set -l at (__tokencli_path_of $tokens[2..-2])
+    contains -- "$at|$tokens[-1]" $__tokencli_value_flags
+end
+
+# Whether the cursor is on the value of one of the flags given, at the command path given.
+function __tokencli_value_of
+    set -l tokens (commandline -opc)
+    test (count $tokens) -gt 1; or return 1
+    set -l at (__tokencli_path_of $tokens[2..-2])
+    test "$at" = "$argv[1]"; and contains -- $tokens[-1] $argv[2..-1]
+end
+
+function __tokencli_at
+    set -l at (__tokencli_path)
+    test "$at" = "$argv[1]"
+end
+
+function __tokencli_subcommands
+    switch "$argv[1]"
+        case ''
+            printf '%s\n' 'run' 'login' 'logout' 'auth' 'profiles' 'plans' 'plan' 'balance' 'budget' 'usage' 'models' 'config' 'serve' 'completion' 'help'
+        case 'run'
+            printf '%s\n' 
+        case 'login'
+            printf '%s\n' 
+        case 'logout'
+            printf '%s\n' 
+        case 'auth'
+            printf '%s\n' 'status'
+        case 'auth status'
+            printf '%s\n' 
+        case 'profiles'
+            printf '%s\n' 'use'
+        case 'profiles use'
+            printf '%s\n' 
+        case 'plans'
+            printf '%s\n' 
+        case 'plan'
+            printf '%s\n' 'purchase'
+        case 'plan purchase'
+            printf '%s\n' 
+        case 'balance'
+            printf '%s\n' 
+        case 'budget'
+            printf '%s\n' 'set' 'status' 'rm'
+        case 'budget set'
+            printf '%s\n' 
+        case 'budget status'
+            printf '%s\n' 
+        case 'budget rm'
+            printf '%s\n' 
+        case 'usage'
+            printf '%s\n' 
+        case 'models'
+            printf '%s\n' 
+        case 'config'
+            printf '%s\n' 'get' 'set' 'list'
+        case 'config get'
+            printf '%s\n' 
+        case 'config set'
+            printf '%s\n' 
+        case 'config list'
+            printf '%s\n' 
+        case 'serve'
+            printf '%s\n' 'keys'
+        case 'serve keys'
+            printf '%s\n' 'create'
+        case 'serve keys create'
+            printf '%s\n' 
+        case 'completion'
+            printf '%s\n' 
+        case 'help'
+            printf '%s\n' 
+    end
+end
+
+set -g __tokencli_value_flags '|--profile' '|--api-url' '|--timeout' 'run|-m' 'run|--model' 'run|-s' 'run|--system' 'run|-f' 'run|--file' 'run|--max-tokens' 'run|--temperature' 'run|--profile' 'run|--api-url' 'run|--timeout' 'login|--provider' 'login|--profile' 'login|--api-url' 'login|--timeout' 'logout|--profile' 'logout|--api-url' 'logout|--timeout' 'auth|--profile' 'auth|--api-url' 'auth|--timeout' 'auth status|--profile' 'auth status|--api-url' 'auth status|--timeout' 'profiles|--profile' 'profiles|--api-url' 'profiles|--timeout' 'profiles use|--profile' 'profiles use|--api-url' 'profiles use|--timeout' 'plans|--profile' 'plans|--api-url' 'plans|--timeout' 'plan|--profile' 'plan|--api-url' 'plan|--timeout' 'plan purchase|--quantity' 'plan purchase|--profile' 'plan purchase|--api-url' 'plan purchase|--timeout' 'balance|--min' 'balance|--profile' 'balance|--api-url' 'balance|--timeout' 'budget|--profile' 'budget|--api-url' 'budget|--timeout' 'budget set|--period' 'budget set|--tokens' 'budget set|--amount' 'budget set|--warn' 'budget set|--alert-command' 'budget set|--profile' 'budget set|--api-url' 'budget set|--timeout' 'budget status|--profile' 'budget status|--api-url' 'budget status|--timeout' 'budget rm|--period' 'budget rm|--profile' 'budget rm|--api-url' 'budget rm|--timeout' 'usage|--since' 'usage|--until' 'usage|--by' 'usage|--profile' 'usage|--api-url' 'usage|--timeout' 'models|--profile' 'models|--api-url' 'models|--timeout' 'config|--profile' 'config|--api-url' 'config|--timeout' 'config get|--profile' 'config get|--api-url' 'config get|--timeout' 'config set|--profile' 'config set|--api-url' 'config set|--timeout' 'config list|--profile' 'config list|--api-url' 'config list|--timeout' 'serve|--host' 'serve|--port' 'serve|--data-dir' 'serve|--demo-delay-ms' 'serve|--upstream' 'serve|--upstream-key-env' 'serve|--models-config' 'serve|--rate-limit' 'serve|--rate-burst' 'serve|--max-body-bytes' 'serve|--default-max-tokens' 'serve|--hold-ttl' 'serve|--payment-delay-ms' 'serve|--shutdown-grace' 'serve|--profile' 'serve|--api-url' 'serve|--timeout' 'serve keys|--profile' 'serve keys|--api-url' 'serve keys|--timeout' 'serve keys create|--account' 'serve keys create|--data-dir' 'serve keys create|--profile' 'serve keys create|--api-url' 'serve keys create|--timeout' 'completion|--profile' 'completion|--api-url' 'completion|--timeout' 'help|--profile' 'help|--api-url' 'help|--timeout'
+
+complete -c tokencli -f
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -a 'run login logout auth profiles plans plan balance budget usage models config serve completion help'
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\'''\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s m -l model
+complete -c tokencli -n '__tokencli_value_of '\''run'\'' -m --model' -a '(tokencli __complete models 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s s -l system
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s f -l file
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l max-tokens
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l temperature
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l no-stream
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l usage
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l dry-run
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l force
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''run'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l provider
+complete -c tokencli -n '__tokencli_value_of '\''login'\'' --provider' -a 'tokenplan'
+complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l with-token
+complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''login'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''logout'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -a 'status'
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''auth'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''auth status'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -a 'use'
+complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''profiles'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''profiles use'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''plans'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -a 'purchase'
+complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''plan'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -a '(tokencli __complete plans 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l quantity
+complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -s y -l yes
+complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''plan purchase'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l min
+complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l offline
+complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''balance'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -a 'set status rm'
+complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''budget'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l period
+complete -c tokencli -n '__tokencli_value_of '\''budget set'\'' --period' -a 'day week month'
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l tokens
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l amount
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l warn
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l hard
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l alert-command
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''budget set'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''budget status'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l period
+complete -c tokencli -n '__tokencli_value_of '\''budget rm'\'' --period' -a 'day week month'
+complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''budget rm'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l since
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l until
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l by
+complete -c tokencli -n '__tokencli_value_of '\''usage'\'' --by' -a 'day week month model profile'
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l csv
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l server
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l reconcile
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''usage'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''models'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -a 'get set list'
+complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''config'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -a 'model api_url tz'
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''config get'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -a 'model api_url tz'
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''config set'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''config list'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -a 'keys'
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l host
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l port
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l data-dir
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l demo-delay-ms
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l upstream
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l upstream-key-env
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l models-config
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l rate-limit
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l rate-burst
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l max-body-bytes
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l default-max-tokens
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l hold-ttl
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l payment-delay-ms
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l shutdown-grace
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''serve'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -a 'create'
+complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''serve keys'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l account
+complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l data-dir
+complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''serve keys create'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -a 'bash zsh fish'
+complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''completion'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''help'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -s h -l help
