@@ -17,7 +17,7 @@ test('every command has a description and at least one example in its help', asy
   const missing: string[] = [];
   const visit = (cmd: any, path: string[]) => {
     const here = [...path, cmd.name()];
-    if (cmd._actionHandler) {
+    if (cmd._actionHandler && !cmd._hidden) {
       // addHelpText('after') is emitted on the 'afterHelp' event; collect it the way commander does.
       const chunks: string[] = [cmd.helpInformation()];
       cmd.emit('afterHelp', { error: false, command: cmd, write: (s: string) => chunks.push(s) });
