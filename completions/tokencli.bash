@@ -45,14 +45,14 @@ _tokencli_flags() {
     'profiles use') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'plans') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'plan') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'plan purchase') echo '--quantity -y --yes -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'balance') echo '--min --offline -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'plan purchase') echo '--quantity -y --yes --web -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'balance') echo '--min --offline --all -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget set') echo '--period --tokens --amount --warn --hard --alert-command -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget status') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget rm') echo '--period -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'usage') echo '--since --until --by --csv --server --reconcile -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'models') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'models') echo '--details -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'config') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'config get') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'config set') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -79,7 +79,7 @@ _tokencli_flag_values() {
     'run|--profile') tokencli __complete profiles 2>/dev/null ;;
     'run|--api-url') true ;;
     'run|--timeout') true ;;
-    'login|--provider') echo 'tokenplan' ;;
+    'login|--provider') echo 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible' ;;
     'login|--profile') tokencli __complete profiles 2>/dev/null ;;
     'login|--api-url') true ;;
     'login|--timeout') true ;;

@@ -138,7 +138,7 @@ complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_val
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l provider
-complete -c tokencli -n '__tokencli_value_of '\''login'\'' --provider' -a 'tokenplan'
+complete -c tokencli -n '__tokencli_value_of '\''login'\'' --provider' -a 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible'
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l with-token
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l profile
@@ -235,6 +235,7 @@ complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_va
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -a '(tokencli __complete plans 2>/dev/null)'
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l quantity
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -s y -l yes
+complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l web
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''plan purchase'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -248,6 +249,7 @@ complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l min
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l offline
+complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l all
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''balance'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -331,6 +333,7 @@ complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_v
 complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l details
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''models'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'

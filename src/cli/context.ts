@@ -6,7 +6,7 @@
 import type { Fetch, TokenClient } from '../client/client.js';
 import { CredentialStore } from '../config/credentials.js';
 import { resolvePaths, type Paths } from '../config/paths.js';
-import { DEFAULT_PROFILE, DEFAULT_TOKENPLAN_URL, type Profile } from '../config/settings.js';
+import { DEFAULT_PROFILE, type Profile, type ProviderKind } from '../config/settings.js';
 import type { Settings } from '../config/settings-store.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { localTimeZone } from '../ledger/periods.js';
@@ -43,10 +43,13 @@ export interface Context {
   profileName(): Promise<string>;
   profile(): Promise<Profile | undefined>;
   apiUrl(): Promise<string>;
+  /** The provider kind of the profile: Token Plan unless the profile says otherwise. */
+  providerKind(): Promise<ProviderKind>;
   /** The key in force and where it came from; TOKENCLI_API_KEY beats the stored one. */
   apiKey(): Promise<{ key: string; source: 'env' | 'stored' } | undefined>;
   /** A client for the profile; `requireKey` fails early (exit 4) when there is no key. */
-  client(o?: { requireKey?: boolean; apiKey?: string; apiUrl?: string }): Promise<TokenClient>;
+  /** `apiKey: null` means no key at all (never fall back to the current profile's). */
+  client(o?: { requireKey?: boolean; apiKey?: string | null; apiUrl?: string; provider?: ProviderKind }): Promise<TokenClient>;
   ledger(): Promise<Ledger>;
   /** The time zone of budget periods: the profile's `tz`, else the machine's. */
   timeZone(): Promise<string>;
@@ -88,7 +91,8 @@ export function createContext(deps: ContextDeps): Context {
     credentials,
     profileName: async () => ctx.globals.profile ?? env('TOKENCLI_PROFILE') ?? (await settings()).currentProfile() ?? DEFAULT_PROFILE,
     profile: async () => (await settings()).profile(await ctx.profileName()),
-    apiUrl: async () => ctx.globals.apiUrl ?? env('TOKENCLI_API_URL') ?? (await ctx.profile())?.api_url ?? DEFAULT_TOKENPLAN_URL,
+    apiUrl: async () => ctx.globals.apiUrl ?? env('TOKENCLI_API_URL') ?? (await ctx.profile())?.api_url ?? (await providerDefaults(await ctx.providerKind())).defaultBaseUrl,
+    providerKind: async () => (await ctx.profile())?.provider ?? 'tokenplan',
     apiKey: async () => {
       const fromEnv = env('TOKENCLI_API_KEY');
       if (fromEnv) return { key: fromEnv, source: 'env' };
@@ -98,11 +102,14 @@ export function createContext(deps: ContextDeps): Context {
     client: async (o = {}) => {
       const apiUrl = o.apiUrl ?? (await ctx.apiUrl());
       checkUrl(apiUrl, ctx.globals.insecure);
-      const apiKey = o.apiKey ?? (await ctx.apiKey())?.key;
-      if (o.requireKey && !apiKey) throw new AuthRequiredError(`no API key for profile "${await ctx.profileName()}"`);
+      const kind = o.provider ?? (await ctx.providerKind());
+      const profile = await providerDefaults(kind);
+      const apiKey = o.apiKey === null ? undefined : (o.apiKey ?? (await ctx.apiKey())?.key);
+      if (o.requireKey && profile.needsKey && !apiKey) throw new AuthRequiredError(`no API key for profile "${await ctx.profileName()}"`);
       const { TokenClient } = await import('../client/client.js');
       return new TokenClient({
         baseUrl: apiUrl,
+        apiPrefix: profile.apiPrefix,
         ...(apiKey ? { apiKey } : {}),
         fetch: deps.fetch ?? (await proxyAwareFetch(deps.env)),
         timeoutMs: ctx.globals.timeout * 1000,
@@ -115,6 +122,11 @@ export function createContext(deps: ContextDeps): Context {
     timeZone: async () => (await ctx.profile())?.tz ?? localTimeZone(),
   };
   return ctx;
+}
+
+/** The provider table loads zod schemas, so it is imported only when a client is made. */
+export async function providerDefaults(kind: ProviderKind) {
+  return (await import('../client/providers/profiles.js')).providerProfile(kind);
 }
 
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];

@@ -9,6 +9,7 @@ import {
   AbortedError,
   ApiError,
   ConnectionError,
+  InsufficientQuotaError,
   MalformedResponseError,
   TimeoutError,
   parseRetryAfterMs,
@@ -38,6 +39,8 @@ export interface ClientOptions {
   /** Receives one line per request and answer, with the key already redacted. */
   debug?: (line: string) => void;
   userAgent?: string;
+  /** Put before resource paths: '/v1' for Token Plan roots, '' for OpenAI-style bases ending in /v1. */
+  apiPrefix?: '' | '/v1';
 }
 
 export interface RequestOptions<T> {
@@ -62,10 +65,12 @@ export class TokenClient {
   readonly models = new Models(this);
   readonly chat = new Chat(this);
 
+  readonly prefix: '' | '/v1';
   private readonly fetchImpl: Fetch;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(readonly opts: ClientOptions) {
+    this.prefix = opts.apiPrefix ?? '/v1';
     this.fetchImpl = opts.fetch ?? ((url, init) => fetch(url, init));
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
@@ -77,7 +82,8 @@ export class TokenClient {
 
   /** Sends with retries and returns the successful Response (the body not yet read). */
   async send(method: Method, path: string, o: RequestOptions<unknown>): Promise<Response> {
-    const url = new URL(this.opts.baseUrl.replace(/\/+$/, '') + path);
+    // A full URL is taken as it is: some providers keep their balance outside the versioned API.
+    const url = new URL(/^https?:\/\//.test(path) ? path : this.opts.baseUrl.replace(/\/+$/, '') + path);
     for (const [k, v] of Object.entries(o.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
     const idempotencyKey = o.idempotencyKey ?? (method === 'GET' ? undefined : randomUUID());
     const retryable = method === 'GET' || o.retry === true;
@@ -113,7 +119,8 @@ export class TokenClient {
 
       const body = await res.json().catch(() => undefined);
       const err = ApiError.from(res.status, body, res.headers, `${res.status} ${res.statusText}`);
-      if (attempt >= maxRetries || !isRetryableStatus(res.status, res.headers)) throw err;
+      // An empty account is not a transient failure, even when it arrives as a 429.
+      if (attempt >= maxRetries || !isRetryableStatus(res.status, res.headers) || err instanceof InsufficientQuotaError) throw err;
       await this.sleep(retryDelayMs(attempt, parseRetryAfterMs(res.headers)));
     }
   }

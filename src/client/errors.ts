@@ -33,7 +33,7 @@ export class ApiError extends ClientError {
     const message = str(envelope?.message) ?? (typeof envelope === 'string' ? envelope : fallback);
     const requestId = headers.get('x-request-id') ?? undefined;
     const retryAfterMs = parseRetryAfterMs(headers);
-    const Cls = errorClassFor(status, type, code);
+    const Cls = errorClassFor(status, type, code, message);
     return new Cls(status, type, code, message, requestId, retryAfterMs);
   }
 }
@@ -49,9 +49,13 @@ export class UnprocessableEntityError extends ApiError {}
 export class RateLimitError extends ApiError {}
 export class ServerError extends ApiError {}
 
-function errorClassFor(status: number, type: string | undefined, code: string | undefined): typeof ApiError {
+/** A 403 that is about money: Moonshot's "insufficient balance", OpenRouter's "Key limit exceeded". */
+const MONEY_403 = /balance|quota|insufficient|limit exceeded|arrears|欠费|余额/i;
+
+function errorClassFor(status: number, type: string | undefined, code: string | undefined, message: string): typeof ApiError {
   // OpenAI reports an empty account as 429 `insufficient_quota`: money, not a rate limit.
   if (type === 'insufficient_quota' || code === 'insufficient_quota') return InsufficientQuotaError;
+  if (status === 403 && MONEY_403.test(message)) return InsufficientQuotaError;
   switch (status) {
     case 400:
       return BadRequestError;

@@ -1,7 +1,8 @@
 /** Profile and setting types and defaults; the store itself is in settings-store.ts. */
 
-export const PROVIDER_KINDS = ['tokenplan'] as const;
-export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+import type { ProviderKind } from '../shared/providers.js';
+
+export { PROVIDER_KINDS, type ProviderKind } from '../shared/providers.js';
 
 export interface Profile {
   provider: ProviderKind;

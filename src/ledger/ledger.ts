@@ -10,6 +10,7 @@ import { migrate } from '../shared/migrate.js';
 import type { Budget } from './budget.js';
 import { LEDGER_MIGRATIONS } from './migrations.js';
 import type { Period } from './periods.js';
+import { prepared } from '../shared/statements.js';
 
 export type RunStatus = 'ok' | 'interrupted' | 'error';
 export type UsageSource = 'server' | 'estimate';
@@ -63,17 +64,17 @@ export class Ledger {
   static open(file: string, now: () => Date = () => new Date()): Ledger {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const db = new Database(file);
-    db.pragma('busy_timeout = 10000');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
+    db.exec('PRAGMA busy_timeout = 10000');
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = NORMAL');
+    db.exec('PRAGMA foreign_keys = ON');
     migrate(db, LEDGER_MIGRATIONS, now);
     return new Ledger(db);
   }
 
   /** Records a run. Recording the same run id twice keeps the first: a retry never double-counts. */
   recordRun(run: RunRecord): void {
-    const insert = this.db.prepare(
+    const insert = prepared(this.db, 
       `INSERT OR IGNORE INTO runs (id, created_at, profile, provider, model, prompt_tokens, completion_tokens, billed_tokens,
          cost_minor, currency, status, source, duration_ms, ttft_ms, forced, error)
        VALUES (@id, @created_at, @profile, @provider, @model, @prompt_tokens, @completion_tokens, @billed_tokens,
@@ -84,14 +85,13 @@ export class Ledger {
 
   runs(filter: RunFilter = {}): RunRecord[] {
     const { where, params } = whereOf(filter);
-    const rows = this.db.prepare(`SELECT * FROM runs ${where} ORDER BY created_at, id`).all(params) as (Omit<RunRecord, 'forced'> & { forced: number })[];
+    const rows = prepared(this.db, `SELECT * FROM runs ${where} ORDER BY created_at, id`).all(params) as (Omit<RunRecord, 'forced'> & { forced: number })[];
     return rows.map((r) => ({ ...r, forced: r.forced === 1 }));
   }
 
   totals(filter: RunFilter = {}): Totals {
     const { where, params } = whereOf(filter);
-    return this.db
-      .prepare(
+    return prepared(this.db, 
         `SELECT COUNT(*) AS runs, COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens,
                 COALESCE(SUM(completion_tokens), 0) AS completion_tokens, COALESCE(SUM(billed_tokens), 0) AS billed_tokens,
                 COALESCE(SUM(source = 'estimate'), 0) AS estimated_runs
@@ -101,7 +101,7 @@ export class Ledger {
   }
 
   saveBalance(s: BalanceSnapshot): void {
-    const upsert = this.db.prepare(
+    const upsert = prepared(this.db, 
       `INSERT INTO balance_snapshots (profile, api_url, tokens_remaining, seen_at, document) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(profile) DO UPDATE SET api_url = excluded.api_url, tokens_remaining = excluded.tokens_remaining,
          seen_at = excluded.seen_at, document = excluded.document`,
@@ -110,7 +110,7 @@ export class Ledger {
   }
 
   lastBalance(profile: string): BalanceSnapshot | undefined {
-    const row = this.db.prepare('SELECT * FROM balance_snapshots WHERE profile = ?').get(profile) as
+    const row = prepared(this.db, 'SELECT * FROM balance_snapshots WHERE profile = ?').get(profile) as
       | (Omit<BalanceSnapshot, 'document'> & { document: string })
       | undefined;
     return row && { ...row, document: JSON.parse(row.document) as unknown };
@@ -118,15 +118,14 @@ export class Ledger {
 
   /** Sum of billed tokens of a profile in [start, end): the figure every budget check needs. */
   billedBetween(profile: string, start: Date, end: Date): number {
-    return this.db
-      .prepare('SELECT COALESCE(SUM(billed_tokens), 0) FROM runs WHERE profile = ? AND created_at >= ? AND created_at < ?')
+    return prepared(this.db, 'SELECT COALESCE(SUM(billed_tokens), 0) FROM runs WHERE profile = ? AND created_at >= ? AND created_at < ?')
       .pluck()
       .get(profile, start.toISOString(), end.toISOString()) as number;
   }
 
   /** Creates the profile's budget for the period, or replaces it. */
   setBudget(b: Omit<Budget, 'id'>, now: Date): Budget {
-    const upsert = this.db.prepare(
+    const upsert = prepared(this.db, 
       `INSERT INTO budgets (profile, period, limit_tokens, limit_amount_minor, limit_currency, warn, hard, alert_command, created_at)
        VALUES (@profile, @period, @limit_tokens, @amount, @currency, @warn, @hard, @alert_command, @created_at)
        ON CONFLICT(profile, period) DO UPDATE SET limit_tokens = excluded.limit_tokens, limit_amount_minor = excluded.limit_amount_minor,
@@ -151,8 +150,7 @@ export class Ledger {
   }
 
   budgets(profile?: string): Budget[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM budgets ${profile === undefined ? '' : 'WHERE profile = ?'} ORDER BY profile, CASE period WHEN 'day' THEN 0 WHEN 'week' THEN 1 ELSE 2 END`)
+    const rows = prepared(this.db, `SELECT * FROM budgets ${profile === undefined ? '' : 'WHERE profile = ?'} ORDER BY profile, CASE period WHEN 'day' THEN 0 WHEN 'week' THEN 1 ELSE 2 END`)
       .all(...(profile === undefined ? [] : [profile])) as BudgetRow[];
     return rows.map((r) => ({
       id: r.id,
@@ -167,13 +165,13 @@ export class Ledger {
   }
 
   removeBudget(profile: string, period: Period): boolean {
-    const del = this.db.prepare('DELETE FROM budgets WHERE profile = ? AND period = ?');
+    const del = prepared(this.db, 'DELETE FROM budgets WHERE profile = ? AND period = ?');
     return (this.db.transaction(() => del.run(profile, period)).immediate() as { changes: number }).changes > 0;
   }
 
   /** Records an alert; true only for the one caller (of any process) that recorded it first. */
   claimAlert(budgetId: number, periodStart: Date, threshold: number, used: number, now: Date): boolean {
-    const insert = this.db.prepare(
+    const insert = prepared(this.db, 
       'INSERT OR IGNORE INTO alerts_sent (budget_id, period_start, threshold, used_tokens, sent_at) VALUES (?, ?, ?, ?, ?)',
     );
     const result = this.db.transaction(() => insert.run(budgetId, periodStart.toISOString(), threshold, used, now.toISOString())).immediate() as { changes: number };

@@ -1,8 +1,7 @@
 /** The local ledger's schema. Append-only: never edit or reorder a migration that has shipped. */
-import type Database from 'better-sqlite3';
 import type { Migration } from '../shared/migrate.js';
 
-export const LEDGER_MIGRATIONS: Migration<Database.Database>[] = [
+export const LEDGER_MIGRATIONS: Migration[] = [
   {
     name: 'm001_runs',
     up: (db) =>

@@ -5,6 +5,7 @@
  */
 import { whereOf, type Ledger, type RunFilter } from './ledger.js';
 import { periodBounds, type Period } from './periods.js';
+import { prepared } from '../shared/statements.js';
 
 export type GroupBy = Period | 'model' | 'profile';
 
@@ -23,10 +24,9 @@ const SUMS = `COUNT(*) AS runs, SUM(prompt_tokens) AS prompt_tokens, SUM(complet
 export function usageRows(ledger: Ledger, filter: RunFilter, by: GroupBy, timeZone: string): ReportRow[] {
   const { where, params } = whereOf(filter);
   if (by === 'model' || by === 'profile') {
-    return ledger.db.prepare(`SELECT ${by} AS key, ${SUMS} FROM runs ${where} GROUP BY ${by} ORDER BY billed_tokens DESC, key`).all(params) as ReportRow[];
+    return prepared(ledger.db, `SELECT ${by} AS key, ${SUMS} FROM runs ${where} GROUP BY ${by} ORDER BY billed_tokens DESC, key`).all(params) as ReportRow[];
   }
-  const buckets = ledger.db
-    .prepare(`SELECT substr(created_at, 1, 15) AS key, ${SUMS} FROM runs ${where} GROUP BY 1 ORDER BY 1`)
+  const buckets = prepared(ledger.db, `SELECT substr(created_at, 1, 15) AS key, ${SUMS} FROM runs ${where} GROUP BY 1 ORDER BY 1`)
     .all(params) as ReportRow[];
   const folded = new Map<string, ReportRow>();
   for (const b of buckets) {

@@ -94,16 +94,17 @@ export const BillingRatesSchema = z.looseObject({
 });
 export type BillingRates = z.infer<typeof BillingRatesSchema>;
 
+/** Lenient on purpose: OpenAI-compatible providers omit `object`, `created` or `owned_by`. */
 export const ModelSchema = z.looseObject({
   id: z.string(),
-  object: z.literal('model'),
-  created: int(),
-  owned_by: z.string(),
+  object: z.string().optional(),
+  created: int().nullable().optional(),
+  owned_by: z.string().nullable().optional(),
   context_length: nonNegInt().optional(),
   billing: BillingRatesSchema.optional(),
 });
 export type Model = z.infer<typeof ModelSchema>;
-export const ModelListSchema = listOf(ModelSchema);
+export const ModelListSchema = z.looseObject({ object: z.string().optional(), data: z.array(ModelSchema) });
 export type ModelList = z.infer<typeof ModelListSchema>;
 
 export const ChatMessageSchema = z.looseObject({
@@ -133,36 +134,35 @@ export const ChatUsageSchema = z.looseObject({
 });
 export type ChatUsage = z.infer<typeof ChatUsageSchema>;
 
-export const FinishReason = z.enum(['stop', 'length', 'content_filter', 'tool_calls', 'function_call']);
-
 export const ChatCompletionSchema = z.looseObject({
   id: z.string(),
-  object: z.literal('chat.completion'),
-  created: int(),
-  model: z.string(),
+  object: z.string().optional(),
+  created: int().optional(),
+  model: z.string().optional(),
   choices: z.array(
     z.looseObject({
       index: int(),
-      message: z.looseObject({ role: z.literal('assistant'), content: z.string().nullable() }),
-      finish_reason: FinishReason.nullable(),
+      message: z.looseObject({ role: z.string(), content: z.string().nullable() }),
+      finish_reason: z.string().nullable().optional(),
     }),
   ),
   usage: ChatUsageSchema.optional(),
 });
 export type ChatCompletion = z.infer<typeof ChatCompletionSchema>;
 
+/** Lenient where real providers differ: vLLM sends `choices: null` on the usage chunk. */
 export const ChatChunkSchema = z.looseObject({
-  id: z.string(),
-  object: z.literal('chat.completion.chunk'),
-  created: int(),
-  model: z.string(),
+  id: z.string().optional(),
+  object: z.string().optional(),
+  created: int().optional(),
+  model: z.string().optional(),
   choices: z.array(
     z.looseObject({
       index: int(),
       delta: z.looseObject({ role: z.string().optional(), content: z.string().nullable().optional() }),
-      finish_reason: FinishReason.nullable().optional(),
+      finish_reason: z.string().nullable().optional(),
     }),
-  ),
+  ).nullable().optional(),
   usage: ChatUsageSchema.nullable().optional(),
 });
 export type ChatChunk = z.infer<typeof ChatChunkSchema>;

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { crossedThresholds, evaluate, parseThresholds, projectExhaustion, wouldExceed, type Budget } from '../../src/ledger/budget.js';
 import { periodBounds, startOfDay } from '../../src/ledger/periods.js';
-import { parseMoney } from '../../src/cli/commands/budget/money.js';
+import { parseMoney } from '../../src/cli/money.js';
 
 const iso = (d: Date) => d.toISOString();
 const bounds = (period: 'day' | 'week' | 'month', now: string, tz: string) => {

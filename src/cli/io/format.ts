@@ -7,14 +7,15 @@ const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0 };
 
 export const minorDigits = (currency: string) => MINOR_DIGITS[currency] ?? 2;
 
-export function formatMoney(m: Money): string {
+export function formatMoney(m: Pick<Money, 'amount_minor' | 'currency'>): string {
   const digits = minorDigits(m.currency);
   const scale = 10 ** digits;
-  const whole = Math.floor(m.amount_minor / scale);
-  const frac = digits ? '.' + String(m.amount_minor % scale).padStart(digits, '0') : '';
-  const amount = `${whole.toLocaleString('en-US')}${frac}`;
+  const abs = Math.abs(m.amount_minor);
+  const whole = Math.floor(abs / scale);
+  const frac = digits ? '.' + String(abs % scale).padStart(digits, '0') : '';
+  const amount = `${m.amount_minor < 0 ? '-' : ''}${whole.toLocaleString('en-US')}${frac}`;
   const symbol = SYMBOLS[m.currency];
-  return symbol ? `${symbol}${amount}` : `${amount} ${m.currency}`;
+  return symbol ? `${amount.startsWith('-') ? '-' + symbol + amount.slice(1) : symbol + amount}` : `${amount} ${m.currency}`;
 }
 
 export const formatTokens = (n: number) => n.toLocaleString('en-US');

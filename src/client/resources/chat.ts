@@ -12,14 +12,14 @@ export class Chat {
   constructor(private readonly c: TokenClient) {}
 
   create(body: ChatRequest, o: ChatCallOptions = {}): Promise<ChatCompletion> {
-    return this.c.request('POST', '/v1/chat/completions', { schema: ChatCompletionSchema, body: { ...body, stream: false }, ...o });
+    return this.c.request('POST', `${this.c.prefix}/chat/completions`, { schema: ChatCompletionSchema, body: { ...body, stream: false }, ...o });
   }
 
   /** Streams chunks as they arrive, asking for the usage chunk at the end. */
   async stream(body: ChatRequest, o: ChatCallOptions = {}): Promise<AsyncGenerator<ChatChunk>> {
     const controller = new AbortController();
     const signal = o.signal ? AbortSignal.any([o.signal, controller.signal]) : controller.signal;
-    const res = await this.c.send('POST', '/v1/chat/completions', {
+    const res = await this.c.send('POST', `${this.c.prefix}/chat/completions`, {
       body: { ...body, stream: true, stream_options: { include_usage: true } },
       stream: true,
       signal,

@@ -5,6 +5,6 @@ export class Models {
   constructor(private readonly c: TokenClient) {}
 
   list(): Promise<ModelList> {
-    return this.c.request('GET', '/v1/models', { schema: ModelListSchema });
+    return this.c.request('GET', `${this.c.prefix}/models`, { schema: ModelListSchema });
   }
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Account } from '../../shared/wire.js';
 import type { Db } from './db.js';
+import { prepared } from '../../shared/statements.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** Characters after `tp_` that identify the key's row; the rest is the secret. */
@@ -32,18 +33,18 @@ interface AccountRow {
 const toAccount = (r: AccountRow): Account => ({ id: r.id, name: r.name, currency: r.currency, created_at: r.created_at });
 
 export function findAccountByName(db: Db, name: string): Account | undefined {
-  const row = db.prepare('SELECT id, name, currency, created_at FROM accounts WHERE name = ?').get(name) as AccountRow | undefined;
+  const row = prepared(db, 'SELECT id, name, currency, created_at FROM accounts WHERE name = ?').get(name) as AccountRow | undefined;
   return row && toAccount(row);
 }
 
 export function getAccount(db: Db, id: string): Account | undefined {
-  const row = db.prepare('SELECT id, name, currency, created_at FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
+  const row = prepared(db, 'SELECT id, name, currency, created_at FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
   return row && toAccount(row);
 }
 
 export function createAccount(db: Db, name: string, now: Date, currency = 'CNY'): Account {
   const account = { id: newId('acct'), name, currency, created_at: now.toISOString() };
-  db.prepare('INSERT INTO accounts (id, name, currency, created_at) VALUES (@id, @name, @currency, @created_at)').run(account);
+  prepared(db, 'INSERT INTO accounts (id, name, currency, created_at) VALUES (@id, @name, @currency, @created_at)').run(account);
   return account;
 }
 
@@ -51,7 +52,7 @@ export function createAccount(db: Db, name: string, now: Date, currency = 'CNY')
 export function mintKey(db: Db, accountId: string, now: Date): string {
   const body = randomBase62(KEY_BODY_LENGTH);
   const key = `tp_${body}`;
-  db.prepare('INSERT INTO api_keys (id, account_id, key_hash, created_at) VALUES (?, ?, ?, ?)').run(
+  prepared(db, 'INSERT INTO api_keys (id, account_id, key_hash, created_at) VALUES (?, ?, ?, ?)').run(
     body.slice(0, KEY_ID_LENGTH),
     accountId,
     hashKey(key),
@@ -63,8 +64,7 @@ export function mintKey(db: Db, accountId: string, now: Date): string {
 /** The account a presented key belongs to. The hash comparison takes the same time whatever matches. */
 export function accountForKey(db: Db, key: string): Account | undefined {
   const id = key.slice(3, 3 + KEY_ID_LENGTH);
-  const row = db
-    .prepare('SELECT account_id, key_hash FROM api_keys WHERE id = ? AND revoked_at IS NULL')
+  const row = prepared(db, 'SELECT account_id, key_hash FROM api_keys WHERE id = ? AND revoked_at IS NULL')
     .get(id) as { account_id: string; key_hash: Buffer } | undefined;
   const presented = hashKey(key);
   const stored = row?.key_hash ?? Buffer.alloc(presented.length);

@@ -1,5 +1,6 @@
 import type { Plan } from '../../shared/wire.js';
 import type { Db } from './db.js';
+import { prepared } from '../../shared/statements.js';
 
 /** The seeded catalogue: the ¥1 pack carriers advertise, and three tiers above it. */
 export const SEED_PLANS: readonly Plan[] = [
@@ -29,7 +30,7 @@ const toPlan = (r: PlanRow): Plan => ({
 });
 
 export function seedPlans(db: Db): void {
-  const insert = db.prepare(
+  const insert = prepared(db, 
     `INSERT OR IGNORE INTO plans (id, name, description, tokens, price_minor, currency, validity_days, sort_order)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -37,10 +38,10 @@ export function seedPlans(db: Db): void {
 }
 
 export function listPlans(db: Db): Plan[] {
-  return (db.prepare('SELECT * FROM plans ORDER BY sort_order, id').all() as PlanRow[]).map(toPlan);
+  return (prepared(db, 'SELECT * FROM plans ORDER BY sort_order, id').all() as PlanRow[]).map(toPlan);
 }
 
 export function getPlan(db: Db, id: string): Plan | undefined {
-  const row = db.prepare('SELECT * FROM plans WHERE id = ?').get(id) as PlanRow | undefined;
+  const row = prepared(db, 'SELECT * FROM plans WHERE id = ?').get(id) as PlanRow | undefined;
   return row && toPlan(row);
 }

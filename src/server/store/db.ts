@@ -19,10 +19,10 @@ export interface OpenedDb {
 export function openServerDb(dataDir: string, now: () => Date): OpenedDb {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const db = new Database(join(dataDir, 'tokenplan.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = NORMAL');
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA busy_timeout = 5000');
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec('PRAGMA synchronous = NORMAL');
   const created = migrate(db, MIGRATIONS, now);
   return { db, created };
 }

@@ -4,6 +4,7 @@
  * and a key whose first request is still running is 409.
  */
 import type { Db } from './db.js';
+import { prepared } from '../../shared/statements.js';
 
 /** Keys are kept at least this long. */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 3600_000;
@@ -27,13 +28,12 @@ interface RecordRow {
 /** Claims a key for a new request, or says what to answer instead. Run inside `BEGIN IMMEDIATE`. */
 export function claimKey(db: Db, accountId: string, key: string, requestHash: string, now: Date): Claim {
   const iso = now.toISOString();
-  db.prepare('DELETE FROM idempotency_records WHERE created_at < ?').run(new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS).toISOString());
-  const row = db
-    .prepare('SELECT request_hash, state, response_status, response_body, locked_until FROM idempotency_records WHERE account_id = ? AND key = ?')
+  prepared(db, 'DELETE FROM idempotency_records WHERE created_at < ?').run(new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS).toISOString());
+  const row = prepared(db, 'SELECT request_hash, state, response_status, response_body, locked_until FROM idempotency_records WHERE account_id = ? AND key = ?')
     .get(accountId, key) as RecordRow | undefined;
   const lockedUntil = new Date(now.getTime() + LOCK_MS).toISOString();
   if (!row) {
-    db.prepare(
+    prepared(db, 
       `INSERT INTO idempotency_records (account_id, key, request_hash, state, created_at, locked_until)
        VALUES (?, ?, ?, 'in_progress', ?, ?)`,
     ).run(accountId, key, requestHash, iso, lockedUntil);
@@ -42,17 +42,17 @@ export function claimKey(db: Db, accountId: string, key: string, requestHash: st
   if (row.request_hash !== requestHash) return { kind: 'mismatch' };
   if (row.state === 'done') return { kind: 'replay', status: row.response_status ?? 500, body: row.response_body ?? '' };
   if (row.locked_until > iso) return { kind: 'in_progress' };
-  db.prepare('UPDATE idempotency_records SET locked_until = ? WHERE account_id = ? AND key = ?').run(lockedUntil, accountId, key);
+  prepared(db, 'UPDATE idempotency_records SET locked_until = ? WHERE account_id = ? AND key = ?').run(lockedUntil, accountId, key);
   return { kind: 'claimed' };
 }
 
 export function completeKey(db: Db, accountId: string, key: string, status: number, body: string): void {
-  db.prepare(
+  prepared(db, 
     `UPDATE idempotency_records SET state = 'done', response_status = ?, response_body = ? WHERE account_id = ? AND key = ?`,
   ).run(status, body, accountId, key);
 }
 
 /** Frees a key whose request failed before producing a result worth replaying (a 5xx). */
 export function releaseKey(db: Db, accountId: string, key: string): void {
-  db.prepare(`DELETE FROM idempotency_records WHERE account_id = ? AND key = ? AND state = 'in_progress'`).run(accountId, key);
+  prepared(db, `DELETE FROM idempotency_records WHERE account_id = ? AND key = ? AND state = 'in_progress'`).run(accountId, key);
 }

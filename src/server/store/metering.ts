@@ -5,6 +5,7 @@
 import type { Balance } from '../../shared/wire.js';
 import { newId } from './accounts.js';
 import type { Db } from './db.js';
+import { prepared } from '../../shared/statements.js';
 
 export interface Availability {
   /** Tokens in unexpired packs. */
@@ -19,7 +20,7 @@ export interface Availability {
 
 /** Marks holds past their expiry so that a crashed request cannot pin tokens forever. */
 export function expireStaleHolds(db: Db, accountId: string, now: Date): void {
-  db.prepare(`UPDATE holds SET status = 'expired' WHERE account_id = ? AND status = 'active' AND expires_at <= ?`).run(
+  prepared(db, `UPDATE holds SET status = 'expired' WHERE account_id = ? AND status = 'active' AND expires_at <= ?`).run(
     accountId,
     now.toISOString(),
   );
@@ -27,21 +28,19 @@ export function expireStaleHolds(db: Db, accountId: string, now: Date): void {
 
 export function availability(db: Db, accountId: string, now: Date): Availability {
   const iso = now.toISOString();
-  const remaining = db
-    .prepare('SELECT COALESCE(SUM(tokens_remaining), 0) FROM packs WHERE account_id = ? AND expires_at > ?')
+  const remaining = prepared(db, 'SELECT COALESCE(SUM(tokens_remaining), 0) FROM packs WHERE account_id = ? AND expires_at > ?')
     .pluck()
     .get(accountId, iso) as number;
-  const held = db
-    .prepare(`SELECT COALESCE(SUM(tokens), 0) FROM holds WHERE account_id = ? AND status = 'active' AND expires_at > ?`)
+  const held = prepared(db, `SELECT COALESCE(SUM(tokens), 0) FROM holds WHERE account_id = ? AND status = 'active' AND expires_at > ?`)
     .pluck()
     .get(accountId, iso) as number;
-  const owed = db.prepare('SELECT debt_tokens FROM accounts WHERE id = ?').pluck().get(accountId) as number;
+  const owed = prepared(db, 'SELECT debt_tokens FROM accounts WHERE id = ?').pluck().get(accountId) as number;
   return { remaining, held, owed, available: Math.max(0, remaining - held - owed) };
 }
 
 export function insertHold(db: Db, accountId: string, tokens: number, now: Date, ttlMs: number): string {
   const id = newId('hold');
-  db.prepare(`INSERT INTO holds (id, account_id, tokens, status, created_at, expires_at) VALUES (?, ?, ?, 'active', ?, ?)`).run(
+  prepared(db, `INSERT INTO holds (id, account_id, tokens, status, created_at, expires_at) VALUES (?, ?, ?, 'active', ?, ?)`).run(
     id,
     accountId,
     tokens,
@@ -69,17 +68,16 @@ export interface Settlement {
  */
 export function settleHold(db: Db, s: Settlement, now: Date): boolean {
   const iso = now.toISOString();
-  const released = db.prepare(`UPDATE holds SET status = 'settled' WHERE id = ? AND status != 'settled'`).run(s.holdId);
+  const released = prepared(db, `UPDATE holds SET status = 'settled' WHERE id = ? AND status != 'settled'`).run(s.holdId);
   if (released.changes === 0) return false;
-  const packs = db
-    .prepare(
+  const packs = prepared(db, 
       `SELECT id, tokens_remaining FROM packs
        WHERE account_id = ? AND expires_at > ? AND tokens_remaining > 0
        ORDER BY expires_at, created_at, id`,
     )
     .all(s.accountId, iso) as { id: string; tokens_remaining: number }[];
-  const debit = db.prepare('UPDATE packs SET tokens_remaining = tokens_remaining - ? WHERE id = ?');
-  const entry = db.prepare(
+  const debit = prepared(db, 'UPDATE packs SET tokens_remaining = tokens_remaining - ? WHERE id = ?');
+  const entry = prepared(db, 
     'INSERT INTO ledger_entries (account_id, pack_id, kind, tokens, reference, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   let left = s.billedTokens;
@@ -91,10 +89,10 @@ export function settleHold(db: Db, s: Settlement, now: Date): boolean {
     left -= take;
   }
   if (left > 0) {
-    db.prepare('UPDATE accounts SET debt_tokens = debt_tokens + ? WHERE id = ?').run(left, s.accountId);
+    prepared(db, 'UPDATE accounts SET debt_tokens = debt_tokens + ? WHERE id = ?').run(left, s.accountId);
     entry.run(s.accountId, null, 'debt', -left, s.requestId, iso);
   }
-  db.prepare(
+  prepared(db, 
     `INSERT INTO chat_requests (id, account_id, model, prompt_tokens, completion_tokens, billed_tokens, status, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(s.requestId, s.accountId, s.model, s.promptTokens, s.completionTokens, s.billedTokens, s.status, iso);
@@ -104,8 +102,7 @@ export function settleHold(db: Db, s: Settlement, now: Date): boolean {
 export function balanceOf(db: Db, accountId: string, now: Date): Balance {
   const iso = now.toISOString();
   const a = availability(db, accountId, now);
-  const packs = db
-    .prepare(
+  const packs = prepared(db, 
       `SELECT id, plan_id, tokens_total, tokens_remaining, expires_at FROM packs
        WHERE account_id = ? ORDER BY expires_at, created_at, id`,
     )

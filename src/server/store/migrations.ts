@@ -2,10 +2,9 @@
  * Append-only: never edit or reorder a migration that has shipped; add a new one instead.
  * Amounts are integers (tokens, minor units of money); times are ISO-8601 UTC strings.
  */
-import type Database from 'better-sqlite3';
 import type { Migration } from '../../shared/migrate.js';
 
-export const MIGRATIONS: Migration<Database.Database>[] = [
+export const MIGRATIONS: Migration[] = [
   {
     name: 'm001_accounts_and_keys',
     up: (db) =>

@@ -1,6 +1,7 @@
 import type { Plan, Purchase } from '../../shared/wire.js';
 import { newId } from './accounts.js';
 import type { Db } from './db.js';
+import { prepared } from '../../shared/statements.js';
 
 const DAY_MS = 86_400_000;
 
@@ -43,34 +44,34 @@ export function recordPurchase(db: Db, accountId: string, plan: Plan, quantity: 
   const packId = newId('pack');
   const tokens = plan.tokens * quantity;
   const created = now.toISOString();
-  db.prepare(
+  prepared(db, 
     `INSERT INTO purchases (id, account_id, plan_id, quantity, tokens, price_minor, currency, status, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'succeeded', ?)`,
   ).run(purchaseId, accountId, plan.id, quantity, tokens, plan.price.amount_minor * quantity, plan.price.currency, created);
   const expires = new Date(now.getTime() + plan.validity_days * DAY_MS).toISOString();
-  const debt = (db.prepare('SELECT debt_tokens FROM accounts WHERE id = ?').pluck().get(accountId) as number) ?? 0;
+  const debt = (prepared(db, 'SELECT debt_tokens FROM accounts WHERE id = ?').pluck().get(accountId) as number) ?? 0;
   const repaid = Math.min(debt, tokens);
-  db.prepare(
+  prepared(db, 
     `INSERT INTO packs (id, account_id, purchase_id, plan_id, tokens_total, tokens_remaining, created_at, expires_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(packId, accountId, purchaseId, plan.id, tokens, tokens - repaid, created, expires);
-  const entry = db.prepare(
+  const entry = prepared(db, 
     'INSERT INTO ledger_entries (account_id, pack_id, kind, tokens, reference, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   entry.run(accountId, packId, 'grant', tokens, purchaseId, created);
   if (repaid > 0) {
-    db.prepare('UPDATE accounts SET debt_tokens = debt_tokens - ? WHERE id = ?').run(repaid, accountId);
+    prepared(db, 'UPDATE accounts SET debt_tokens = debt_tokens - ? WHERE id = ?').run(repaid, accountId);
     entry.run(accountId, packId, 'debt_repayment', -repaid, purchaseId, created);
   }
   return getPurchase(db, accountId, purchaseId)!;
 }
 
 export function getPurchase(db: Db, accountId: string, id: string): Purchase | undefined {
-  const row = db.prepare(`${SELECT_PURCHASE} WHERE p.account_id = ? AND p.id = ?`).get(accountId, id) as PurchaseRow | undefined;
+  const row = prepared(db, `${SELECT_PURCHASE} WHERE p.account_id = ? AND p.id = ?`).get(accountId, id) as PurchaseRow | undefined;
   return row && toPurchase(row);
 }
 
 export function listPurchases(db: Db, accountId: string): Purchase[] {
-  const rows = db.prepare(`${SELECT_PURCHASE} WHERE p.account_id = ? ORDER BY p.created_at DESC, p.rowid DESC`).all(accountId) as PurchaseRow[];
+  const rows = prepared(db, `${SELECT_PURCHASE} WHERE p.account_id = ? ORDER BY p.created_at DESC, p.rowid DESC`).all(accountId) as PurchaseRow[];
   return rows.map(toPurchase);
 }

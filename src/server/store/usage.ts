@@ -1,5 +1,6 @@
 import type { UsageReport } from '../../shared/wire.js';
 import type { Db } from './db.js';
+import { prepared } from '../../shared/statements.js';
 
 export interface UsageQuery {
   since?: string;
@@ -10,8 +11,7 @@ export interface UsageQuery {
 /** Server-side usage, aggregated per UTC day or per model, from the metered requests. */
 export function usageReport(db: Db, accountId: string, q: UsageQuery): UsageReport {
   const key = q.groupBy === 'day' ? 'substr(created_at, 1, 10)' : 'model';
-  const rows = db
-    .prepare(
+  const rows = prepared(db, 
       `SELECT ${key} AS key, COUNT(*) AS requests, SUM(prompt_tokens) AS prompt_tokens,
               SUM(completion_tokens) AS completion_tokens, SUM(billed_tokens) AS billed_tokens
        FROM chat_requests

@@ -1,9 +1,11 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import { ConnectionError } from '../../../client/errors.js';
 import type { Ledger } from '../../../ledger/ledger.js';
 import type { Balance } from '../../../shared/wire.js';
-import type { Context } from '../../context.js';
+import { providerDefaults, type Context } from '../../context.js';
+import { balanceAllRun, type ProfileTarget } from './all.js';
+import { providerBalanceRun } from './provider.js';
 import { CliError, Exit, QuotaError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
 import { formatTokens, relativeTime, when } from '../../io/format.js';
@@ -29,8 +31,9 @@ export interface BalanceOptions {
 export function balanceCommand(ctx: Context, runF = balanceRun): Command {
   return new Command('balance')
     .description('Tokens remaining, held, and per pack with expiry; a CI quota gate with --min')
-    .addOption(new Option('--min <tokens>', 'exit 5 when fewer tokens than this remain').argParser(nonNegativeInteger('--min')))
+    .option('--min <amount>', 'exit 5 below this: tokens for a Token Plan server, money (e.g. 5.50) for other providers')
     .option('--offline', 'do not ask the server: estimate from the last balance seen minus local spend since', false)
+    .option('--all', 'every profile at once, one row each (errors shown per profile)', false)
     .addHelpText(
       'after',
       `
@@ -41,20 +44,53 @@ Examples:
   $ tokencli balance --min 100000 --json     # CI: fail the job below 100k tokens
   $ tokencli balance --offline`,
     )
-    .action(async (flags: { min?: number; offline: boolean }) =>
-      runF({
+    .action(async (flags: { min?: string; offline: boolean; all: boolean }) => {
+      if (flags.all) return balanceAllRun({ io: ctx.io, json: ctx.globals.json, targets: await allTargets(ctx) });
+      const kind = await ctx.providerKind();
+      if (kind !== 'tokenplan') {
+        return providerBalanceRun({
+          io: ctx.io,
+          profile: await providerDefaults(kind),
+          profileName: await ctx.profileName(),
+          apiUrl: await ctx.apiUrl(),
+          client: () => ctx.client({ requireKey: true }),
+          ledger: ctx.ledger,
+          ...(flags.min !== undefined ? { min: flags.min } : {}),
+          json: ctx.globals.json,
+          now: ctx.now,
+        });
+      }
+      return runF({
         io: ctx.io,
         client: () => ctx.client({ requireKey: true }),
         ledger: ctx.ledger,
         profile: await ctx.profileName(),
         apiUrl: await ctx.apiUrl(),
-        ...(flags.min !== undefined ? { min: flags.min } : {}),
+        ...(flags.min !== undefined ? { min: nonNegativeInteger('--min')(flags.min) } : {}),
         offline: flags.offline,
         json: ctx.globals.json,
         now: ctx.now,
         timeZone: ctx.timeZone,
-      }),
-    );
+      });
+    });
+}
+
+/** Every stored profile, each with its own URL, key and provider. */
+async function allTargets(ctx: Context): Promise<ProfileTarget[]> {
+  const profiles = (await ctx.settings()).profiles();
+  return Promise.all(
+    Object.entries(profiles).map(async ([name, p]) => {
+      const apiKey = ctx.credentials().get(name);
+      return {
+        name,
+        provider: p.provider,
+        apiUrl: p.api_url,
+        profile: await providerDefaults(p.provider),
+        // Each profile with its own stored key only: never another profile's, nor TOKENCLI_API_KEY.
+        client: () => ctx.client({ provider: p.provider, apiUrl: p.api_url, apiKey: apiKey ?? null, requireKey: true }),
+      };
+    }),
+  );
 }
 
 interface OfflineEstimate {

@@ -13,7 +13,7 @@ import { note, success, warn } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
 import { printJson, printRows } from '../../io/table.js';
 import { positiveInteger } from '../../program.js';
-import { parseMoney } from './money.js';
+import { parseMoney } from '../../money.js';
 
 interface Common {
   io: IOStreams;

@@ -1,11 +1,12 @@
 import { Command, Option } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
+import type { ProviderProfile } from '../../../client/providers/types.js';
 import { CredentialStore } from '../../../config/credentials.js';
-import { DEFAULT_TOKENPLAN_URL, PROVIDER_KINDS, type ProviderKind } from '../../../config/settings.js';
+import { PROVIDER_KINDS, type ProviderKind } from '../../../config/settings.js';
 import type { Settings } from '../../../config/settings-store.js';
 import { API_KEY_PATTERN } from '../../../shared/keys.js';
 import type { Account } from '../../../shared/wire.js';
-import type { Context } from '../../context.js';
+import { providerDefaults, type Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import type { Prompter } from '../../io/prompter.js';
 import type { IOStreams } from '../../io/streams.js';
@@ -24,8 +25,9 @@ export interface LoginOptions {
   envKeySet: boolean;
   json: boolean;
   quiet: boolean;
-  /** A client for the given URL and key, used to verify the key before it is saved. */
-  clientFor: (apiUrl: string, apiKey: string) => Promise<TokenClient>;
+  /** A client for the given provider, URL and key, used to verify the key before it is saved. */
+  clientFor: (provider: ProviderKind, apiUrl: string, apiKey: string | undefined) => Promise<TokenClient>;
+  providerProfile: (kind: ProviderKind) => Promise<ProviderProfile>;
 }
 
 export function loginCommand(ctx: Context, runF = loginRun): Command {
@@ -57,45 +59,51 @@ Examples:
         envKeySet: Boolean(ctx.env.TOKENCLI_API_KEY),
         json: ctx.globals.json,
         quiet: ctx.globals.quiet,
-        clientFor: (apiUrl, apiKey) => ctx.client({ apiUrl, apiKey }),
+        clientFor: (provider, apiUrl, apiKey) => ctx.client({ provider, apiUrl, apiKey: apiKey ?? null }),
+        providerProfile: providerDefaults,
       }),
     );
 }
 
 export async function loginRun(opts: LoginOptions): Promise<void> {
   const existing = opts.settings.profile(opts.profile);
+  const asking = !opts.withToken && opts.io.canPrompt();
   let provider = opts.provider ?? existing?.provider;
-  let apiUrl = opts.apiUrl ?? existing?.api_url;
-  let key: string;
-
-  if (opts.withToken) {
-    key = (await opts.io.readStdin()).trim();
-    if (!key) throw new UsageError('--with-token read nothing from standard input', 'pipe the key in: echo "$TOKEN" | tokencli login --with-token');
-  } else if (opts.io.canPrompt()) {
-    provider ??= await opts.prompter.select(
-      'What do you want to log in to?',
-      [{ name: 'A Token Plan server (tokencli serve, or a carrier that speaks the Token Plan API)', value: 'tokenplan' as const }],
-      'tokenplan',
-    );
-    apiUrl ??= await opts.prompter.input('API URL', DEFAULT_TOKENPLAN_URL);
-    key = (await opts.prompter.password('Paste your API key')).trim();
-  } else {
-    throw new UsageError('no API key given and no terminal to ask for one', 'pipe it in with --with-token: echo "$TOKEN" | tokencli login --with-token');
+  if (!provider && asking) {
+    const choices = await Promise.all(PROVIDER_KINDS.map(async (kind) => ({ name: (await opts.providerProfile(kind)).label, value: kind })));
+    provider = await opts.prompter.select('What do you want to log in to?', choices, 'tokenplan');
   }
   provider ??= 'tokenplan';
-  apiUrl ??= DEFAULT_TOKENPLAN_URL;
-  if (provider === 'tokenplan' && !API_KEY_PATTERN.test(key)) {
+  const profile = await opts.providerProfile(provider);
+  let apiUrl = opts.apiUrl ?? (existing?.provider === provider ? existing.api_url : undefined);
+  let key: string | undefined;
+
+  if (opts.withToken) {
+    key = (await opts.io.readStdin()).trim() || undefined;
+    if (!key && profile.needsKey) throw new UsageError('--with-token read nothing from standard input', 'pipe the key in: echo "$TOKEN" | tokencli login --with-token');
+  } else if (asking) {
+    apiUrl ??= await opts.prompter.input('API URL', profile.defaultBaseUrl);
+    if (profile.needsKey) key = (await opts.prompter.password('Paste your API key')).trim();
+  } else if (profile.needsKey) {
+    throw new UsageError('no API key given and no terminal to ask for one', 'pipe it in with --with-token: echo "$TOKEN" | tokencli login --with-token');
+  }
+  apiUrl ??= profile.defaultBaseUrl;
+  if (provider === 'tokenplan' && !API_KEY_PATTERN.test(key ?? '')) {
     throw new UsageError('that does not look like a Token Plan API key', 'keys start with tp_ followed by at least 32 letters and digits');
   }
+  if (profile.needsKey && !key) throw new UsageError('an empty API key', 'paste the key your provider gave you');
 
-  const client = await opts.clientFor(apiUrl, key);
-  const account: Account = await client.account.get();
+  // The cheapest documented call that proves the key works, before anything is saved.
+  const client = await opts.clientFor(provider, apiUrl, key);
+  const verified = await profile.verify(client);
+  const account = provider === 'tokenplan' ? (verified as Account) : undefined;
 
-  opts.credentials().set(opts.profile, key);
+  if (key) opts.credentials().set(opts.profile, key);
+  else opts.credentials().delete(opts.profile);
   opts.settings.saveProfile(opts.profile, { ...existing, provider, api_url: apiUrl });
   opts.settings.useProfile(opts.profile);
 
-  if (opts.json) printJson(opts.io, { profile: opts.profile, provider, api_url: apiUrl, account });
-  success(opts.io, opts.quiet, `Logged in to ${apiUrl} as ${account.name} (profile "${opts.profile}")`);
+  if (opts.json) printJson(opts.io, { profile: opts.profile, provider, api_url: apiUrl, account: account ?? null });
+  success(opts.io, opts.quiet, `Logged in to ${apiUrl}${account ? ` as ${account.name}` : ` (${provider})`} (profile "${opts.profile}")`);
   if (opts.envKeySet) warn(opts.io, 'TOKENCLI_API_KEY is set and takes precedence over the stored key until you unset it');
 }

@@ -1,41 +1,83 @@
 import { Command } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
+import { perMillion } from '../../../client/providers/decimal.js';
+import type { ProviderKind } from '../../../config/settings.js';
+import type { Model } from '../../../shared/wire.js';
 import { formatMultiplier } from '../../../tokens/billing.js';
 import type { Context } from '../../context.js';
 import type { IOStreams } from '../../io/streams.js';
 import { formatTokens } from '../../io/format.js';
-import type { ModelCatalog } from '../../model-catalog.js';
 import { printJson, printRows } from '../../io/table.js';
+import type { ModelCatalog } from '../../model-catalog.js';
 
 export interface ModelsOptions {
   io: IOStreams;
   client: () => Promise<TokenClient>;
   catalog: () => Promise<ModelCatalog>;
+  provider: ProviderKind;
+  details: boolean;
   json: boolean;
 }
 
 export function modelsCommand(ctx: Context, runF = modelsRun): Command {
   return new Command('models')
-    .description('Models with their context length and plan-token multipliers')
-    .addHelpText('after', '\nExamples:\n  $ tokencli models\n  $ tokencli models --json | jq -r \'.data[].id\'')
-    .action(() => runF({ io: ctx.io, client: () => ctx.client(), catalog: ctx.catalog, json: ctx.globals.json }));
+    .description('Models with their context length, and plan-token multipliers or prices where the provider gives them')
+    .option('--details', 'ask for more per model where that costs extra requests (Ollama: context length from /api/show)', false)
+    .addHelpText('after', '\nExamples:\n  $ tokencli models\n  $ tokencli models --json | jq -r \'.data[].id\'\n  $ tokencli models --details --profile local')
+    .action(async (flags: { details: boolean }) =>
+      runF({ io: ctx.io, client: () => ctx.client(), catalog: ctx.catalog, provider: await ctx.providerKind(), details: flags.details, json: ctx.globals.json }),
+    );
+}
+
+interface Pricing {
+  prompt?: unknown;
+  completion?: unknown;
 }
 
 export async function modelsRun(opts: ModelsOptions): Promise<void> {
   const stop = opts.io.spinner('Fetching models').stop;
-  const models = await (await opts.client()).models.list().finally(stop);
+  const client = await opts.client();
+  const models = await client.models.list().finally(stop);
+  if (opts.details && opts.provider === 'ollama') await addOllamaContext(client, models.data);
   (await opts.catalog()).remember(models.data);
   if (opts.json) return printJson(opts.io, models);
   const tty = opts.io.isStdoutTTY;
+  const n = (v: number | null | undefined) => (v == null ? '-' : tty ? formatTokens(v) : String(v));
+  const priced = models.data.some((m) => (m as { pricing?: Pricing }).pricing);
+  if (priced) {
+    // OpenRouter: USD per token as decimal strings, shown per million tokens.
+    const price = (v: unknown) => perMillion(v) ?? '-';
+    printRows(
+      opts.io,
+      ['id', 'context', '$/M in', '$/M out'],
+      models.data.map((m) => {
+        const p = (m as { pricing?: Pricing }).pricing;
+        return [m.id, n(m.context_length), price(p?.prompt), price(p?.completion)];
+      }),
+    );
+    return;
+  }
   printRows(
     opts.io,
     ['id', 'context', 'input', 'output', 'owned by'],
-    models.data.map((m) => [
+    models.data.map((m: Model) => [
       m.id,
-      m.context_length === undefined ? '-' : tty ? formatTokens(m.context_length) : String(m.context_length),
+      n(m.context_length),
       m.billing ? (tty ? formatMultiplier(m.billing.input_multiplier_milli) : String(m.billing.input_multiplier_milli)) : '-',
       m.billing ? (tty ? formatMultiplier(m.billing.output_multiplier_milli) : String(m.billing.output_multiplier_milli)) : '-',
-      m.owned_by,
+      m.owned_by ?? '-',
     ]),
+  );
+}
+
+/** Ollama keeps context length in its native API: `model_info["<arch>.context_length"]`. */
+async function addOllamaContext(client: TokenClient, models: Model[]): Promise<void> {
+  const root = client.opts.baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
+  await Promise.all(
+    models.map(async (m) => {
+      const show = await client.request<{ model_info?: Record<string, unknown> }>('POST', `${root}/api/show`, { body: { model: m.id }, retry: true });
+      const entry = Object.entries(show.model_info ?? {}).find(([k]) => k.endsWith('.context_length'));
+      if (typeof entry?.[1] === 'number') m.context_length = entry[1];
+    }),
   );
 }

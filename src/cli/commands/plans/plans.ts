@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
-import type { Context } from '../../context.js';
+import { providerDefaults, type Context } from '../../context.js';
+import { topUpRun } from '../plan/purchase/purchase.js';
 import type { IOStreams } from '../../io/streams.js';
 import { formatMoney, formatTokens, tokensPerMajorUnit } from '../../io/format.js';
 import { printJson, printRows } from '../../io/table.js';
@@ -17,7 +18,11 @@ export function plansCommand(ctx: Context, runF = plansRun): Command {
   return new Command('plans')
     .description('Show the plan catalogue: tokens, price, validity, tokens per unit of money')
     .addHelpText('after', '\nExamples:\n  $ tokencli plans\n  $ tokencli plans --json | jq -r \'.data[].id\'')
-    .action(() => runF({ io: ctx.io, client: () => ctx.client(), catalog: ctx.catalog, json: ctx.globals.json }));
+    .action(async () => {
+      const kind = await ctx.providerKind();
+      if (kind !== 'tokenplan') return topUpRun({ io: ctx.io, profile: await providerDefaults(kind), apiUrl: await ctx.apiUrl(), web: false, json: ctx.globals.json, open: async () => {} });
+      return runF({ io: ctx.io, client: () => ctx.client(), catalog: ctx.catalog, json: ctx.globals.json });
+    });
 }
 
 export async function plansRun(opts: PlansOptions): Promise<void> {

@@ -235,7 +235,7 @@ async function streamOrFetch(opts: RunOptions, model: string, messages: ChatMess
       const chunks = await client.chat.stream(body, { signal: controller.signal, idempotencyKey: runId });
       for await (const chunk of chunks) {
         if (chunk.usage) usage = chunk.usage;
-        for (const choice of chunk.choices) {
+        for (const choice of chunk.choices ?? []) {
           emit(choice.delta.content ?? '');
           if (choice.finish_reason) finishReason = choice.finish_reason;
         }

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Command, Option } from 'commander';
 import type { TokenClient } from '../../../../client/client.js';
 import type { Ledger } from '../../../../ledger/ledger.js';
-import type { Context } from '../../../context.js';
-import { InterruptedError, UsageError } from '../../../errors.js';
+import { providerDefaults, type Context } from '../../../context.js';
+import { CliError, InterruptedError, UsageError } from '../../../errors.js';
+import type { ProviderProfile } from '../../../../client/providers/types.js';
 import type { Prompter } from '../../../io/prompter.js';
 import type { IOStreams } from '../../../io/streams.js';
 import { formatMoney, formatTokens } from '../../../io/format.js';
-import { success } from '../../../io/messages.js';
+import { note, success } from '../../../io/messages.js';
 import { printJson, printRows } from '../../../io/table.js';
 import { positiveInteger } from '../../../program.js';
 import type { ModelCatalog } from '../../../model-catalog.js';
@@ -35,9 +36,12 @@ export function purchaseCommand(ctx: Context, runF = purchaseRun): Command {
     .argument('<plan>', 'plan id, as `tokencli plans` lists them')
     .addOption(new Option('--quantity <n>', 'how many packs').default(1).argParser(positiveInteger('--quantity')))
     .option('-y, --yes', 'buy without asking', false)
+    .option('--web', 'for providers that sell credits only on their website: open the top-up page', false)
     .addHelpText('after', '\nExamples:\n  $ tokencli plan purchase starter\n  $ tokencli plan purchase basic --quantity 2 --yes --json')
-    .action(async (planId: string, flags: { quantity: number; yes: boolean }) =>
-      runF({
+    .action(async (planId: string, flags: { quantity: number; yes: boolean; web: boolean }) => {
+      const kind = await ctx.providerKind();
+      if (kind !== 'tokenplan') return topUpRun({ io: ctx.io, profile: await providerDefaults(kind), apiUrl: await ctx.apiUrl(), web: flags.web, json: ctx.globals.json, open: openInBrowser });
+      return runF({
         io: ctx.io,
         prompter: ctx.prompter,
         client: () => ctx.client({ requireKey: true }),
@@ -51,8 +55,41 @@ export function purchaseCommand(ctx: Context, runF = purchaseRun): Command {
         json: ctx.globals.json,
         quiet: ctx.globals.quiet,
         now: ctx.now,
-      }),
-    );
+      });
+    });
+}
+
+export interface TopUpOptions {
+  io: IOStreams;
+  profile: ProviderProfile;
+  apiUrl: string;
+  web: boolean;
+  json: boolean;
+  open: (url: string) => Promise<void>;
+}
+
+/** No provider here sells credits over an API: say where to pay, and never pretend a purchase happened. */
+export async function topUpRun(opts: TopUpOptions): Promise<void> {
+  const url = opts.profile.topUpUrl?.(opts.apiUrl) ?? null;
+  if (opts.json) return printJson(opts.io, { provider: opts.profile.kind, purchased: false, top_up_url: url });
+  if (!url) return note(opts.io, false, `${opts.profile.kind} has nothing to buy: it runs on your own machine or server`);
+  opts.io.out(`${url}\n`);
+  note(opts.io, false, `${opts.profile.kind} sells credits only on its website: nothing was bought. Top up at the address above.`);
+  if (opts.web) await opts.open(url);
+}
+
+/** Opens a URL on a desktop; fails with a clear message where there is none. */
+async function openInBrowser(url: string): Promise<void> {
+  const { spawn } = await import('node:child_process');
+  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
+    child.once('error', () => reject(new CliError(`cannot open a browser here (${opener} not found): visit the address above`)));
+    child.once('spawn', () => {
+      child.unref();
+      resolve();
+    });
+  });
 }
 
 export async function purchaseRun(opts: PurchaseOptions): Promise<void> {

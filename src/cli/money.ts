@@ -1,4 +1,4 @@
-import { minorDigits } from '../../io/format.js';
+import { minorDigits } from './io/format.js';
 
 const SYMBOL_CURRENCY: Record<string, string> = { '¥': 'CNY', '￥': 'CNY', $: 'USD', '€': 'EUR', '£': 'GBP' };
 

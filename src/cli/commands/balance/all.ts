@@ -1,0 +1,49 @@
+/** `balance --all`: every profile at once, concurrently; one failing provider is a row, not a failure. */
+import type { TokenClient } from '../../../client/client.js';
+import type { ProviderProfile } from '../../../client/providers/types.js';
+import type { ProviderKind } from '../../../config/settings.js';
+import { describeError } from '../../errors.js';
+import { formatMoney, formatTokens } from '../../io/format.js';
+import type { IOStreams } from '../../io/streams.js';
+import { printJson, printRows } from '../../io/table.js';
+
+export interface ProfileTarget {
+  name: string;
+  provider: ProviderKind;
+  apiUrl: string;
+  profile: ProviderProfile;
+  client: () => Promise<TokenClient>;
+}
+
+interface Row {
+  profile: string;
+  provider: ProviderKind;
+  api_url: string;
+  available: { amount_minor: number; currency: string } | { tokens: number } | null;
+  balance: unknown;
+  error: string | null;
+}
+
+async function one(t: ProfileTarget): Promise<Row> {
+  const base = { profile: t.name, provider: t.provider, api_url: t.apiUrl };
+  try {
+    const client = await t.client();
+    if (t.provider === 'tokenplan') {
+      const b = await client.balance.get();
+      return { ...base, available: { tokens: b.tokens_remaining }, balance: b, error: null };
+    }
+    if (!t.profile.balance) return { ...base, available: null, balance: null, error: `${t.provider} offers no balance API` };
+    const b = await t.profile.balance(client);
+    return { ...base, available: b.available && { amount_minor: b.available.amount_minor, currency: b.available.currency }, balance: b, error: null };
+  } catch (e) {
+    return { ...base, available: null, balance: null, error: describeError(e).lines[0] ?? String(e) };
+  }
+}
+
+export async function balanceAllRun(o: { io: IOStreams; targets: ProfileTarget[]; json: boolean }): Promise<void> {
+  const stop = o.io.spinner(`Asking ${o.targets.length} providers`).stop;
+  const rows = await Promise.all(o.targets.map(one)).finally(stop);
+  if (o.json) return printJson(o.io, { profiles: rows });
+  const shown = (r: Row) => (!r.available ? '-' : 'tokens' in r.available ? `${formatTokens(r.available.tokens)} tokens` : formatMoney(r.available));
+  printRows(o.io, ['profile', 'provider', 'available', 'error'], rows.map((r) => [r.profile, r.provider, shown(r), r.error ?? '']));
+}

@@ -1,0 +1,97 @@
+/**
+ * What tokencli knows about each kind of provider: its default base URL, how a key is checked,
+ * its balance adapter (or none), and where a person tops up. Facts and their sources are in
+ * shared/reference/providers.md; the unconfirmed ones are marked there and in the README.
+ */
+import type { TokenClient } from '../client.js';
+import { BALANCE_ADAPTERS, deepseekBalanceUrl } from './balances.js';
+import { PROVIDER_KINDS, type ProviderKind, type ProviderProfile } from './types.js';
+
+const listModels = (c: TokenClient) => c.models.list();
+const get = (path: string) => (c: TokenClient) => c.request('GET', `${c.opts.baseUrl.replace(/\/+$/, '')}${path}`);
+const cnOrIntl = (cn: string, intl: string) => (baseUrl: string) => (/\.cn(:\d+)?$/.test(new URL(baseUrl).hostname) ? cn : intl);
+
+const openAiStyle = { apiPrefix: '' as const, needsKey: true, streamUsage: true };
+
+export const PROVIDERS: Record<ProviderKind, ProviderProfile> = {
+  tokenplan: {
+    kind: 'tokenplan',
+    label: 'A Token Plan server (tokencli serve, or a carrier that speaks the Token Plan API)',
+    defaultBaseUrl: 'http://127.0.0.1:8787',
+    apiPrefix: '/v1',
+    needsKey: true,
+    streamUsage: true,
+    verify: (c) => c.account.get(),
+  },
+  openai: {
+    ...openAiStyle,
+    kind: 'openai',
+    label: 'OpenAI',
+    defaultBaseUrl: 'https://api.openai.com/v1',
+    verify: listModels,
+    topUpUrl: () => 'https://platform.openai.com/settings/organization/billing/overview',
+  },
+  openrouter: {
+    ...openAiStyle,
+    kind: 'openrouter',
+    label: 'OpenRouter',
+    defaultBaseUrl: 'https://openrouter.ai/api/v1',
+    verify: get('/key'),
+    balance: BALANCE_ADAPTERS.openrouter!,
+    topUpUrl: () => 'https://openrouter.ai/settings/credits',
+  },
+  deepseek: {
+    ...openAiStyle,
+    kind: 'deepseek',
+    label: 'DeepSeek',
+    defaultBaseUrl: 'https://api.deepseek.com',
+    verify: (c) => c.request('GET', deepseekBalanceUrl(c.opts.baseUrl)),
+    balance: BALANCE_ADAPTERS.deepseek!,
+    topUpUrl: () => 'https://platform.deepseek.com/top_up',
+  },
+  siliconflow: {
+    ...openAiStyle,
+    kind: 'siliconflow',
+    label: 'SiliconFlow (api.siliconflow.cn in CNY; api.siliconflow.com international)',
+    defaultBaseUrl: 'https://api.siliconflow.cn/v1',
+    verify: get('/user/info'),
+    balance: BALANCE_ADAPTERS.siliconflow!,
+    topUpUrl: cnOrIntl('https://cloud.siliconflow.cn/expensebill', 'https://cloud.siliconflow.com/expensebill'),
+  },
+  moonshot: {
+    ...openAiStyle,
+    kind: 'moonshot',
+    label: 'Moonshot / Kimi (api.moonshot.cn in CNY; api.moonshot.ai in USD)',
+    defaultBaseUrl: 'https://api.moonshot.cn/v1',
+    verify: get('/users/me/balance'),
+    balance: BALANCE_ADAPTERS.moonshot!,
+    topUpUrl: cnOrIntl('https://platform.moonshot.cn/console/pay', 'https://platform.moonshot.ai/console/pay'),
+  },
+  stepfun: {
+    ...openAiStyle,
+    kind: 'stepfun',
+    label: 'StepFun (api.stepfun.com; api.stepfun.ai international)',
+    defaultBaseUrl: 'https://api.stepfun.com/v1',
+    verify: get('/accounts'),
+    balance: BALANCE_ADAPTERS.stepfun!,
+    topUpUrl: () => 'https://platform.stepfun.com/account-overview',
+  },
+  ollama: {
+    ...openAiStyle,
+    kind: 'ollama',
+    label: 'Ollama (local models; no key)',
+    defaultBaseUrl: 'http://localhost:11434/v1',
+    needsKey: false,
+    verify: listModels,
+  },
+  'openai-compatible': {
+    ...openAiStyle,
+    kind: 'openai-compatible',
+    label: 'Any other OpenAI-compatible server (vLLM, LiteLLM, …)',
+    defaultBaseUrl: 'http://localhost:8000/v1',
+    verify: listModels,
+  },
+};
+
+export const providerProfile = (kind: ProviderKind): ProviderProfile => PROVIDERS[kind];
+export { PROVIDER_KINDS, type ProviderKind };
