@@ -102,3 +102,19 @@ try {
   rmSync(home, { recursive: true, force: true });
 }
 console.table(results);
+
+// 4. What a user installs: the tarball, and the production dependency tree (sizes, not ratios,
+//    printed so that growth shows up from one run to the next).
+const { execFileSync } = await import('node:child_process');
+const { statSync, readdirSync } = await import('node:fs');
+const root = new URL('..', import.meta.url).pathname;
+const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+const deps = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: root }).toString().trim().split('\n').slice(1);
+const sizeOf = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((t, e) => t + (e.isDirectory() ? (e.name === 'node_modules' ? 0 : sizeOf(join(dir, e.name))) : statSync(join(dir, e.name)).size), 0);
+const installed = deps.reduce((t, d) => t + sizeOf(d), 0);
+console.table([
+  { figure: 'tarball (npm pack)', value: `${(packed.size / 1024).toFixed(0)} KiB, ${packed.entryCount} files` },
+  { figure: 'package unpacked', value: `${(packed.unpackedSize / 1024).toFixed(0)} KiB` },
+  { figure: 'production dependencies', value: `${deps.length} packages` },
+  { figure: 'installed dependencies on disk', value: `${(installed / 1024 / 1024).toFixed(1)} MiB` },
+]);
