@@ -45,6 +45,16 @@ describe.each(kinds)('%s', (kind) => {
     const models = await u.run(['models', '--json']);
     expect(models.code, models.stderr).toBe(0);
     expect(JSON.parse(models.stdout).data.length).toBeGreaterThan(0);
+    if (kind === 'ollama') {
+      // Context length lives in Ollama's native /api/show, asked only with --details.
+      const details = JSON.parse((await u.run(['models', '--details', '--json'])).stdout);
+      expect(details.data[0]).toMatchObject({ id: 'llama3.2:latest', context_length: 131072 });
+      expect(fake.seen.some((r) => r.path === '/api/show' && r.body.model === 'llama3.2:latest')).toBe(true);
+    }
+    if (kind === 'openrouter') {
+      expect((await u.run(['models'])).stdout).toBe('openai/gpt-4\t8192\t30\t60\n');
+    }
+    if (kind === 'moonshot') expect(JSON.parse(models.stdout).data[0].context_length).toBe(262144);
 
     const run = await u.run(['run', '-m', 'm', '--usage', 'hi']);
     expect(run.code, run.stderr).toBe(0);

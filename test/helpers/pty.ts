@@ -18,7 +18,8 @@ export interface Pty {
 }
 
 export function onPty(args: string[], o: { home: string; env?: Record<string, string | undefined> }): Pty {
-  const command = [process.execPath, BIN, ...args].map(quote).join(' ');
+  // A fresh pty reports no size; give it one, as a real terminal window has.
+  const command = `stty cols 120 rows 40 2>/dev/null; exec ${[process.execPath, BIN, ...args].map(quote).join(' ')}`;
   const child = spawnTracked('script', ['-qfec', command, '/dev/null'], {
     env: cleanEnv(o.home, { TERM: 'xterm-256color', COLUMNS: '120', LINES: '40', ...o.env }),
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -76,7 +76,8 @@ export function systemIO(o: SystemIOOptions): IOStreams {
     canPrompt: () => isStdinTTY && isStdoutTTY && !neverPrompt,
     readStdin: () => text(o.stdin),
     spinner: (label) => {
-      if (!(isStdoutTTY && isStderrTTY)) return { stop: () => {} };
+      // A terminal that reports no width (a bare pty) would send ora's redraw arithmetic astray.
+      if (!(isStdoutTTY && isStderrTTY) || !(o.stderr.columns > 0)) return { stop: () => {} };
       return startSpinner(label, o.stderr);
     },
   };
