@@ -10,18 +10,23 @@ export interface Migration<D = Database.Database> {
   up(db: D): void;
 }
 
-/** Applies every migration not yet recorded; returns true when the database was new. */
+/**
+ * Applies every migration not yet recorded; returns true when this call created the database.
+ * Each migration checks and records itself inside one `BEGIN IMMEDIATE` transaction, so processes
+ * opening a new database at the same moment cannot both apply the same one.
+ */
 export function migrate(db: Database.Database, migrations: readonly Migration[], now: () => Date): boolean {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const applied = new Set((prepared(db, 'SELECT name FROM schema_migrations').all() as { name: string }[]).map((r) => r.name));
-  const first = migrations[0];
-  const created = first !== undefined && !applied.has(first.name);
-  for (const m of migrations) {
-    if (applied.has(m.name)) continue;
+  const isApplied = prepared(db, 'SELECT 1 FROM schema_migrations WHERE name = ?');
+  const record = prepared(db, 'INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
+  let created = false;
+  migrations.forEach((m, i) => {
     db.transaction(() => {
+      if (isApplied.get(m.name)) return;
       m.up(db);
-      prepared(db, 'INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(m.name, now().toISOString());
+      record.run(m.name, now().toISOString());
+      if (i === 0) created = true;
     }).immediate();
-  }
+  });
   return created;
 }

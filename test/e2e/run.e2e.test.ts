@@ -180,7 +180,7 @@ describe('tokencli run', () => {
     const u = asUser(s);
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => u.run(['run', '-m', 'demo-mini', `parallel ${i}`])));
     for (const r of results) {
-      expect(r.code).toBe(0);
+      expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).not.toMatch(/locked|busy/i);
     }
     const rows = ledgerRows(u.home);
