@@ -10,7 +10,7 @@ import { DEFAULT_PROFILE, type Profile, type ProviderKind } from '../config/sett
 import type { Settings } from '../config/settings-store.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { localTimeZone } from '../ledger/periods.js';
-import { ModelCatalog } from './model-catalog.js';
+import { ProviderCache } from './provider-cache.js';
 import { AuthRequiredError, UsageError } from './errors.js';
 import type { Prompter } from './io/prompter.js';
 import type { IOStreams } from './io/streams.js';
@@ -54,7 +54,7 @@ export interface Context {
   /** The time zone of budget periods: the profile's `tz`, else the machine's. */
   timeZone(): Promise<string>;
   /** The models of the profile's provider, cached from the last answer. */
-  catalog(): Promise<ModelCatalog>;
+  catalog(): Promise<ProviderCache>;
 }
 
 export const once = <T>(make: () => T) => {
@@ -118,7 +118,7 @@ export function createContext(deps: ContextDeps): Context {
       });
     },
     ledger: once(() => deps.openLedger(paths.ledgerFile)),
-    catalog: async () => new ModelCatalog(paths.cacheDir, await ctx.apiUrl(), ctx.now),
+    catalog: async () => new ProviderCache(paths.cacheDir, await ctx.apiUrl(), ctx.now),
     timeZone: async () => (await ctx.profile())?.tz ?? localTimeZone(),
   };
   return ctx;

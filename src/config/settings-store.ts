@@ -33,8 +33,4 @@ export class Settings {
   saveProfile(name: string, profile: Profile): void {
     this.file.update((d) => (d.profiles[name] = profile));
   }
-
-  deleteProfile(name: string): void {
-    this.file.update((d) => delete d.profiles[name]);
-  }
 }

@@ -21,10 +21,10 @@ export interface SettingsShape {
 export const DEFAULT_PROFILE = 'default';
 export const DEFAULT_TOKENPLAN_URL = 'http://127.0.0.1:8787';
 
-/** Keys `config get|set` accept, and what each is scoped to. */
+/** Keys `config get|set` accept; each belongs to the profile in use. */
 export const CONFIG_KEYS = {
-  model: { scope: 'profile', describe: 'default model for `run`' },
-  api_url: { scope: 'profile', describe: 'the provider base URL' },
-  tz: { scope: 'profile', describe: 'IANA time zone for budget periods (default: the local one)' },
+  model: { describe: 'default model for `run`' },
+  api_url: { describe: 'the provider base URL' },
+  tz: { describe: 'IANA time zone for budget periods (default: the local one)' },
 } as const;
 export type ConfigKey = keyof typeof CONFIG_KEYS;

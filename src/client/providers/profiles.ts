@@ -11,7 +11,7 @@ const listModels = (c: TokenClient) => c.models.list();
 const get = (path: string) => (c: TokenClient) => c.request('GET', `${c.opts.baseUrl.replace(/\/+$/, '')}${path}`);
 const cnOrIntl = (cn: string, intl: string) => (baseUrl: string) => (/\.cn(:\d+)?$/.test(new URL(baseUrl).hostname) ? cn : intl);
 
-const openAiStyle = { apiPrefix: '' as const, needsKey: true, streamUsage: true };
+const openAiStyle = { apiPrefix: '' as const, needsKey: true };
 
 export const PROVIDERS: Record<ProviderKind, ProviderProfile> = {
   tokenplan: {
@@ -20,7 +20,6 @@ export const PROVIDERS: Record<ProviderKind, ProviderProfile> = {
     defaultBaseUrl: 'http://127.0.0.1:8787',
     apiPrefix: '/v1',
     needsKey: true,
-    streamUsage: true,
     verify: (c) => c.account.get(),
   },
   openai: {

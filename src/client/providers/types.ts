@@ -38,6 +38,4 @@ export interface ProviderProfile {
   balance?: (client: TokenClient) => Promise<ProviderBalance>;
   /** Where a person tops up; no provider here sells credits over an API. */
   topUpUrl?: (baseUrl: string) => string;
-  /** Whether the provider accepts `stream_options.include_usage`. */
-  streamUsage: boolean;
 }

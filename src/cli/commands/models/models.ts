@@ -8,12 +8,12 @@ import type { Context } from '../../context.js';
 import type { IOStreams } from '../../io/streams.js';
 import { formatTokens } from '../../io/format.js';
 import { printJson, printRows } from '../../io/table.js';
-import type { ModelCatalog } from '../../model-catalog.js';
+import type { ProviderCache } from '../../provider-cache.js';
 
 export interface ModelsOptions {
   io: IOStreams;
   client: () => Promise<TokenClient>;
-  catalog: () => Promise<ModelCatalog>;
+  catalog: () => Promise<ProviderCache>;
   provider: ProviderKind;
   details: boolean;
   json: boolean;

@@ -5,12 +5,12 @@ import { topUpRun } from '../plan/purchase/purchase.js';
 import type { IOStreams } from '../../io/streams.js';
 import { formatMoney, formatTokens, tokensPerMajorUnit } from '../../io/format.js';
 import { printJson, printRows } from '../../io/table.js';
-import type { ModelCatalog } from '../../model-catalog.js';
+import type { ProviderCache } from '../../provider-cache.js';
 
 export interface PlansOptions {
   io: IOStreams;
   client: () => Promise<TokenClient>;
-  catalog: () => Promise<ModelCatalog>;
+  catalog: () => Promise<ProviderCache>;
   json: boolean;
 }
 

@@ -4,7 +4,7 @@ import { billedTokens, formatMultiplier } from '../../../tokens/billing.js';
 import { countPromptTokens, loadTokenCounter } from '../../../tokens/estimate.js';
 import { formatTokens } from '../../io/format.js';
 import { printJson, printRows } from '../../io/table.js';
-import { ratesOf } from '../../model-catalog.js';
+import { ratesOf } from '../../provider-cache.js';
 import type { RunOptions } from './run.js';
 
 export async function printDryRun(opts: RunOptions, model: string, messages: ChatMessage[]): Promise<void> {

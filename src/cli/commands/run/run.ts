@@ -13,7 +13,7 @@ import { note, warn } from '../../io/messages.js';
 import { budgetStates, checkHardBudgets, raiseAlerts, shellAlertRunner, type AlertRunner } from '../../budgets.js';
 import { wouldExceed } from '../../../ledger/budget.js';
 import { printJson } from '../../io/table.js';
-import { ratesOf, type ModelCatalog } from '../../model-catalog.js';
+import { ratesOf, type ProviderCache } from '../../provider-cache.js';
 import { positiveInteger } from '../../program.js';
 import { printDryRun } from './dry-run.js';
 import { assemblePrompt, messagesFor } from './prompt.js';
@@ -23,7 +23,7 @@ export interface RunOptions {
   io: IOStreams;
   client: () => Promise<TokenClient>;
   ledger: () => Promise<Ledger>;
-  catalog: () => Promise<ModelCatalog>;
+  catalog: () => Promise<ProviderCache>;
   profile: string;
   provider: string;
   model?: string;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { Context } from '../../context.js';
-import { CliError, UsageError } from '../../errors.js';
+import { CliError, Exit, UsageError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
 import { nonNegativeInteger, positiveInteger, positiveNumber } from '../../program.js';
 import type { RunningServer, ServerOptions } from '../../../server/listen.js';
@@ -95,7 +95,7 @@ export async function serveRun(opts: ServeOptions): Promise<void> {
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new CliError(`port ${opts.port} on ${opts.host} is already in use`, 1, 'pick another with --port, or --port 0 for a free one');
+    if (code === 'EADDRINUSE') throw new CliError(`port ${opts.port} on ${opts.host} is already in use`, Exit.ERROR, 'pick another with --port, or --port 0 for a free one');
     throw e;
   }
   const c = opts.io.errColor;

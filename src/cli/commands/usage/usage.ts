@@ -9,14 +9,14 @@ import { formatMoney, formatTokens } from '../../io/format.js';
 import { note } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
 import { printJson, printRows } from '../../io/table.js';
-import type { ModelCatalog } from '../../model-catalog.js';
+import type { ProviderCache } from '../../provider-cache.js';
 import { parseTimeArg } from './time-arg.js';
 
 export interface UsageOptions {
   io: IOStreams;
   ledger: () => Promise<Ledger>;
   client: () => Promise<TokenClient>;
-  catalog: () => Promise<ModelCatalog>;
+  catalog: () => Promise<ProviderCache>;
   profile: string;
   since?: string;
   until?: string;

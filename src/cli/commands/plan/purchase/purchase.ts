@@ -11,7 +11,7 @@ import { formatMoney, formatTokens } from '../../../io/format.js';
 import { note, success } from '../../../io/messages.js';
 import { printJson, printRows } from '../../../io/table.js';
 import { positiveInteger } from '../../../program.js';
-import type { ModelCatalog } from '../../../model-catalog.js';
+import type { ProviderCache } from '../../../provider-cache.js';
 import { rememberBalance } from '../../balance/snapshot.js';
 
 export interface PurchaseOptions {
@@ -19,7 +19,7 @@ export interface PurchaseOptions {
   prompter: Prompter;
   client: () => Promise<TokenClient>;
   ledger: () => Promise<Ledger>;
-  catalog: () => Promise<ModelCatalog>;
+  catalog: () => Promise<ProviderCache>;
   profile: string;
   apiUrl: string;
   planId: string;

@@ -14,7 +14,7 @@ interface CacheFile {
   providers: Record<string, { fetched_at: string; models?: Model[]; plans?: Plan[] }>;
 }
 
-export class ModelCatalog {
+export class ProviderCache {
   private readonly file: string;
 
   constructor(
