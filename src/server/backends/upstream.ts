@@ -17,6 +17,8 @@ export interface UpstreamOptions {
   fetch?: typeof fetch;
 }
 
+const MODELS_TTL_MS = 60_000;
+
 const upstreamProblem = (message: string) => new ApiProblem(502, 'server_error', `upstream: ${message}`, 'upstream_error');
 
 export class UpstreamBackend implements Backend {
@@ -36,7 +38,23 @@ export class UpstreamBackend implements Backend {
     return h;
   }
 
-  async listModels(): Promise<ModelInfo[]> {
+  private models: { at: number; list: Promise<ModelInfo[]> } | undefined;
+
+  /** The upstream's models, fetched at most once a minute: every chat request looks its model up. */
+  listModels(): Promise<ModelInfo[]> {
+    const now = Date.now();
+    if (!this.models || now - this.models.at > MODELS_TTL_MS) {
+      const list = this.fetchModels();
+      this.models = { at: now, list };
+      // A failed fetch is not remembered: the next request tries again.
+      list.catch(() => {
+        if (this.models?.list === list) this.models = undefined;
+      });
+    }
+    return this.models.list;
+  }
+
+  private async fetchModels(): Promise<ModelInfo[]> {
     let res: Response;
     try {
       res = await this.fetch(this.url('/models'), { headers: this.headers() });
