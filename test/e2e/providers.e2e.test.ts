@@ -42,6 +42,10 @@ describe.each(kinds)('%s', (kind) => {
     expect(fake.seen.length).toBeGreaterThan(0);
     if (needsKey) expect(fake.seen[0]!.auth).toBe(`Bearer ${KEY}`);
 
+    const status = await u.run(['auth', 'status', '--json']);
+    expect(status.code, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ provider: kind, status: 'ok', reachable: true, account: null, key: needsKey ? { source: 'stored' } : null });
+
     const models = await u.run(['models', '--json']);
     expect(models.code, models.stderr).toBe(0);
     expect(JSON.parse(models.stdout).data.length).toBeGreaterThan(0);

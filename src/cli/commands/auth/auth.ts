@@ -3,7 +3,7 @@ import type { TokenClient } from '../../../client/client.js';
 import { fingerprint } from '../../../client/redact.js';
 import { AuthenticationError, ConnectionError } from '../../../client/errors.js';
 import type { Account } from '../../../shared/wire.js';
-import type { Context } from '../../context.js';
+import { providerDefaults, type Context } from '../../context.js';
 import { AuthRequiredError, Exit, SilentError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
 import { printJson } from '../../io/table.js';
@@ -15,6 +15,10 @@ export interface AuthStatusOptions {
   provider: string;
   key?: { key: string; source: 'env' | 'stored' };
   client: () => Promise<TokenClient>;
+  /** The provider's own key check; only a Token Plan server names the account. */
+  verify: (client: TokenClient) => Promise<unknown>;
+  /** False for providers that take no key (a local Ollama): their status is checked all the same. */
+  needsKey: boolean;
   json: boolean;
 }
 
@@ -33,6 +37,7 @@ export function authCommand(ctx: Context, runF = authStatusRun): Command {
         provider: (await ctx.profile())?.provider ?? 'tokenplan',
         ...(key ? { key } : {}),
         client: () => ctx.client({ requireKey: true }),
+        ...(await providerDefaults(await ctx.providerKind()).then((p) => ({ verify: p.verify, needsKey: p.needsKey }))),
         json: ctx.globals.json,
       });
     });
@@ -42,15 +47,19 @@ export function authCommand(ctx: Context, runF = authStatusRun): Command {
 export async function authStatusRun(opts: AuthStatusOptions): Promise<void> {
   let account: Account | undefined;
   let failure: unknown;
-  if (opts.key) {
+  let verified = false;
+  const check = Boolean(opts.key) || !opts.needsKey;
+  if (check) {
     try {
-      account = await (await opts.client()).account.get();
+      const answer = await opts.verify(await opts.client());
+      verified = true;
+      if (opts.provider === 'tokenplan') account = answer as Account;
     } catch (e) {
       failure = e;
     }
   }
-  const reachable = opts.key ? !(failure instanceof ConnectionError) : undefined;
-  const state = !opts.key ? 'no key' : account ? 'ok' : failure instanceof AuthenticationError ? 'rejected' : reachable ? 'error' : 'unreachable';
+  const reachable = check ? !(failure instanceof ConnectionError) : undefined;
+  const state = !check ? 'no key' : verified ? 'ok' : failure instanceof AuthenticationError ? 'rejected' : reachable ? 'error' : 'unreachable';
 
   if (opts.json) {
     printJson(opts.io, {
