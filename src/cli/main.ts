@@ -16,7 +16,10 @@ export async function main(argv: string[]): Promise<void> {
   const io = systemIO({ env, noColor: argv.includes('--no-color'), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
   const ctx = createContext({ io, prompter: inquirerPrompter(process.stderr), env, version, openLedger: async (file) => (await import('../ledger/ledger.js')).Ledger.open(file) });
   try {
-    await createProgram(ctx).parseAsync(argv);
+    const program = createProgram(ctx);
+    // Bare `tokencli` is a request for help, not a mistake (as with gh).
+    if (argv.length <= 2) io.out(program.helpInformation());
+    else await program.parseAsync(argv);
     process.exitCode = Exit.OK;
   } catch (e) {
     // A reader that went away (`| head`) ends the program quietly, whatever failed after it.

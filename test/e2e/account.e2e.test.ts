@@ -133,6 +133,9 @@ describe('account commands', () => {
     const codes = await u.run(['help', 'exit-codes']);
     expect(codes.code).toBe(0);
     for (const c of ['0', '1', '2', '3', '4', '5', '130']) expect(codes.stdout).toMatch(new RegExp(`^\\s*${c}\\s+\\S`, 'm'));
+    const bare = await u.run([]);
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toMatch(/^Usage: tokencli \[options\] \[command\]/);
     const version = await u.run(['--version']);
     expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n' });
     const remote = await u.run(['plans', '--api-url', 'http://tokens.example.com']);

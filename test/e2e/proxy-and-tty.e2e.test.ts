@@ -34,3 +34,19 @@ test('on a terminal, run shows a spinner until the first token, then the answer 
   expect(screen).toMatch(/Asking demo-mini/);
   expect(screen).toMatch(/\d+ in · 12 out · \d+ plan tokens · [\d.]+s · first token \d+ms · [\d,]+ left/);
 });
+
+test('on a terminal, budget status and usage draw bars and aligned tables', async () => {
+  const u = userAt(undefined, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key });
+  await u.run(['budget', 'set', '--period', 'month', '--tokens', '100']);
+  await u.run(['run', '-m', 'demo-mini', 'hi']);
+  const env = { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key };
+  const status = onPty(['budget', 'status'], { home: u.home, env });
+  expect(await status.exit()).toBe(0);
+  // 19 of 100: the bar is 3 of 20 cells filled.
+  expect(status.screen()).toMatch(/PERIOD\s+USED\s+LIMIT\s+%/);
+  expect(status.screen()).toMatch(/month\s+19\s+100\s+19%\s+███░{17}/);
+  const usage = onPty(['usage', '--by', 'model'], { home: u.home, env });
+  expect(await usage.exit()).toBe(0);
+  expect(usage.screen()).toMatch(/MODEL\s+RUNS\s+PROMPT\s+COMPLETION\s+BILLED/);
+  expect(usage.screen()).toMatch(/demo-mini\s+1\s+8\s+11\s+19\s+\S+\s+0%\s+▇+/);
+});
