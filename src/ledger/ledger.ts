@@ -83,12 +83,6 @@ export class Ledger {
     this.db.transaction(() => insert.run({ ...run, forced: run.forced ? 1 : 0 })).immediate();
   }
 
-  runs(filter: RunFilter = {}): RunRecord[] {
-    const { where, params } = whereOf(filter);
-    const rows = prepared(this.db, `SELECT * FROM runs ${where} ORDER BY created_at, id`).all(params) as (Omit<RunRecord, 'forced'> & { forced: number })[];
-    return rows.map((r) => ({ ...r, forced: r.forced === 1 }));
-  }
-
   totals(filter: RunFilter = {}): Totals {
     const { where, params } = whereOf(filter);
     return prepared(this.db, 

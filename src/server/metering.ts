@@ -9,7 +9,7 @@ import type { ChatMessage } from '../shared/wire.js';
 import type { ModelInfo } from './backends/backend.js';
 import { ApiProblem, quotaProblem } from './errors.js';
 import type { Db } from './store/db.js';
-import { availability, balanceOf, expireStaleHolds, insertHold, settleHold } from './store/metering.js';
+import { availability, expireStaleHolds, insertHold, settleHold } from './store/metering.js';
 
 export interface MeterOptions {
   /** Completion tokens held for when a request sets no max_tokens. */
@@ -107,7 +107,7 @@ export class Meter {
           prompt_tokens: prompt,
           completion_tokens: produced.completionTokens,
           total_tokens: prompt + produced.completionTokens,
-          billing: { billed_tokens: billed, tokens_remaining: balanceOf(this.db, accountId, now).tokens_remaining },
+          billing: { billed_tokens: billed, tokens_remaining: availability(this.db, accountId, now).remaining },
         };
       })
       .immediate();

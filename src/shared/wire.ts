@@ -180,16 +180,6 @@ export const ErrorType = z.enum([
 ]);
 export type ErrorType = z.infer<typeof ErrorType>;
 
-export const ErrorEnvelopeSchema = z.looseObject({
-  error: z.looseObject({
-    type: z.string(),
-    code: z.string().nullable(),
-    message: z.string(),
-    param: z.string().nullable(),
-  }),
-});
-export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;
-
 /**
  * Names the first failing field of a zod error as a dotted path, for one-line messages such as
  * "packs.0.tokens_remaining: expected number".

@@ -83,10 +83,11 @@ describe('account commands', () => {
     const login = await u.run(['login', '--api-url', s.url]);
     expect(login.code).toBe(2);
     expect(login.stderr).toMatch(/--with-token/);
+    const before = (await api(s.url, '/v1/purchases', { key: s.key })).json.data.length;
     const purchase = await u.run(['plan', 'purchase', 'starter', '--api-url', s.url], { env: { TOKENCLI_API_KEY: s.key } });
     expect(purchase.code).toBe(2);
     expect(purchase.stderr).toMatch(/--yes/);
-    expect((await api(s.url, '/v1/purchases', { key: s.key })).json.data.every((p: any) => p.created_at)).toBe(true);
+    expect((await api(s.url, '/v1/purchases', { key: s.key })).json.data.length).toBe(before);
   });
 
   test('exit codes: unreachable 3, wrong key 4, 402 5, bad flag 2', async () => {
@@ -108,7 +109,6 @@ describe('account commands', () => {
   });
 
   test('TOKENCLI_API_KEY beats the stored key, and no key ever appears in output, even with --debug', async () => {
-    const other = (await api(s.url, '/v1/account', { key: s.key })).json;
     const u = userAt();
     await u.run(['login', '--with-token', '--api-url', s.url], { input: s.key });
     const bogus = 'tp_' + 'Q'.repeat(40);
@@ -125,7 +125,6 @@ describe('account commands', () => {
         expect(out.stderr).not.toContain(key);
       }
     }
-    expect(other.name).toBe('demo');
   });
 
   test('help: exit codes table, --version, and plain http refused for remote hosts', async () => {

@@ -13,9 +13,10 @@ export function formatMoney(m: Pick<Money, 'amount_minor' | 'currency'>): string
   const abs = Math.abs(m.amount_minor);
   const whole = Math.floor(abs / scale);
   const frac = digits ? '.' + String(abs % scale).padStart(digits, '0') : '';
-  const amount = `${m.amount_minor < 0 ? '-' : ''}${whole.toLocaleString('en-US')}${frac}`;
+  const sign = m.amount_minor < 0 ? '-' : '';
+  const amount = `${whole.toLocaleString('en-US')}${frac}`;
   const symbol = SYMBOLS[m.currency];
-  return symbol ? `${amount.startsWith('-') ? '-' + symbol + amount.slice(1) : symbol + amount}` : `${amount} ${m.currency}`;
+  return symbol ? `${sign}${symbol}${amount}` : `${sign}${amount} ${m.currency}`;
 }
 
 export const formatTokens = (n: number) => n.toLocaleString('en-US');
