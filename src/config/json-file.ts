@@ -9,6 +9,9 @@ import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'n
 import { dirname } from 'node:path';
 
 export class JsonFile<T extends object> {
+  /** Read once per process: a command asks for the profile, its URL and its key in turn. */
+  private cached: T | undefined;
+
   constructor(
     readonly path: string,
     private readonly fallback: () => T,
@@ -17,6 +20,11 @@ export class JsonFile<T extends object> {
   ) {}
 
   read(): T {
+    this.cached ??= this.load();
+    return this.cached;
+  }
+
+  private load(): T {
     let text: string;
     try {
       text = readFileSync(this.path, 'utf8');
@@ -39,10 +47,12 @@ export class JsonFile<T extends object> {
     const tmp = `${this.path}.${process.pid}.${Date.now()}.tmp`;
     writeFileSync(tmp, JSON.stringify(data, null, 2) + '\n', { mode: this.mode });
     renameSync(tmp, this.path);
+    this.cached = data;
   }
 
   update(change: (data: T) => void): void {
-    const data = this.read();
+    // A copy, so that a failed write leaves what was read untouched.
+    const data = structuredClone(this.read());
     change(data);
     this.write(data);
   }
