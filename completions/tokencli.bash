@@ -36,7 +36,7 @@ _tokencli_subcommands() {
 _tokencli_flags() {
   case "$1" in
     '') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'run') echo '-m --model -s --system -f --file --max-tokens --temperature --no-stream --usage --dry-run --force -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'run') echo '-m --model -s --system -f --file --max-tokens --temperature --no-stream --usage --dry-run --force --raw -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'login') echo '--provider --with-token -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'logout') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'auth') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;

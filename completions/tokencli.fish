@@ -126,6 +126,7 @@ complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_val
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l usage
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l dry-run
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l force
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l raw
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''run'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'

@@ -9,8 +9,14 @@ import { resolvePaths, type Paths } from '../config/paths.js';
 import { DEFAULT_PROFILE, type Profile, type ProviderKind } from '../config/settings.js';
 import type { Settings } from '../config/settings-store.js';
 import type { Ledger } from '../ledger/ledger.js';
+import type { OpenOptions } from '../ledger/open.js';
+import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
+import { keyProblem } from '../config/credentials.js';
+import { warn } from './io/messages.js';
 import { localTimeZone } from '../ledger/periods.js';
 import { ProviderCache } from './provider-cache.js';
+import { dirname, join } from 'node:path';
 import { AuthRequiredError, UsageError } from './errors.js';
 import type { Prompter } from './io/prompter.js';
 import type { IOStreams } from './io/streams.js';
@@ -50,7 +56,14 @@ export interface Context {
   /** A client for the profile; `requireKey` fails early (exit 4) when there is no key. */
   /** `apiKey: null` means no key at all (never fall back to the current profile's). */
   client(o?: { requireKey?: boolean; apiKey?: string | null; apiUrl?: string; provider?: ProviderKind }): Promise<TokenClient>;
+  /** The ledger for writing: runs, budgets, snapshots. A journal left by an earlier run is replayed first. */
   ledger(): Promise<Ledger>;
+  /** The ledger for reading only: works on a read-only home and takes no lock. */
+  readLedger(): Promise<Ledger>;
+  /** Where a run goes when the ledger cannot take it. */
+  journalFile: string;
+  /** Which account a key speaks for, as the ledger keys snapshots and runs: a hash, never the key. */
+  account(): Promise<string>;
   /** The time zone of budget periods: the profile's `tz`, else the machine's. */
   timeZone(): Promise<string>;
   /** The models of the profile's provider, cached from the last answer. */
@@ -70,14 +83,15 @@ export interface ContextDeps {
   now?: () => Date;
   /** Replaces the network transport (tests drive the server app in-process). */
   fetch?: Fetch;
-  openLedger: (file: string) => Promise<Ledger>;
+  openLedger: (file: string, o: OpenOptions) => Promise<Ledger>;
 }
 
 export function createContext(deps: ContextDeps): Context {
   const paths = resolvePaths(deps.env);
   // zod (through the client) and SQLite each cost tens of milliseconds to load: only on demand.
   const settings = once(async () => new (await import('../config/settings-store.js')).Settings(paths.configDir));
-  const credentials = once(() => new CredentialStore(paths.credentialsFile));
+  const credentials = once(() => new CredentialStore(paths.credentialsFile, (message) => warn(deps.io, message)));
+  const busyTimeoutMs = ledgerWaitMs(deps.env.TOKENCLI_LEDGER_WAIT);
   const env = (name: string) => deps.env[name] || undefined;
   const ctx: Context = {
     io: deps.io,
@@ -95,7 +109,11 @@ export function createContext(deps: ContextDeps): Context {
     providerKind: async () => (await ctx.profile())?.provider ?? 'tokenplan',
     apiKey: async () => {
       const fromEnv = env('TOKENCLI_API_KEY');
-      if (fromEnv) return { key: fromEnv, source: 'env' };
+      if (fromEnv) {
+        const problem = keyProblem(fromEnv);
+        if (problem) throw new AuthRequiredError(`TOKENCLI_API_KEY ${problem}`, 'set it to the key alone, e.g. export TOKENCLI_API_KEY="$(tr -d \'[:space:]\' < keyfile)"');
+        return { key: fromEnv, source: 'env' };
+      }
       const stored = credentials().get(await ctx.profileName());
       return stored ? { key: stored, source: 'stored' } : undefined;
     },
@@ -117,7 +135,18 @@ export function createContext(deps: ContextDeps): Context {
         ...(ctx.globals.debug ? { debug: (line: string) => deps.io.err(deps.io.errColor.gray(`[debug] ${line}`) + '\n') } : {}),
       });
     },
-    ledger: once(() => deps.openLedger(paths.ledgerFile)),
+    ledger: once(async () => {
+      const ledger = await deps.openLedger(paths.ledgerFile, { busyTimeoutMs, now: ctx.now });
+      const { replayJournal } = await import('../ledger/journal.js');
+      replayJournal(ctx.journalFile, ledger);
+      return ledger;
+    }),
+    readLedger: once(() => deps.openLedger(paths.ledgerFile, { readOnly: true, busyTimeoutMs, now: ctx.now })),
+    journalFile: join(dirname(paths.ledgerFile), 'ledger.journal'),
+    account: async () => {
+      const key = (await ctx.apiKey())?.key;
+      return key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 16)}` : '';
+    },
     catalog: async () => new ProviderCache(paths.cacheDir, await ctx.apiUrl(), ctx.now),
     timeZone: async () => (await ctx.profile())?.tz ?? localTimeZone(),
   };
@@ -147,7 +176,25 @@ async function proxyAwareFetch(env: Record<string, string | undefined>): Promise
   return (url, init) => undiciFetch(url, { ...(init as object), dispatcher }) as unknown as Promise<Response>;
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+/**
+ * How long a ledger write waits for another process's lock (TOKENCLI_LEDGER_WAIT, seconds) before
+ * the run goes to the journal instead.
+ */
+function ledgerWaitMs(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`TOKENCLI_LEDGER_WAIT must be a number of seconds, not "${value}"`);
+  return seconds * 1000;
+}
+
+/** This machine, decided from the parsed host: 127.0.0.0/8 and ::1 literals, and `localhost`. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.split('.')[0] === '127';
+  if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(host) || /^::ffff:7f/.test(host);
+  return false;
+}
 
 /** Plain http only to this machine, unless the user says --insecure. */
 export function checkUrl(apiUrl: string, insecure: boolean): void {
@@ -158,8 +205,7 @@ export function checkUrl(apiUrl: string, insecure: boolean): void {
     throw new UsageError(`not a URL: ${apiUrl}`, 'pass a full URL such as https://api.example.com');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`unsupported URL scheme: ${url.protocol}`);
-  const loopback = LOOPBACK.has(url.hostname) || url.hostname.startsWith('127.');
-  if (url.protocol === 'http:' && !loopback && !insecure) {
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !insecure) {
     throw new UsageError(`refusing plain http:// to ${url.host}: the API key would travel unencrypted`, 'use https://, or pass --insecure if you really mean it');
   }
 }

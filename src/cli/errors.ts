@@ -13,9 +13,13 @@ import {
   MalformedResponseError,
   RateLimitError,
   TimeoutError,
+  TruncatedStreamError,
 } from '../client/errors.js';
+import { scrubSecrets } from '../client/redact.js';
+import { LocalFileError } from '../config/json-file.js';
+import { LedgerError, NotRecordedError } from '../ledger/errors.js';
 
-export const Exit = { OK: 0, ERROR: 1, USAGE: 2, NETWORK: 3, AUTH: 4, QUOTA: 5, INTERRUPTED: 130 } as const;
+export const Exit = { OK: 0, ERROR: 1, USAGE: 2, NETWORK: 3, AUTH: 4, QUOTA: 5, NOT_RECORDED: 6, HANGUP: 129, INTERRUPTED: 130, TERMINATED: 143 } as const;
 
 export const EXIT_CODES: readonly { code: number; meaning: string }[] = [
   { code: Exit.OK, meaning: 'success' },
@@ -24,7 +28,10 @@ export const EXIT_CODES: readonly { code: number; meaning: string }[] = [
   { code: Exit.NETWORK, meaning: 'network: the server could not be reached or timed out' },
   { code: Exit.AUTH, meaning: 'authentication: no credential, or the server rejected it' },
   { code: Exit.QUOTA, meaning: 'quota: insufficient balance (402), a hard budget reached, or `balance --min` not met' },
-  { code: Exit.INTERRUPTED, meaning: 'interrupted (Ctrl-C)' },
+  { code: Exit.NOT_RECORDED, meaning: 'the run happened but could not be recorded in the ledger or its journal: do not retry blind (the message names the run id and tokens)' },
+  { code: Exit.HANGUP, meaning: 'stopped by SIGHUP (the terminal closed); the partial run is recorded' },
+  { code: Exit.INTERRUPTED, meaning: 'interrupted (Ctrl-C); the partial run is recorded' },
+  { code: Exit.TERMINATED, meaning: 'stopped by SIGTERM (timeout, a cancelled CI job); the partial run is recorded' },
 ];
 
 export class CliError extends Error {
@@ -59,10 +66,10 @@ export class QuotaError extends CliError {
   }
 }
 
-/** Ctrl-C: whatever was partial has been recorded; the message is a short note. */
+/** Ctrl-C, SIGTERM or SIGHUP: whatever was partial has been recorded; the message is a short note. */
 export class InterruptedError extends CliError {
-  constructor(message = 'interrupted') {
-    super(message, Exit.INTERRUPTED);
+  constructor(message = 'interrupted', exitCode: number = Exit.INTERRUPTED) {
+    super(message, exitCode);
   }
 }
 
@@ -84,7 +91,13 @@ export interface Described {
 
 const withRequestId = (e: ClientError, debug: boolean) => (debug && e.requestId ? ` (request ${e.requestId})` : '');
 
+/** Every line shown for an error, with anything key-shaped reduced to its fingerprint. */
 export function describeError(e: unknown, debug = false): Described {
+  const d = describe(e, debug);
+  return { exitCode: d.exitCode, lines: d.lines.map(scrubSecrets) };
+}
+
+function describe(e: unknown, debug: boolean): Described {
   if (e instanceof StdoutClosedError || e instanceof SilentError) return { exitCode: e.exitCode, lines: [] };
   if (e instanceof CliError) return { exitCode: e.exitCode, lines: [e.message, ...(e.hint ? [e.hint] : [])] };
   if (e instanceof CommanderError) {
@@ -95,6 +108,9 @@ export function describeError(e: unknown, debug = false): Described {
   if (e instanceof AbortedError) return { exitCode: Exit.INTERRUPTED, lines: ['interrupted'] };
   if (e instanceof TimeoutError) {
     return { exitCode: Exit.NETWORK, lines: [`${e.message}${withRequestId(e, debug)}`, 'raise the limit with --timeout SECONDS, or check the server'] };
+  }
+  if (e instanceof TruncatedStreamError) {
+    return { exitCode: Exit.NETWORK, lines: [`the answer is incomplete: ${e.message}${withRequestId(e, debug)}`, 'what arrived was printed and recorded as truncated'] };
   }
   if (e instanceof ConnectionError) {
     return { exitCode: Exit.NETWORK, lines: [e.message, 'check that the server is running and --api-url (or the profile\'s URL) is right'] };
@@ -110,6 +126,10 @@ export function describeError(e: unknown, debug = false): Described {
     return { exitCode: Exit.ERROR, lines: [`rate limited: ${e.message}${wait}${withRequestId(e, debug)}`] };
   }
   if (e instanceof ApiError) return { exitCode: Exit.ERROR, lines: [`server error ${e.status}: ${e.message}${withRequestId(e, true)}`] };
+  if (e instanceof LocalFileError || e instanceof LedgerError) return { exitCode: Exit.ERROR, lines: [e.message, e.hint] };
+  if (e instanceof NotRecordedError) {
+    return { exitCode: Exit.NOT_RECORDED, lines: [e.message, 'the run may have been billed: check `tokencli usage --server` before running it again'] };
+  }
   if (e instanceof MalformedResponseError) return { exitCode: Exit.ERROR, lines: [`malformed answer: ${e.message}${withRequestId(e, true)}`] };
   const err = e instanceof Error ? e : new Error(String(e));
   return { exitCode: Exit.ERROR, lines: [`unexpected error: ${err.message}`, ...(debug && err.stack ? [err.stack] : ['run again with --debug for details'])] };

@@ -8,11 +8,11 @@ import { describeIssue } from '../shared/wire.js';
 import {
   AbortedError,
   ApiError,
-  ConnectionError,
   InsufficientQuotaError,
   MalformedResponseError,
   TimeoutError,
   parseRetryAfterMs,
+  transportError,
 } from './errors.js';
 import { redact } from './redact.js';
 import { DEFAULT_MAX_RETRIES, isRetryableStatus, retryDelayMs } from './retry.js';
@@ -108,7 +108,7 @@ export class TokenClient {
           ...(o.signal ? { signal: o.signal } : {}),
         }, o.stream === true);
       } catch (e) {
-        const err = this.transportError(e, url);
+        const err = transportError(e, `could not reach ${url.origin}`);
         this.trace(`< ${err.message}`);
         if (err instanceof AbortedError || attempt >= maxRetries) throw err;
         await this.sleep(retryDelayMs(attempt, undefined));
@@ -146,16 +146,6 @@ export class TokenClient {
     } finally {
       clearTimeout(timeout);
     }
-  }
-
-  private transportError(e: unknown, url: URL): Error {
-    if (e instanceof TimeoutError) return e;
-    const err = e as Error & { cause?: { code?: string; message?: string } };
-    if (err.name === 'AbortError') return new AbortedError('request aborted');
-    const code = err.cause?.code ?? (err as { code?: string }).code;
-    if (code && /TIMEOUT/.test(code)) return new TimeoutError(`no answer from ${url.host} in time (${code})`);
-    const detail = err.cause?.message ?? err.message;
-    return new ConnectionError(`could not reach ${url.origin}: ${detail}`);
   }
 
   private async parse<T>(method: string, path: string, res: Response, schema?: z.ZodType<T>): Promise<T> {

@@ -82,6 +82,11 @@ function errorClassFor(status: number, type: string | undefined, code: string | 
 export class ConnectionError extends ClientError {}
 /** No answer (or no next chunk of a stream) within the timeout. */
 export class TimeoutError extends ConnectionError {}
+/**
+ * A stream that ended cleanly before it was whole: some chunks arrived, then neither a finish
+ * reason nor `[DONE]`. What came is real text, but the answer is not complete.
+ */
+export class TruncatedStreamError extends ConnectionError {}
 /** The caller aborted the request (Ctrl-C). */
 export class AbortedError extends ClientError {}
 /** The server answered, but not with what the API promises. */
@@ -97,4 +102,17 @@ export function parseRetryAfterMs(headers: Headers, nowMs = Date.now()): number 
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+/**
+ * A failure of the transport (fetch or a body read) as one of ours: an abort stays an abort, a
+ * timeout code a TimeoutError, anything else a ConnectionError that says what was going on.
+ */
+export function transportError(e: unknown, what: string, requestId?: string): ClientError {
+  if (e instanceof ClientError) return e;
+  const err = e as Error & { cause?: { code?: string; message?: string }; code?: string };
+  if (err.name === 'AbortError') return new AbortedError('request aborted', requestId);
+  const code = err.cause?.code ?? err.code;
+  if (code && /TIMEOUT/.test(code)) return new TimeoutError(`${what}: timed out (${code})`, requestId);
+  return new ConnectionError(`${what}: ${err.cause?.message ?? code ?? err.message}`, requestId);
 }

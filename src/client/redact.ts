@@ -12,3 +12,15 @@ export function redact(headers: Record<string, string>): Record<string, string> 
   if (out.authorization) out.authorization = `Bearer ${fingerprint(out.authorization.replace(/^Bearer\s+/i, ''))}`;
   return out;
 }
+
+/**
+ * Anything key-shaped in free text (an error message, a ledger field) reduced to its fingerprint:
+ * the second line of defence behind refusing malformed keys where they are read.
+ */
+const KEY_SHAPED = /\b(?:tp|sk|sk-or-v1|sk-proj)[-_][A-Za-z0-9_-]{12,}|\bBearer\s+[^\s"',;]+/g;
+
+export function scrubSecrets(text: string): string {
+  return text.replace(KEY_SHAPED, (match) =>
+    match.startsWith('Bearer') ? `Bearer ${fingerprint(match.replace(/^Bearer\s+/, ''))}` : fingerprint(match),
+  );
+}

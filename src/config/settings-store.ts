@@ -1,13 +1,42 @@
-/** Settings and profiles in `config.json` in the config directory. Secrets never live here. */
+/**
+ * Settings and profiles in `config.json` in the config directory. Secrets never live here. A file
+ * of the wrong shape is an error naming the field: falling back to defaults would send the stored
+ * key of a profile to the built-in URL.
+ */
 import { join } from 'node:path';
-import { JsonFile } from './json-file.js';
-import { DEFAULT_PROFILE, type Profile, type SettingsShape } from './settings.js';
+import { describe, expectRecord, expectString, JsonFile, LocalFileError } from './json-file.js';
+import { DEFAULT_PROFILE, PROVIDER_KINDS, type Profile, type ProviderKind, type SettingsShape } from './settings.js';
+
+const HINT = 'fix the file (`tokencli config set` and `tokencli login` write it), or move it away to start over';
+
+function parseSettings(raw: unknown, path: string): SettingsShape {
+  const root = expectRecord(raw, path, 'the file', HINT);
+  const current = root.current_profile === undefined ? DEFAULT_PROFILE : expectString(root.current_profile, path, 'current_profile', HINT);
+  const profiles = expectRecord(root.profiles ?? {}, path, 'profiles', HINT);
+  for (const [name, value] of Object.entries(profiles)) parseProfile(value, path, `profiles.${name}`);
+  return { ...root, current_profile: current, profiles: profiles as Record<string, Profile> };
+}
+
+function parseProfile(value: unknown, path: string, field: string): void {
+  const p = expectRecord(value, path, field, HINT);
+  if (!PROVIDER_KINDS.includes(p.provider as ProviderKind)) {
+    throw new LocalFileError(path, `${field}.provider must be one of ${PROVIDER_KINDS.join(', ')} (found ${describe(p.provider)})`, HINT);
+  }
+  const url = expectString(p.api_url, path, `${field}.api_url`, HINT);
+  if (!URL.canParse(url)) throw new LocalFileError(path, `${field}.api_url is not a URL (found ${describe(url)})`, HINT);
+  for (const optional of ['model', 'tz'] as const) {
+    if (p[optional] !== undefined) expectString(p[optional], path, `${field}.${optional}`, HINT);
+  }
+}
 
 export class Settings {
   private readonly file: JsonFile<SettingsShape>;
 
   constructor(configDir: string) {
-    this.file = new JsonFile<SettingsShape>(join(configDir, 'config.json'), () => ({ current_profile: DEFAULT_PROFILE, profiles: {} }));
+    this.file = new JsonFile<SettingsShape>(join(configDir, 'config.json'), {
+      fallback: () => ({ current_profile: DEFAULT_PROFILE, profiles: {} }),
+      parse: parseSettings,
+    });
   }
 
   get path(): string {

@@ -3,35 +3,61 @@
  * busy timeout, BEGIN IMMEDIATE for every write). One row per run; totals are always derived
  * from the rows, never kept as counters that could drift.
  */
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { migrate } from '../shared/migrate.js';
+import type Database from 'better-sqlite3';
 import type { Budget } from './budget.js';
-import { LEDGER_MIGRATIONS } from './migrations.js';
+import { openLedgerDb, type OpenOptions } from './open.js';
 import type { Period } from './periods.js';
 import { prepared } from '../shared/statements.js';
 
-export type RunStatus = 'ok' | 'interrupted' | 'error';
+/**
+ * `pending`: written before the request left, not completed yet (or its process died);
+ * `truncated`: the answer stopped early without saying so; `unresolved`: the process died and no
+ * server record could settle it, so it keeps its worst case.
+ */
+export type RunStatus = 'pending' | 'ok' | 'truncated' | 'interrupted' | 'error' | 'unresolved';
 export type UsageSource = 'server' | 'estimate';
 
-export interface RunRecord {
+/** What is known before the request leaves: the write-ahead row. */
+export interface RunStart {
   id: string;
   created_at: string;
   profile: string;
   provider: string;
+  api_url: string;
+  account: string;
   model: string;
+  /** An upper bound of the prompt, until the real figure is known. */
+  prompt_tokens: number;
+  /** The most this run may cost in plan tokens; budgets count a pending run at this. */
+  reserve_tokens: number;
+  forced: boolean;
+  pid: number;
+}
+
+/** How the run ended. */
+export interface RunEnd {
+  id: string;
   prompt_tokens: number;
   completion_tokens: number;
   billed_tokens: number;
   cost_minor: number | null;
   currency: string | null;
-  status: RunStatus;
+  status: Exclude<RunStatus, 'pending' | 'unresolved'>;
   source: UsageSource;
   duration_ms: number;
   ttft_ms: number | null;
-  forced: boolean;
   error: string | null;
+}
+
+/** A ledger row as stored. */
+export type RunRecord = RunStart & Omit<RunEnd, 'status'> & { status: RunStatus };
+
+/** The server's own figures for a run, used to settle estimates. */
+export interface ServerFigures {
+  prompt_tokens: number;
+  completion_tokens: number;
+  billed_tokens: number;
+  status: 'ok' | 'interrupted' | 'error';
 }
 
 export interface Totals {
@@ -43,11 +69,17 @@ export interface Totals {
 }
 
 export interface BalanceSnapshot {
-  profile: string;
   api_url: string;
+  account: string;
   tokens_remaining: number;
   seen_at: string;
   document: unknown;
+}
+
+export interface OfflineEstimate {
+  snapshot: BalanceSnapshot;
+  spent_since: number;
+  tokens_remaining: number;
 }
 
 export interface RunFilter {
@@ -59,28 +91,89 @@ export interface RunFilter {
 }
 
 export class Ledger {
-  private constructor(readonly db: Database.Database) {}
+  private constructor(
+    readonly db: Database.Database,
+    readonly readOnly: boolean,
+  ) {}
 
-  static open(file: string, now: () => Date = () => new Date()): Ledger {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    const db = new Database(file);
-    db.exec('PRAGMA busy_timeout = 10000');
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec('PRAGMA synchronous = NORMAL');
-    db.exec('PRAGMA foreign_keys = ON');
-    migrate(db, LEDGER_MIGRATIONS, now);
-    return new Ledger(db);
+  static open(file: string, o: OpenOptions = {}): Ledger {
+    return new Ledger(openLedgerDb(file, o), o.readOnly === true);
   }
 
-  /** Records a run. Recording the same run id twice keeps the first: a retry never double-counts. */
-  recordRun(run: RunRecord): void {
-    const insert = prepared(this.db, 
-      `INSERT OR IGNORE INTO runs (id, created_at, profile, provider, model, prompt_tokens, completion_tokens, billed_tokens,
-         cost_minor, currency, status, source, duration_ms, ttft_ms, forced, error)
-       VALUES (@id, @created_at, @profile, @provider, @model, @prompt_tokens, @completion_tokens, @billed_tokens,
-         @cost_minor, @currency, @status, @source, @duration_ms, @ttft_ms, @forced, @error)`,
+  /** The write-ahead row. Writing the same run id twice keeps the first: a replay never double-counts. */
+  beginRun(r: RunStart): void {
+    this.db.transaction(() => this.beginRunInside(r)).immediate();
+  }
+
+  /**
+   * Completes a pending row. A row already settled from the server's own record is left alone, so
+   * a late journal replay cannot replace the server's figures with an estimate. When the row is
+   * missing (its start went to the journal and was lost), `start` recreates it whole.
+   */
+  completeRun(end: RunEnd, start?: RunStart): void {
+    const update = prepared(this.db,
+      `UPDATE runs SET prompt_tokens = @prompt_tokens, completion_tokens = @completion_tokens, billed_tokens = @billed_tokens,
+         cost_minor = @cost_minor, currency = @currency, status = @status, source = @source, duration_ms = @duration_ms,
+         ttft_ms = @ttft_ms, error = @error, pid = NULL
+       WHERE id = @id AND (status IN ('pending', 'unresolved') OR (source = 'estimate' AND @source = 'server'))`,
     );
-    this.db.transaction(() => insert.run({ ...run, forced: run.forced ? 1 : 0 })).immediate();
+    const exists = prepared(this.db, 'SELECT 1 FROM runs WHERE id = ?');
+    this.db
+      .transaction(() => {
+        if (start && !exists.get(end.id)) this.beginRunInside(start);
+        update.run(end);
+      })
+      .immediate();
+  }
+
+  private beginRunInside(r: RunStart): void {
+    prepared(this.db,
+      `INSERT OR IGNORE INTO runs (id, created_at, profile, provider, api_url, account, model, prompt_tokens, completion_tokens,
+         billed_tokens, reserve_tokens, status, source, duration_ms, forced, pid)
+       VALUES (@id, @created_at, @profile, @provider, @api_url, @account, @model, @prompt_tokens, 0,
+         @reserve_tokens, @reserve_tokens, 'pending', 'estimate', 0, @forced, @pid)`,
+    ).run({ ...r, forced: r.forced ? 1 : 0 });
+  }
+
+  /**
+   * Rows whose figures are still estimates, newest first: what a server record could settle. A row
+   * the server has said it does not know `maxLookups` times is asked about only while it is young.
+   */
+  estimatedRuns(apiUrl: string, account: string, o: { since: string; youngSince: string; maxLookups: number; limit: number }): RunRecord[] {
+    return prepared(this.db,
+      `SELECT * FROM runs WHERE source = 'estimate' AND api_url = @apiUrl AND account = @account AND created_at >= @since
+         AND (lookups < @maxLookups OR created_at >= @youngSince)
+       ORDER BY created_at DESC LIMIT @limit`,
+    ).all({ apiUrl, account, ...o }) as RunRecord[];
+  }
+
+  /** The server was asked about this run and had no record of it. */
+  noteUnknownToServer(id: string): void {
+    const update = prepared(this.db, 'UPDATE runs SET lookups = lookups + 1 WHERE id = ?');
+    this.db.transaction(() => update.run(id)).immediate();
+  }
+
+  /** Every pending row, with the process that owns it. */
+  pendingRuns(): RunRecord[] {
+    return prepared(this.db, `SELECT * FROM runs WHERE source = 'estimate' AND status = 'pending' ORDER BY created_at`).all() as RunRecord[];
+  }
+
+  /** Replaces an estimate with the server's own figures. */
+  settleFromServer(id: string, f: ServerFigures): boolean {
+    const update = prepared(this.db,
+      `UPDATE runs SET prompt_tokens = @prompt_tokens, completion_tokens = @completion_tokens, billed_tokens = @billed_tokens,
+         source = 'server', pid = NULL,
+         status = CASE WHEN status IN ('pending', 'unresolved') THEN @status ELSE status END,
+         error = CASE WHEN status IN ('pending', 'unresolved') THEN 'settled from the server record after the process ended' ELSE error END
+       WHERE id = @id AND source = 'estimate'`,
+    );
+    return (this.db.transaction(() => update.run({ id, ...f })).immediate() as { changes: number }).changes > 0;
+  }
+
+  /** A pending row whose process is gone and that no server record can settle keeps its worst case. */
+  markUnresolved(id: string, reason: string): boolean {
+    const update = prepared(this.db, `UPDATE runs SET status = 'unresolved', pid = NULL, error = ? WHERE id = ? AND status = 'pending'`);
+    return (this.db.transaction(() => update.run(reason, id)).immediate() as { changes: number }).changes > 0;
   }
 
   totals(filter: RunFilter = {}): Totals {
@@ -95,19 +188,32 @@ export class Ledger {
   }
 
   saveBalance(s: BalanceSnapshot): void {
-    const upsert = prepared(this.db, 
-      `INSERT INTO balance_snapshots (profile, api_url, tokens_remaining, seen_at, document) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(profile) DO UPDATE SET api_url = excluded.api_url, tokens_remaining = excluded.tokens_remaining,
+    const upsert = prepared(this.db,
+      `INSERT INTO balance_snapshots (api_url, account, tokens_remaining, seen_at, document) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(api_url, account) DO UPDATE SET tokens_remaining = excluded.tokens_remaining,
          seen_at = excluded.seen_at, document = excluded.document`,
     );
-    this.db.transaction(() => upsert.run(s.profile, s.api_url, s.tokens_remaining, s.seen_at, JSON.stringify(s.document))).immediate();
+    this.db.transaction(() => upsert.run(s.api_url, s.account, s.tokens_remaining, s.seen_at, JSON.stringify(s.document))).immediate();
   }
 
-  lastBalance(profile: string): BalanceSnapshot | undefined {
-    const row = prepared(this.db, 'SELECT * FROM balance_snapshots WHERE profile = ?').get(profile) as
+  lastBalance(apiUrl: string, account: string): BalanceSnapshot | undefined {
+    const row = prepared(this.db, 'SELECT * FROM balance_snapshots WHERE api_url = ? AND account = ?').get(apiUrl, account) as
       | (Omit<BalanceSnapshot, 'document'> & { document: string })
       | undefined;
     return row && { ...row, document: JSON.parse(row.document) as unknown };
+  }
+
+  /**
+   * The last balance this server gave this account, minus what the ledger recorded against the
+   * same server and account since (pending runs at their worst case): an estimate, never the truth.
+   */
+  offlineEstimate(apiUrl: string, account: string): OfflineEstimate | undefined {
+    const snapshot = this.lastBalance(apiUrl, account);
+    if (!snapshot) return undefined;
+    const spent = prepared(this.db, 'SELECT COALESCE(SUM(billed_tokens), 0) FROM runs WHERE api_url = ? AND account = ? AND created_at >= ?')
+      .pluck()
+      .get(apiUrl, account, snapshot.seen_at) as number;
+    return { snapshot, spent_since: spent, tokens_remaining: Math.max(0, snapshot.tokens_remaining - spent) };
   }
 
   /** Sum of billed tokens of a profile in [start, end): the figure every budget check needs. */

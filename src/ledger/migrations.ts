@@ -73,4 +73,64 @@ export const LEDGER_MIGRATIONS: Migration[] = [
         CREATE INDEX runs_budget_sum ON runs(profile, created_at, billed_tokens);
       `),
   },
+  {
+    name: 'm004_write_ahead_runs',
+    up: (db) =>
+      db.exec(`
+        -- A run's row is written before its request leaves (status 'pending', billed_tokens holding
+        -- the most it may spend) and completed however it ends. SQLite cannot widen a CHECK, so the
+        -- table is rebuilt.
+        CREATE TABLE runs_v4 (
+          id TEXT PRIMARY KEY,              -- the run id, also the request's Idempotency-Key
+          created_at TEXT NOT NULL,         -- ISO-8601 UTC, when the run started
+          profile TEXT NOT NULL,
+          provider TEXT NOT NULL,
+          api_url TEXT NOT NULL DEFAULT '', -- the server and account the run was sent to, so that
+          account TEXT NOT NULL DEFAULT '', -- offline estimates and resolution never mix accounts
+          model TEXT NOT NULL,
+          prompt_tokens INTEGER NOT NULL CHECK (prompt_tokens >= 0),
+          completion_tokens INTEGER NOT NULL CHECK (completion_tokens >= 0),
+          billed_tokens INTEGER NOT NULL CHECK (billed_tokens >= 0),
+          cost_minor INTEGER,
+          currency TEXT,
+          status TEXT NOT NULL CHECK (status IN ('pending', 'ok', 'truncated', 'interrupted', 'error', 'unresolved')),
+          source TEXT NOT NULL CHECK (source IN ('server', 'estimate')),
+          duration_ms INTEGER NOT NULL,
+          ttft_ms INTEGER,
+          forced INTEGER NOT NULL DEFAULT 0,
+          error TEXT,
+          pid INTEGER,                      -- the process that owns a pending row
+          reserve_tokens INTEGER NOT NULL DEFAULT 0 CHECK (reserve_tokens >= 0), -- the worst case held while pending
+          lookups INTEGER NOT NULL DEFAULT 0 -- times the server was asked for its record of this run and had none
+        );
+        INSERT INTO runs_v4 (id, created_at, profile, provider, model, prompt_tokens, completion_tokens, billed_tokens,
+          cost_minor, currency, status, source, duration_ms, ttft_ms, forced, error)
+        SELECT id, created_at, profile, provider, model, prompt_tokens, completion_tokens, billed_tokens,
+          cost_minor, currency, status, source, duration_ms, ttft_ms, forced, error FROM runs;
+        DROP TABLE runs;
+        ALTER TABLE runs_v4 RENAME TO runs;
+        CREATE INDEX runs_by_profile_time ON runs(profile, created_at);
+        CREATE INDEX runs_by_time ON runs(created_at);
+        CREATE INDEX runs_budget_sum ON runs(profile, created_at, billed_tokens);
+        -- Rows whose figures are not the server's yet: the few that resolution looks at.
+        CREATE INDEX runs_unsettled ON runs(api_url, account, created_at) WHERE source = 'estimate';
+      `),
+  },
+  {
+    name: 'm005_balance_snapshots_by_account',
+    up: (db) =>
+      db.exec(`
+        -- Keyed by server URL and account: a snapshot under a profile name alone was overwritten by
+        -- a one-off key of another account. Old rows cannot be attributed to an account, so they go.
+        DROP TABLE balance_snapshots;
+        CREATE TABLE balance_snapshots (
+          api_url TEXT NOT NULL,
+          account TEXT NOT NULL,
+          tokens_remaining INTEGER NOT NULL,
+          seen_at TEXT NOT NULL,
+          document TEXT NOT NULL,
+          PRIMARY KEY (api_url, account)
+        );
+      `),
+  },
 ];

@@ -88,6 +88,19 @@ export const UsageReportSchema = z.looseObject({
 });
 export type UsageReport = z.infer<typeof UsageReportSchema>;
 
+/** The server's record of one chat request, found by the Idempotency-Key (run id) it was sent with. */
+export const RunUsageSchema = z.looseObject({
+  run_id: z.string(),
+  request_id: z.string(),
+  model: z.string(),
+  status: z.enum(['completed', 'aborted', 'failed']),
+  prompt_tokens: nonNegInt(),
+  completion_tokens: nonNegInt(),
+  billed_tokens: nonNegInt(),
+  created_at: z.string(),
+});
+export type RunUsage = z.infer<typeof RunUsageSchema>;
+
 export const BillingRatesSchema = z.looseObject({
   input_multiplier_milli: nonNegInt(),
   output_multiplier_milli: nonNegInt(),
@@ -126,40 +139,40 @@ export const ChatRequestSchema = z.looseObject({
 export type ChatRequest = z.infer<typeof ChatRequestSchema>;
 
 export const UsageBillingSchema = z.looseObject({ billed_tokens: nonNegInt(), tokens_remaining: nonNegInt() });
+/** `total_tokens` is not read (it is derived), so a provider that omits it is not turned away. */
 export const ChatUsageSchema = z.looseObject({
   prompt_tokens: nonNegInt(),
   completion_tokens: nonNegInt(),
-  total_tokens: nonNegInt(),
+  total_tokens: nonNegInt().optional(),
   billing: UsageBillingSchema.optional(),
 });
 export type ChatUsage = z.infer<typeof ChatUsageSchema>;
 
+/*
+ * Answers are validated only in the fields the client reads (text, finish reason, usage), and as
+ * liberally as the official SDKs: `id`, `index`, `role` and the like are often missing or null in
+ * real OpenAI-compatible servers and mean nothing to a prompt run.
+ */
 export const ChatCompletionSchema = z.looseObject({
-  id: z.string(),
-  object: z.string().optional(),
-  created: int().optional(),
-  model: z.string().optional(),
+  id: z.string().nullable().optional(),
+  model: z.string().nullable().optional(),
   choices: z.array(
     z.looseObject({
-      index: int(),
-      message: z.looseObject({ role: z.string(), content: z.string().nullable() }),
+      message: z.looseObject({ content: z.string().nullable().optional() }).nullable().optional(),
       finish_reason: z.string().nullable().optional(),
     }),
   ),
-  usage: ChatUsageSchema.optional(),
+  usage: ChatUsageSchema.nullable().optional(),
 });
 export type ChatCompletion = z.infer<typeof ChatCompletionSchema>;
 
 /** Lenient where real providers differ: vLLM sends `choices: null` on the usage chunk. */
 export const ChatChunkSchema = z.looseObject({
-  id: z.string().optional(),
-  object: z.string().optional(),
-  created: int().optional(),
-  model: z.string().optional(),
+  id: z.string().nullable().optional(),
+  model: z.string().nullable().optional(),
   choices: z.array(
     z.looseObject({
-      index: int(),
-      delta: z.looseObject({ role: z.string().optional(), content: z.string().nullable().optional() }),
+      delta: z.looseObject({ content: z.string().nullable().optional() }).nullable().optional(),
       finish_reason: z.string().nullable().optional(),
     }),
   ).nullable().optional(),

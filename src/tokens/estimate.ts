@@ -35,3 +35,17 @@ export function countPromptTokens(messages: readonly ChatMessage[], counter: Tok
   }
   return total;
 }
+
+/**
+ * A bound that `countPromptTokens` never exceeds, computed without loading the tokenizer: every
+ * token of a byte-level BPE covers at least one UTF-8 byte. The ledger reserves a run's worst case
+ * with it before the request leaves, which must not wait for the tokenizer's tables.
+ */
+export function promptTokensUpperBound(messages: readonly ChatMessage[]): number {
+  let total = REPLY_PRIMING;
+  for (const m of messages) {
+    total += TOKENS_PER_MESSAGE + Buffer.byteLength(m.role) + Buffer.byteLength(messageText(m.content));
+    if (m.name) total += TOKENS_PER_NAME + Buffer.byteLength(m.name);
+  }
+  return total;
+}

@@ -53,7 +53,7 @@ describe('tokencli run', () => {
     expect(r.stdout).toBe(answerFor(messages, 12) + '\n');
     const missing = await u.run(['run', '-m', 'demo-mini', '-f', join(dir, 'nope.txt'), 'x']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/cannot read --file .*nope\.txt: ENOENT/);
+    expect(missing.stderr).toMatch(/cannot use --file .*nope\.txt: no such file\n$/);
   });
 
   test('--max-tokens is exact, --json is one document, --no-stream gives the same answer', async () => {

@@ -1,5 +1,6 @@
 import type { TokenClient } from '../client.js';
-import { UsageReportSchema, type UsageReport } from '../../shared/wire.js';
+import { NotFoundError } from '../errors.js';
+import { RunUsageSchema, UsageReportSchema, type RunUsage, type UsageReport } from '../../shared/wire.js';
 
 export interface UsageQuery {
   since?: string;
@@ -15,5 +16,15 @@ export class Usage {
       schema: UsageReportSchema,
       query: { since: q.since, until: q.until, group_by: q.groupBy },
     });
+  }
+
+  /** The server's record of one run by its id (the Idempotency-Key it was sent with); undefined when it has none. */
+  async run(runId: string, o: { signal?: AbortSignal } = {}): Promise<RunUsage | undefined> {
+    try {
+      return await this.c.request('GET', `/v1/usage/runs/${encodeURIComponent(runId)}`, { schema: RunUsageSchema, ...o });
+    } catch (e) {
+      if (e instanceof NotFoundError) return undefined;
+      throw e;
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import { ConnectionError } from '../../../client/errors.js';
-import type { Ledger } from '../../../ledger/ledger.js';
+import type { Ledger, OfflineEstimate } from '../../../ledger/ledger.js';
 import type { Balance } from '../../../shared/wire.js';
 import { providerDefaults, type Context } from '../../context.js';
 import { balanceAllRun, type ProfileTarget } from './all.js';
@@ -12,15 +12,17 @@ import { formatTokens, relativeTime, when } from '../../io/format.js';
 import { warn } from '../../io/messages.js';
 import { printJson, printRows } from '../../io/table.js';
 import { nonNegativeInteger } from '../../program.js';
-import { rememberBalance } from './snapshot.js';
 import { budgetStates, standingAlerts } from '../../budgets.js';
 
 export interface BalanceOptions {
   io: IOStreams;
   client: () => Promise<TokenClient>;
+  /** For the snapshot; a home that cannot be written only loses the snapshot, not the answer. */
   ledger: () => Promise<Ledger>;
+  readLedger: () => Promise<Ledger>;
   profile: string;
   apiUrl: string;
+  account: () => Promise<string>;
   min?: number;
   offline: boolean;
   json: boolean;
@@ -37,7 +39,9 @@ export function balanceCommand(ctx: Context, runF = balanceRun): Command {
     .addHelpText(
       'after',
       `
-When the server cannot be reached, the offline estimate is shown instead, labelled as such.
+When the server cannot be reached, the offline estimate is shown instead, labelled as such. A gate
+(--min) fails closed: it passes only on the server's answer in this invocation, unless --offline is
+given; an unreachable server is exit 3, with the last estimate as a hint.
 
 Examples:
   $ tokencli balance
@@ -54,7 +58,7 @@ Examples:
           profileName: await ctx.profileName(),
           apiUrl: await ctx.apiUrl(),
           client: () => ctx.client({ requireKey: true }),
-          ledger: ctx.ledger,
+          ledger: ctx.readLedger,
           ...(flags.min !== undefined ? { min: flags.min } : {}),
           json: ctx.globals.json,
           now: ctx.now,
@@ -64,8 +68,10 @@ Examples:
         io: ctx.io,
         client: () => ctx.client({ requireKey: true }),
         ledger: ctx.ledger,
+        readLedger: ctx.readLedger,
         profile: await ctx.profileName(),
         apiUrl: await ctx.apiUrl(),
+        account: ctx.account,
         ...(flags.min !== undefined ? { min: nonNegativeInteger('--min')(flags.min) } : {}),
         offline: flags.offline,
         json: ctx.globals.json,
@@ -93,18 +99,12 @@ async function allTargets(ctx: Context): Promise<ProfileTarget[]> {
   );
 }
 
-interface OfflineEstimate {
-  last: Balance;
-  seen_at: string;
-  spent_since: number;
-  tokens_remaining: number;
-}
-
 const EXPIRY_WARNING_MS = 3 * 86_400_000;
 
 export async function balanceRun(opts: BalanceOptions): Promise<void> {
-  const ledger = await opts.ledger();
-  for (const line of standingAlerts(await budgetStates(ledger, opts.profile, opts.now(), opts.timeZone), opts.now())) warn(opts.io, line);
+  const reading = await opts.readLedger();
+  for (const line of standingAlerts(await budgetStates(reading, opts.profile, opts.now(), opts.timeZone), opts.now())) warn(opts.io, line);
+  const account = await opts.account();
   let balance: Balance | undefined;
   let offlineReason: string | undefined;
   if (opts.offline) {
@@ -115,55 +115,62 @@ export async function balanceRun(opts: BalanceOptions): Promise<void> {
       balance = await (await opts.client()).balance.get().finally(stop);
     } catch (e) {
       if (!(e instanceof ConnectionError)) throw e;
+      // A gate must not pass on an old estimate just because the server is down.
+      if (opts.min !== undefined) throw gateUnreachable(e, reading.offlineEstimate(opts.apiUrl, account), opts.now());
       offlineReason = `server unreachable (${e.message})`;
     }
   }
 
   if (balance) {
-    rememberBalance(ledger, opts.profile, opts.apiUrl, balance, opts.now());
+    await remember(opts, account, balance);
     warnOfExpiry(opts.io, balance, opts.now());
     if (opts.json) printJson(opts.io, balance);
     else printOnline(opts.io, balance, opts.now());
     return gate(opts.min, balance.tokens_remaining, false);
   }
 
-  const estimate = offlineEstimate(ledger, opts.profile, opts.now());
+  const estimate = reading.offlineEstimate(opts.apiUrl, account);
   if (!estimate) {
-    throw new CliError(`no balance to show: ${offlineReason}, and no balance was ever seen for profile "${opts.profile}"`, Exit.NETWORK, 'run `tokencli balance` once while the server is reachable');
+    throw new CliError(
+      `no balance to show: ${offlineReason}, and this home never saw a balance from ${opts.apiUrl} for this key`,
+      opts.offline ? Exit.ERROR : Exit.NETWORK,
+      'run `tokencli balance` once while the server is reachable',
+    );
   }
+  const last = estimate.snapshot.document as Balance;
   if (opts.json) {
     printJson(opts.io, {
-      ...estimate.last,
+      ...last,
       tokens_remaining: estimate.tokens_remaining,
       estimate: true,
-      as_of: estimate.seen_at,
+      as_of: estimate.snapshot.seen_at,
       spent_since: estimate.spent_since,
-      last_seen_tokens_remaining: estimate.last.tokens_remaining,
+      last_seen_tokens_remaining: estimate.snapshot.tokens_remaining,
     });
   } else {
-    warn(opts.io, `offline estimate (${offlineReason}): last balance seen ${relativeTime(estimate.seen_at, opts.now())}`);
+    warn(opts.io, `offline estimate (${offlineReason}): last balance seen ${relativeTime(estimate.snapshot.seen_at, opts.now())}`);
     const tty = opts.io.isStdoutTTY;
     const n = (v: number) => (tty ? formatTokens(v) : String(v));
     printRows(opts.io, ['', ''], [
       ['estimated remaining', n(estimate.tokens_remaining)],
-      ['last seen', `${n(estimate.last.tokens_remaining)} at ${estimate.seen_at}`],
+      ['last seen', `${n(estimate.snapshot.tokens_remaining)} at ${estimate.snapshot.seen_at}`],
       ['local spend since', n(estimate.spent_since)],
     ]);
   }
   gate(opts.min, estimate.tokens_remaining, true);
 }
 
-/** The last balance seen minus what the local ledger recorded since: an estimate, never the truth. */
-export function offlineEstimate(ledger: Ledger, profile: string, now: Date): OfflineEstimate | undefined {
-  const snapshot = ledger.lastBalance(profile);
-  if (!snapshot) return undefined;
-  const spent = ledger.totals({ profile, since: snapshot.seen_at, until: new Date(now.getTime() + 1).toISOString() }).billed_tokens;
-  return {
-    last: snapshot.document as Balance,
-    seen_at: snapshot.seen_at,
-    spent_since: spent,
-    tokens_remaining: Math.max(0, snapshot.tokens_remaining - spent),
-  };
+/** Keeps the balance for the offline estimate, where the home can be written. */
+async function remember(opts: BalanceOptions, account: string, balance: Balance): Promise<void> {
+  const ledger = await opts.ledger().catch(() => undefined);
+  ledger?.saveBalance({ api_url: opts.apiUrl, account, tokens_remaining: balance.tokens_remaining, seen_at: opts.now().toISOString(), document: balance });
+}
+
+function gateUnreachable(e: ConnectionError, estimate: OfflineEstimate | undefined, now: Date): CliError {
+  const hint = estimate
+    ? `the last estimate is ${formatTokens(estimate.tokens_remaining)} tokens (balance seen ${relativeTime(estimate.snapshot.seen_at, now)}); pass --offline to gate on it`
+    : 'no earlier balance is known for this server and key';
+  return new CliError(`cannot check --min: ${e.message}`, Exit.NETWORK, hint);
 }
 
 /** Packs with tokens left that expire within three days. */

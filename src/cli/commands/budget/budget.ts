@@ -18,6 +18,7 @@ import { parseMoney } from '../../money.js';
 interface Common {
   io: IOStreams;
   ledger: () => Promise<Ledger>;
+  readLedger: () => Promise<Ledger>;
   profile: string;
   timeZone: string;
   json: boolean;
@@ -39,6 +40,7 @@ export function budgetCommand(ctx: Context): Command {
   const common = async (): Promise<Common> => ({
     io: ctx.io,
     ledger: ctx.ledger,
+    readLedger: ctx.readLedger,
     profile: await ctx.profileName(),
     timeZone: await ctx.timeZone(),
     json: ctx.globals.json,
@@ -150,7 +152,7 @@ export function statusRows(states: BudgetState[], tty: boolean, now: Date, color
 
 export async function budgetStatusRun(opts: Common): Promise<void> {
   const now = opts.now();
-  const states = await budgetStates(await opts.ledger(), opts.profile, now, async () => opts.timeZone);
+  const states = await budgetStates(await opts.readLedger(), opts.profile, now, async () => opts.timeZone);
   for (const line of standingAlerts(states, now)) warn(opts.io, line);
   if (opts.json) {
     return printJson(opts.io, {

@@ -1,8 +1,10 @@
 /**
  * Prompt assembly, after llm: piped stdin first, then `--file` contents, then the arguments, joined
  * by a blank line, so `git diff | tokencli run "review this"` reads as context then instruction.
+ * A file must be a regular text file of at most MAX_FILE_BYTES (`-f /dev/zero` once ate all memory);
+ * `-f -` is stdin.
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { ChatMessage } from '../../../shared/wire.js';
 import { UsageError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
@@ -13,22 +15,44 @@ export interface PromptParts {
   system?: string;
 }
 
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
 export async function assemblePrompt(io: IOStreams, parts: PromptParts): Promise<string> {
-  const piped = io.isStdinTTY ? '' : (await io.readStdin()).trimEnd();
-  const files = await Promise.all(
-    parts.files.map(async (path) => {
-      try {
-        return `${path}:\n${(await readFile(path, 'utf8')).trimEnd()}`;
-      } catch (e) {
-        throw new UsageError(`cannot read --file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      }
-    }),
-  );
+  const stdinAsFile = parts.files.includes('-');
+  const piped = io.isStdinTTY || stdinAsFile ? '' : (await io.readStdin()).trimEnd();
+  const files: string[] = [];
+  for (const path of parts.files) {
+    if (path === '-') files.push(`stdin:\n${(await io.readStdin()).trimEnd()}`);
+    else files.push(`${path}:\n${(await readTextFile(path)).trimEnd()}`);
+  }
   const prompt = [piped, ...files, parts.args.join(' ').trim()].filter(Boolean).join('\n\n');
   if (!prompt) {
     throw new UsageError('no prompt: pass it as an argument or pipe it on stdin', 'e.g. tokencli run "explain this" or git diff | tokencli run "review this"');
   }
   return prompt;
+}
+
+const ERRNO: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a directory', ELOOP: 'too many symbolic links' };
+
+async function readTextFile(path: string): Promise<string> {
+  const fail = (why: string, hint?: string) => new UsageError(`cannot use --file ${path}: ${why}`, hint);
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw fail(ERRNO[code] ?? (e as Error).message);
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw fail('not a regular file', 'pipe it instead: tokencli run "..." < FILE, or -f - for stdin');
+    if (stat.size > MAX_FILE_BYTES) throw fail(`${stat.size} bytes, more than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a --file may hold`);
+    const bytes = await handle.readFile();
+    if (bytes.includes(0)) throw fail('it looks binary (it contains NUL bytes)', 'only text files can be sent as context');
+    return bytes.toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 export function messagesFor(prompt: string, system: string | undefined): ChatMessage[] {

@@ -1,8 +1,17 @@
 /** The one-line account of a run, shown on stderr after the answer. */
+import type { UsageSource } from '../../../ledger/ledger.js';
+import type { ChatUsage } from '../../../shared/wire.js';
 import { formatTokens } from '../../io/format.js';
-import type { RunOutcome } from './run.js';
 
-export function summaryLine(r: RunOutcome): string {
+export interface RunSummary {
+  usage: ChatUsage;
+  billedTokens: number;
+  source: UsageSource;
+  durationMs: number;
+  ttftMs: number | null;
+}
+
+export function summaryLine(r: RunSummary): string {
   const parts = [
     `${formatTokens(r.usage.prompt_tokens)} in`,
     `${formatTokens(r.usage.completion_tokens)} out`,

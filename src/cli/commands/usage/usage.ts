@@ -11,10 +11,17 @@ import type { IOStreams } from '../../io/streams.js';
 import { printJson, printRows } from '../../io/table.js';
 import type { ProviderCache } from '../../provider-cache.js';
 import { parseTimeArg } from './time-arg.js';
+import { resolveRuns } from '../../../ledger/resolve.js';
+import { serverLookup } from '../../server-records.js';
 
 export interface UsageOptions {
   io: IOStreams;
+  /** For reading; `--reconcile` writes, settling estimates from the server's records first. */
+  readLedger: () => Promise<Ledger>;
   ledger: () => Promise<Ledger>;
+  apiUrl: string;
+  account: () => Promise<string>;
+  provider: string;
   client: () => Promise<TokenClient>;
   catalog: () => Promise<ProviderCache>;
   profile: string;
@@ -50,7 +57,11 @@ Examples:
     .action(async (flags: { since?: string; until?: string; by: GroupBy; csv: boolean; server: boolean; reconcile: boolean }) =>
       runF({
         io: ctx.io,
+        readLedger: ctx.readLedger,
         ledger: ctx.ledger,
+        apiUrl: await ctx.apiUrl(),
+        account: ctx.account,
+        provider: await ctx.providerKind(),
         client: () => ctx.client({ requireKey: true }),
         catalog: ctx.catalog,
         profile: await ctx.profileName(),
@@ -75,7 +86,7 @@ export async function usageRun(opts: UsageOptions): Promise<void> {
 
   // `--by profile` compares profiles; every other grouping is about the profile in use.
   const filter = { since: since.toISOString(), until: until.toISOString(), ...(opts.by === 'profile' ? {} : { profile: opts.profile }) };
-  const rows = usageRows(await opts.ledger(), filter, opts.by, opts.timeZone);
+  const rows = usageRows(await opts.readLedger(), filter, opts.by, opts.timeZone);
   const price = pricePerToken((await opts.catalog()).cachedPlans());
   const money = (billed: number) => (price ? { amount_minor: Math.ceil((billed * price.amount_minor) / price.tokens), currency: price.currency } : null);
   const totals = rows.reduce(
@@ -138,7 +149,14 @@ async function serverReport(opts: UsageOptions, since: Date, until: Date): Promi
   }
   // The server's days are UTC days, so the local side is grouped the same way for the comparison.
   const server = await client.usage.get({ since: since.toISOString(), until: until.toISOString(), groupBy: 'day' });
-  const local = usageRows(await opts.ledger(), { profile: opts.profile, since: since.toISOString(), until: until.toISOString() }, 'day', 'UTC');
+  const ledger = await opts.ledger();
+  if (opts.provider === 'tokenplan') {
+    // Estimates (interrupted, truncated, crashed runs) are settled from the server's own records first.
+    const withinMs = opts.now().getTime() - since.getTime();
+    const settled = await resolveRuns(ledger, { apiUrl: opts.apiUrl, account: await opts.account(), lookup: serverLookup(client), now: opts.now(), withinMs, max: 1000, budgetMs: 20_000 });
+    if (settled.settled > 0) note(opts.io, opts.json, `settled ${settled.settled} estimated run${settled.settled === 1 ? '' : 's'} from the server's records`);
+  }
+  const local = usageRows(ledger, { profile: opts.profile, since: since.toISOString(), until: until.toISOString() }, 'day', 'UTC');
   const days = [...new Set([...server.data.map((r) => r.key), ...local.map((r) => r.key)])].sort();
   const rows = days.map((day) => {
     const s = server.data.find((r) => r.key === day);

@@ -12,7 +12,6 @@ import { note, success } from '../../../io/messages.js';
 import { printJson, printRows } from '../../../io/table.js';
 import { positiveInteger } from '../../../program.js';
 import type { ProviderCache } from '../../../provider-cache.js';
-import { rememberBalance } from '../../balance/snapshot.js';
 
 export interface PurchaseOptions {
   io: IOStreams;
@@ -22,6 +21,7 @@ export interface PurchaseOptions {
   catalog: () => Promise<ProviderCache>;
   profile: string;
   apiUrl: string;
+  account: () => Promise<string>;
   planId: string;
   quantity: number;
   yes: boolean;
@@ -49,6 +49,7 @@ export function purchaseCommand(ctx: Context, runF = purchaseRun): Command {
         catalog: ctx.catalog,
         profile: await ctx.profileName(),
         apiUrl: await ctx.apiUrl(),
+        account: ctx.account,
         planId,
         quantity: flags.quantity,
         yes: flags.yes,
@@ -113,7 +114,7 @@ export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
   const stop = opts.io.spinner('Purchasing').stop;
   const purchase = await client.purchases.create({ plan_id: plan.id, quantity: opts.quantity }, randomUUID()).finally(stop);
   const balance = await client.balance.get();
-  rememberBalance(await opts.ledger(), opts.profile, opts.apiUrl, balance, opts.now());
+  (await opts.ledger()).saveBalance({ api_url: opts.apiUrl, account: await opts.account(), tokens_remaining: balance.tokens_remaining, seen_at: opts.now().toISOString(), document: balance });
 
   if (opts.json) return printJson(opts.io, { ...purchase, balance });
   printRows(

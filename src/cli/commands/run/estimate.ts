@@ -1,0 +1,66 @@
+/**
+ * Every estimate a run needs, in one place, from the model's cached rates (recording a run never
+ * waits on the network): the tokenizer's count for dry runs, hard budgets and interrupted runs; the
+ * worst case that the write-ahead row reserves, computed without loading the tokenizer; and the
+ * ceiling above which a server's reported bill is not believed.
+ */
+import type { BillingRates, ChatMessage, Model } from '../../../shared/wire.js';
+import { billedTokens } from '../../../tokens/billing.js';
+import { countPromptTokens, loadTokenCounter, promptTokensUpperBound } from '../../../tokens/estimate.js';
+import { ratesOf, type ProviderCache } from '../../provider-cache.js';
+
+/** The completion a run without --max-tokens is reserved for, when the model's context is unknown. */
+export const UNKNOWN_CONTEXT_COMPLETION = 32_768;
+/** No plan charges anywhere near this many plan tokens per token; a bill above it is a broken server. */
+const MAX_PLAUSIBLE_MULTIPLIER = 100;
+
+export class RunEstimator {
+  private constructor(
+    readonly model: Model | undefined,
+    readonly rates: BillingRates,
+    private readonly messages: ChatMessage[],
+    private readonly maxTokens: number | undefined,
+  ) {}
+
+  static async forRun(catalog: () => Promise<ProviderCache>, modelId: string, messages: ChatMessage[], maxTokens: number | undefined): Promise<RunEstimator> {
+    const model = (await catalog()).cached()?.find((m) => m.id === modelId);
+    return new RunEstimator(model, ratesOf(model), messages, maxTokens);
+  }
+
+  /** The tokenizer's count of the prompt, as the server counts it. */
+  async promptTokens(): Promise<number> {
+    return countPromptTokens(this.messages, await loadTokenCounter());
+  }
+
+  /** Prompt + --max-tokens at the model's rates: what a hard budget is checked against. */
+  async runEstimate(): Promise<number> {
+    return billedTokens(await this.promptTokens(), this.maxTokens ?? 0, this.rates);
+  }
+
+  /** Plan tokens for what was sent and what arrived, counted locally. */
+  async billedFor(content: string): Promise<{ prompt: number; completion: number; billed: number }> {
+    const counter = await loadTokenCounter();
+    const prompt = countPromptTokens(this.messages, counter);
+    const completion = counter.count(content);
+    return { prompt, completion, billed: billedTokens(prompt, completion, this.rates) };
+  }
+
+  private completionBound(): number {
+    return this.maxTokens ?? this.model?.context_length ?? UNKNOWN_CONTEXT_COMPLETION;
+  }
+
+  /** The prompt's upper bound, without the tokenizer. */
+  promptBound(): number {
+    return promptTokensUpperBound(this.messages);
+  }
+
+  /** The most this run may cost: what its write-ahead row reserves until it is complete. */
+  reserve(): number {
+    return billedTokens(this.promptBound(), this.completionBound(), this.rates);
+  }
+
+  /** Whether a bill reported by the server is one this request could possibly have run up. */
+  plausible(billed: number): boolean {
+    return Number.isSafeInteger(billed) && billed >= 0 && billed <= (this.promptBound() + this.completionBound()) * MAX_PLAUSIBLE_MULTIPLIER;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * One prompt run on the wire: sends the request, writes each piece of the answer to stdout the
+ * moment it arrives (made safe for a terminal unless --raw), and reports how it ended without
+ * deciding what that means for the ledger or the exit code.
+ */
+import type { TokenClient } from '../../../client/client.js';
+import { completionChunk } from '../../../client/sse.js';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatUsage } from '../../../shared/wire.js';
+import type { IOStreams } from '../../io/streams.js';
+import { visibleControls } from './terminal-text.js';
+
+export interface RequestPlan {
+  runId: string;
+  model: string;
+  messages: ChatMessage[];
+  maxTokens?: number;
+  temperature?: number;
+  stream: boolean;
+  /** Print the answer on stdout (not under --json). */
+  print: boolean;
+  /** Keep control sequences of the answer as they are, also on a terminal. */
+  raw: boolean;
+}
+
+export interface Answer {
+  content: string;
+  finishReason: string | null;
+  /** The server's usage, when it sent one. */
+  usage?: ChatUsage;
+  /** Why the run stopped early: a signal's name, or 'stdout closed'. */
+  stoppedBy?: string;
+  failure?: unknown;
+  durationMs: number;
+  ttftMs: number | null;
+}
+
+export async function sendPrompt(io: IOStreams, client: TokenClient, plan: RequestPlan, interrupt: AbortSignal): Promise<Answer> {
+  const controller = new AbortController();
+  const stop = (reason: string) => () => {
+    if (!controller.signal.aborted) controller.abort(reason);
+  };
+  const onInterrupt = () => stop(String(interrupt.reason ?? 'SIGINT'))();
+  const onClosed = stop('stdout closed');
+  interrupt.addEventListener('abort', onInterrupt, { once: true });
+  io.stdoutClosed.addEventListener('abort', onClosed, { once: true });
+  if (interrupt.aborted) onInterrupt();
+
+  const body: ChatRequest = {
+    model: plan.model,
+    messages: plan.messages,
+    ...(plan.maxTokens !== undefined ? { max_tokens: plan.maxTokens } : {}),
+    ...(plan.temperature !== undefined ? { temperature: plan.temperature } : {}),
+  };
+  const safeForTerminal = io.isStdoutTTY && !plan.raw;
+  const started = performance.now();
+  const answer: Answer = { content: '', finishReason: null, durationMs: 0, ttftMs: null };
+  const spinner = io.spinner(`Asking ${plan.model}`);
+  const take = (chunk: ChatChunk) => {
+    if (chunk.usage) answer.usage = chunk.usage;
+    for (const choice of chunk.choices ?? []) {
+      const text = choice.delta?.content ?? '';
+      if (text) {
+        if (answer.ttftMs === null) {
+          answer.ttftMs = Math.round(performance.now() - started);
+          spinner.stop();
+        }
+        answer.content += text;
+        if (plan.print) io.out(safeForTerminal ? visibleControls(text) : text);
+      }
+      if (choice.finish_reason) answer.finishReason = choice.finish_reason;
+    }
+  };
+  try {
+    const call = { signal: controller.signal, idempotencyKey: plan.runId };
+    if (plan.stream) {
+      for await (const chunk of await client.chat.stream(body, call)) take(chunk);
+    } else {
+      take(completionChunk(await client.chat.create(body, call)));
+    }
+  } catch (e) {
+    answer.failure = e;
+  } finally {
+    spinner.stop();
+    interrupt.removeEventListener('abort', onInterrupt);
+    io.stdoutClosed.removeEventListener('abort', onClosed);
+  }
+  answer.durationMs = Math.round(performance.now() - started);
+  if (controller.signal.aborted) answer.stoppedBy = String(controller.signal.reason);
+  if (plan.print && answer.content && !answer.content.endsWith('\n')) io.out('\n');
+  return answer;
+}

@@ -1,0 +1,109 @@
+/**
+ * Opening the ledger's SQLite file, for writing or only for reading, with what can go wrong said
+ * plainly: a read-only home is read without writing anything (no migrations, no lock files); a
+ * damaged file is moved aside, never silently replaced; the file is private (0600) from birth.
+ */
+import Database from 'better-sqlite3';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate, unapplied } from '../shared/migrate.js';
+import { LedgerError } from './errors.js';
+import { LEDGER_MIGRATIONS } from './migrations.js';
+import { prepared } from '../shared/statements.js';
+
+/** How long a write waits for another process's lock before the run goes to the journal. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
+
+export interface OpenOptions {
+  /** Read only: never migrate, never create a file, work on a read-only home. */
+  readOnly?: boolean;
+  busyTimeoutMs?: number;
+  now?: () => Date;
+}
+
+const DAMAGE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
+
+export function openLedgerDb(file: string, o: OpenOptions = {}): Database.Database {
+  const now = o.now ?? (() => new Date());
+  try {
+    return o.readOnly ? openForReading(file, o.busyTimeoutMs) : openForWriting(file, o.busyTimeoutMs, now);
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (!DAMAGE.has(code)) throw e;
+    throw moveAside(file, (e as Error).message, now());
+  }
+}
+
+function configure(db: Database.Database, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): void {
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+}
+
+function openForWriting(file: string, busyTimeoutMs: number | undefined, now: () => Date): Database.Database {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  // SQLite gives the -wal and -shm files the mode of the database file: make that one private first.
+  closeSync(openSync(file, 'a', 0o600));
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  const db = new Database(file);
+  try {
+    configure(db, busyTimeoutMs);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, LEDGER_MIGRATIONS, now);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function openForReading(file: string, busyTimeoutMs: number | undefined): Database.Database {
+  if (!existsSync(file)) return emptyLedger();
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    configure(db, busyTimeoutMs);
+    prepared(db, 'SELECT 1 FROM sqlite_master LIMIT 1').get();
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code)) throw e;
+    // A WAL database in a directory we may not write (no -shm can be made): read a copy in memory.
+    db = snapshotInMemory(file);
+  }
+  const missing = unapplied(db, LEDGER_MIGRATIONS);
+  if (missing.length > 0) {
+    db.close();
+    throw new LedgerError(`the ledger ${file} was written by an older tokencli and needs an upgrade (${missing.join(', ')})`, 'run any command that records (for example `tokencli budget status`) where the home is writable');
+  }
+  return db;
+}
+
+/** The file's bytes as a read-only in-memory database, with the WAL flag cleared (memdb has no WAL). */
+function snapshotInMemory(file: string): Database.Database {
+  const bytes = readFileSync(file);
+  if (bytes.length >= 20) {
+    bytes[18] = 1;
+    bytes[19] = 1;
+  }
+  return new Database(bytes, { readonly: true });
+}
+
+function emptyLedger(): Database.Database {
+  const db = new Database(':memory:');
+  migrate(db, LEDGER_MIGRATIONS, () => new Date(0));
+  return db;
+}
+
+function moveAside(file: string, reason: string, now: Date): LedgerError {
+  const aside = `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    renameSync(file, aside);
+    for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
+  } catch (e) {
+    return new LedgerError(`the ledger ${file} is damaged (${reason}) and could not be moved aside (${(e as Error).message})`, `move it away by hand; the next command starts a new, empty ledger`);
+  }
+  return new LedgerError(
+    `the ledger ${file} is damaged (${reason}); it was moved to ${aside}`,
+    'the next command starts a new, empty ledger (budgets count from zero); keep the damaged copy to recover history with sqlite3 ".recover"',
+  );
+}
