@@ -11,6 +11,7 @@ import type { Settings } from '../config/settings-store.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { OpenOptions } from '../ledger/open.js';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { keyProblem } from '../config/credentials.js';
 import { warn } from './io/messages.js';
@@ -138,10 +139,17 @@ export function createContext(deps: ContextDeps): Context {
     ledger: once(async () => {
       const ledger = await deps.openLedger(paths.ledgerFile, { busyTimeoutMs, now: ctx.now });
       const { replayJournal } = await import('../ledger/journal.js');
-      replayJournal(ctx.journalFile, ledger);
+      try {
+        replayJournal(ctx.journalFile, ledger);
+      } catch (e) {
+        warn(deps.io, `could not add the journal ${ctx.journalFile} to the ledger yet (${(e as Error).message}); the next command tries again`);
+      }
       return ledger;
     }),
-    readLedger: once(() => deps.openLedger(paths.ledgerFile, { readOnly: true, busyTimeoutMs, now: ctx.now })),
+    // A journal waiting to be replayed is part of the truth: read through the writer when there is one.
+    readLedger: once(async () =>
+      existsSync(ctx.journalFile) ? ctx.ledger().catch(() => deps.openLedger(paths.ledgerFile, { readOnly: true, busyTimeoutMs, now: ctx.now })) : deps.openLedger(paths.ledgerFile, { readOnly: true, busyTimeoutMs, now: ctx.now }),
+    ),
     journalFile: join(dirname(paths.ledgerFile), 'ledger.journal'),
     account: async () => {
       const key = (await ctx.apiKey())?.key;

@@ -20,7 +20,7 @@ const HINT = 'run `tokencli login` again for that profile, or fix the file';
 
 function parseCredentials(raw: unknown, path: string): CredentialsFile {
   const root = expectRecord(raw, path, 'the file', HINT);
-  const profiles = expectRecord(root.profiles ?? {}, path, 'profiles', HINT);
+  const profiles = expectRecord(root.profiles === undefined ? {} : root.profiles, path, 'profiles', HINT);
   for (const [name, entry] of Object.entries(profiles)) {
     const key = expectString(expectRecord(entry, path, `profiles.${name}`, HINT).api_key, path, `profiles.${name}.api_key`, HINT);
     const problem = keyProblem(key);

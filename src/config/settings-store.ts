@@ -12,7 +12,7 @@ const HINT = 'fix the file (`tokencli config set` and `tokencli login` write it)
 function parseSettings(raw: unknown, path: string): SettingsShape {
   const root = expectRecord(raw, path, 'the file', HINT);
   const current = root.current_profile === undefined ? DEFAULT_PROFILE : expectString(root.current_profile, path, 'current_profile', HINT);
-  const profiles = expectRecord(root.profiles ?? {}, path, 'profiles', HINT);
+  const profiles = expectRecord(root.profiles === undefined ? {} : root.profiles, path, 'profiles', HINT);
   for (const [name, value] of Object.entries(profiles)) parseProfile(value, path, `profiles.${name}`);
   return { ...root, current_profile: current, profiles: profiles as Record<string, Profile> };
 }

@@ -4,7 +4,7 @@
  * opens the ledger for writing replays it and removes it. Replaying is idempotent (the ledger keeps
  * the first start of a run and never lets an estimate replace the server's figures).
  */
-import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Ledger, RunEnd, RunStart } from './ledger.js';
 import { isAlive } from './owner.js';
@@ -33,7 +33,7 @@ export function replayJournal(path: string, ledger: Ledger): number {
   const claims = existsSync(dir)
     ? readdirSync(dir).filter((f) => f.startsWith(`${basename(path)}.replaying-`) && !isAlive(Number(f.split('-').at(-1))))
     : [];
-  if (existsSync(path)) {
+  if (isFile(path)) {
     const mine = `${path}.replaying-${process.pid}`;
     try {
       renameSync(path, mine);
@@ -64,6 +64,14 @@ export function replayJournal(path: string, ledger: Ledger): number {
   }
   return applied;
 }
+
+const isFile = (path: string) => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
 
 /** A line cut by a crash mid-append is skipped: its run is still pending in the ledger or lost with the process. */
 function parseLine(line: string): JournalEntry[] {

@@ -71,6 +71,11 @@ function openForReading(file: string, busyTimeoutMs: number | undefined): Databa
     db = snapshotInMemory(file);
   }
   const missing = unapplied(db, LEDGER_MIGRATIONS);
+  if (missing.length === LEDGER_MIGRATIONS.length) {
+    // A file no command has written yet (created empty, or its first migration never committed).
+    db.close();
+    return emptyLedger();
+  }
   if (missing.length > 0) {
     db.close();
     throw new LedgerError(`the ledger ${file} was written by an older tokencli and needs an upgrade (${missing.join(', ')})`, 'run any command that records (for example `tokencli budget status`) where the home is writable');

@@ -12,6 +12,8 @@ export interface Pty {
   child: ChildProcess;
   /** Everything the terminal showed so far, with escape sequences removed. */
   screen(): string;
+  /** Everything the terminal received, escape sequences included. */
+  raw(): string;
   type(keys: string): void;
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
   exit(): Promise<number | null>;
@@ -31,6 +33,7 @@ export function onPty(args: string[], o: { home: string; env?: Record<string, st
   return {
     child,
     screen,
+    raw: () => raw,
     type: (keys) => void child.stdin!.write(keys),
     waitFor: async (pattern, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;

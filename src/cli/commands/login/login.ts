@@ -1,13 +1,13 @@
 import { Command, Option } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import type { ProviderProfile } from '../../../client/providers/types.js';
-import { CredentialStore } from '../../../config/credentials.js';
+import { CredentialStore, keyProblem } from '../../../config/credentials.js';
 import { PROVIDER_KINDS, type ProviderKind } from '../../../config/settings.js';
 import type { Settings } from '../../../config/settings-store.js';
 import { API_KEY_PATTERN } from '../../../shared/keys.js';
 import type { Account } from '../../../shared/wire.js';
 import { providerDefaults, type Context } from '../../context.js';
-import { UsageError } from '../../errors.js';
+import { AuthRequiredError, UsageError } from '../../errors.js';
 import type { Prompter } from '../../io/prompter.js';
 import type { IOStreams } from '../../io/streams.js';
 import { success, warn } from '../../io/messages.js';
@@ -79,15 +79,18 @@ export async function loginRun(opts: LoginOptions): Promise<void> {
   let key: string | undefined;
 
   if (opts.withToken) {
-    key = (await opts.io.readStdin()).trim() || undefined;
+    // The line end that `echo` adds is framing, not part of the key; anything else is checked below.
+    key = (await opts.io.readStdin()).replace(/\r?\n$/, '') || undefined;
     if (!key && profile.needsKey) throw new UsageError('--with-token read nothing from standard input', 'pipe the key in: echo "$TOKEN" | tokencli login --with-token');
   } else if (asking) {
     apiUrl ??= await opts.prompter.input('API URL', profile.defaultBaseUrl);
-    if (profile.needsKey) key = (await opts.prompter.password('Paste your API key')).trim();
+    if (profile.needsKey) key = (await opts.prompter.password('Paste your API key')).replace(/\r?\n$/, '');
   } else if (profile.needsKey) {
     throw new UsageError('no API key given and no terminal to ask for one', 'pipe it in with --with-token: echo "$TOKEN" | tokencli login --with-token');
   }
   apiUrl ??= profile.defaultBaseUrl;
+  const problem = key === undefined ? undefined : keyProblem(key);
+  if (problem) throw new AuthRequiredError(`that API key ${problem}`, 'paste the key alone, with nothing before or after it');
   if (provider === 'tokenplan' && !API_KEY_PATTERN.test(key ?? '')) {
     throw new UsageError('that does not look like a Token Plan API key', 'keys start with tp_ followed by at least 32 letters and digits');
   }
