@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { loadTokenCounter } from '../tokens/estimate.js';
 import { createApp } from './app.js';
+import { answerClientError } from './client-errors.js';
 import type { Backend } from './backends/backend.js';
 import { DemoBackend } from './backends/demo.js';
 import { UpstreamBackend, type UpstreamOptions } from './backends/upstream.js';
@@ -59,6 +60,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const s = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, () => resolve(s as Server));
     s.once('error', reject);
   });
+  server.on('clientError', answerClientError);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
