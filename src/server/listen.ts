@@ -6,12 +6,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { loadTokenCounter } from '../tokens/estimate.js';
 import { createApp } from './app.js';
 import { answerClientError } from './client-errors.js';
 import type { Backend } from './backends/backend.js';
 import { DemoBackend } from './backends/demo.js';
 import { UpstreamBackend, type UpstreamOptions } from './backends/upstream.js';
+import { CountPool, defaultPoolSize } from './count-pool.js';
 import { Meter } from './metering.js';
 import { createAccount, findAccountByName, mintKey } from './store/accounts.js';
 import { seedPlans } from './store/catalogue.js';
@@ -30,6 +30,8 @@ export interface ServerOptions {
   maxBodyBytes: number;
   defaultMaxTokens: number;
   holdTtlMs: number;
+  /** How long counting one prompt's tokens may take before the request gets a 400. */
+  countDeadlineMs: number;
   paymentDelayMs: number;
   shutdownGraceMs: number;
   now?: () => Date;
@@ -52,7 +54,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     demoKey = mintKey(db, account.id, now());
   }
   const backend: Backend = opts.upstream ? new UpstreamBackend(opts.upstream) : new DemoBackend({ delayMs: opts.demoDelayMs });
-  const meter = new Meter(db, await loadTokenCounter(), now, { defaultMaxTokens: opts.defaultMaxTokens, holdTtlMs: opts.holdTtlMs });
+  const counter = new CountPool({ size: defaultPoolSize(), deadlineMs: opts.countDeadlineMs });
+  const meter = new Meter(db, counter, now, { defaultMaxTokens: opts.defaultMaxTokens, holdTtlMs: opts.holdTtlMs });
   const inflight = new Set<AbortController>();
   const app = createApp({ db, meter, backend, now, rateLimit: opts.rateLimit, maxBodyBytes: opts.maxBodyBytes, paymentDelayMs: opts.paymentDelayMs, inflight });
 
@@ -77,7 +80,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         clearTimeout(grace);
         clearInterval(sweep);
         db.close();
-        resolve();
+        void counter.close().then(resolve);
       });
       server.closeIdleConnections();
     }));

@@ -4,12 +4,13 @@
  * one transaction). Only what was produced is billed, never more than the packs hold.
  */
 import { affordableCompletionTokens, billedTokens } from '../tokens/billing.js';
-import { countPromptTokens, type TokenCounter } from '../tokens/estimate.js';
+import { promptTokensLowerBound } from '../tokens/estimate.js';
 import type { ChatMessage } from '../shared/wire.js';
 import type { ModelInfo } from './backends/backend.js';
+import type { PromptCounter } from './count-pool.js';
 import { ApiProblem, quotaProblem } from './errors.js';
 import type { Db } from './store/db.js';
-import { availability, expireStaleHolds, insertHold, settleHold } from './store/metering.js';
+import { availability, expireStaleHolds, insertHold, settleHold, type Availability } from './store/metering.js';
 
 export interface MeterOptions {
   /** Completion tokens held for when a request sets no max_tokens. */
@@ -37,7 +38,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 export class Meter {
   constructor(
     private readonly db: Db,
-    private readonly counter: TokenCounter,
+    private readonly counter: PromptCounter,
     private readonly now: () => Date,
     private readonly opts: MeterOptions,
   ) {}
@@ -45,33 +46,24 @@ export class Meter {
   /**
    * Holds prompt + max_tokens at the model's rates, or answers 402 before anything is generated.
    * When the request sets no max_tokens, the default is shrunk to what the balance covers instead.
+   * Counting is the costly step, so everything that can refuse without it comes first: a prompt
+   * whose byte length alone cannot fit the context, and an account with nothing to spend.
    */
-  admit(accountId: string, model: ModelInfo, messages: ChatMessage[], requestedMax: number | undefined): Admission {
-    const promptTokens = countPromptTokens(messages, this.counter);
-    if (model.context_length !== undefined && promptTokens + (requestedMax ?? 0) > model.context_length) {
-      throw new ApiProblem(
-        400,
-        'invalid_request_error',
-        `this request needs ${fmt(promptTokens + (requestedMax ?? 0))} tokens of context (prompt ${fmt(promptTokens)} + max_tokens ${fmt(requestedMax ?? 0)}) but ${model.id} has ${fmt(model.context_length)}`,
-        'context_length_exceeded',
-        'messages',
-      );
-    }
+  async admit(accountId: string, model: ModelInfo, messages: ChatMessage[], requestedMax: number | undefined): Promise<Admission> {
+    this.checkContext(model, promptTokensLowerBound(messages), requestedMax, 'at least ');
+    this.checkSomethingToSpend(availability(this.db, accountId, this.now()));
+    const promptTokens = await this.counter.count(messages);
+    this.checkContext(model, promptTokens, requestedMax, '');
     return this.db
       .transaction((): Admission => {
         const now = this.now();
         expireStaleHolds(this.db, accountId, now);
         const a = availability(this.db, accountId, now);
-        if (a.owed > 0) {
-          throw quotaProblem('insufficient_balance', `the account owes ${fmt(a.owed)} plan tokens from an earlier request: buy a plan to continue`);
-        }
+        this.checkSomethingToSpend(a);
         const affordable = affordableCompletionTokens(promptTokens, a.available, model.rates);
         const wanted = requestedMax ?? Math.min(this.opts.defaultMaxTokens, model.context_length ?? Infinity);
         const maxTokens = requestedMax ?? Math.min(wanted, affordable);
         const hold = billedTokens(promptTokens, maxTokens, model.rates);
-        if (a.available === 0) {
-          throw quotaProblem('insufficient_balance', 'no plan tokens available: the packs are used up or expired, or held by running requests');
-        }
         if (maxTokens < 1 || hold > a.available) {
           const code = 'request_exceeds_balance';
           const needed = billedTokens(promptTokens, Math.max(maxTokens, 1), model.rates);
@@ -83,6 +75,27 @@ export class Meter {
         return { holdId: insertHold(this.db, accountId, hold, now, this.opts.holdTtlMs), promptTokens, maxTokens };
       })
       .immediate();
+  }
+
+  private checkContext(model: ModelInfo, promptTokens: number, requestedMax: number | undefined, qualifier: string): void {
+    const needed = promptTokens + (requestedMax ?? 0);
+    if (model.context_length === undefined || needed <= model.context_length) return;
+    throw new ApiProblem(
+      400,
+      'invalid_request_error',
+      `this request needs ${qualifier}${fmt(needed)} tokens of context (prompt ${qualifier}${fmt(promptTokens)} + max_tokens ${fmt(requestedMax ?? 0)}) but ${model.id} has ${fmt(model.context_length)}`,
+      'context_length_exceeded',
+      'messages',
+    );
+  }
+
+  private checkSomethingToSpend(a: Availability): void {
+    if (a.owed > 0) {
+      throw quotaProblem('insufficient_balance', `the account owes ${fmt(a.owed)} plan tokens from an earlier request: buy a plan to continue`);
+    }
+    if (a.available === 0) {
+      throw quotaProblem('insufficient_balance', 'no plan tokens available: the packs are used up or expired, or held by running requests');
+    }
   }
 
   settle(

@@ -19,7 +19,7 @@ export function registerChatRoutes(app: App, deps: AppDeps): void {
     const model = (await deps.backend.listModels()).find((m) => m.id === req.model);
     if (!model) throw notFound(`model "${req.model}" does not exist: see GET /v1/models`, 'model_not_found', 'model');
     const requestedMax = req.max_completion_tokens ?? req.max_tokens ?? undefined;
-    const admission = deps.meter.admit(accountId, model, req.messages, requestedMax);
+    const admission = await deps.meter.admit(accountId, model, req.messages, requestedMax);
 
     const id = `chatcmpl-${randomUUID().replaceAll('-', '')}`;
     const controller = new AbortController();
