@@ -15,6 +15,7 @@ import { CountPool, defaultPoolSize } from './count-pool.js';
 import { Meter } from './metering.js';
 import { createAccount, findAccountByName, mintKey } from './store/accounts.js';
 import { seedPlans } from './store/catalogue.js';
+import { settleAbandonedHolds } from './store/leases.js';
 import { openServerDb } from './store/db.js';
 import type { RateLimitOptions } from './rate-limit.js';
 
@@ -30,6 +31,7 @@ export interface ServerOptions {
   maxBodyBytes: number;
   defaultMaxTokens: number;
   holdTtlMs: number;
+  progressIntervalMs: number;
   /** How long counting one prompt's tokens may take before the request gets a 400. */
   countDeadlineMs: number;
   paymentDelayMs: number;
@@ -48,6 +50,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const now = opts.now ?? (() => new Date());
   const { db, created } = openServerDb(opts.dataDir, now);
   seedPlans(db);
+  // Holds still active were left by a process that is gone: bill what they delivered, free the rest.
+  const recovered = db.transaction(() => settleAbandonedHolds(db, now())).immediate();
+  if (recovered > 0) console.error(`settled ${recovered} request(s) left running by a previous process at their last recorded progress`);
   let demoKey: string | undefined;
   if (created) {
     const account = createAccount(db, DEMO_ACCOUNT, now());
@@ -55,7 +60,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   const backend: Backend = opts.upstream ? new UpstreamBackend(opts.upstream) : new DemoBackend({ delayMs: opts.demoDelayMs });
   const counter = new CountPool({ size: defaultPoolSize(), deadlineMs: opts.countDeadlineMs });
-  const meter = new Meter(db, counter, now, { defaultMaxTokens: opts.defaultMaxTokens, holdTtlMs: opts.holdTtlMs });
+  const meter = new Meter(db, counter, now, {
+    defaultMaxTokens: opts.defaultMaxTokens,
+    holdTtlMs: opts.holdTtlMs,
+    progressIntervalMs: opts.progressIntervalMs,
+  });
   const inflight = new Set<AbortController>();
   const app = createApp({ db, meter, backend, now, rateLimit: opts.rateLimit, maxBodyBytes: opts.maxBodyBytes, paymentDelayMs: opts.paymentDelayMs, inflight });
 

@@ -1,7 +1,8 @@
 /**
  * Metering of chat completions in plan tokens, in three steps (DESIGN §3): admission (estimate,
- * hold, in one transaction), generation (outside any transaction), settlement (debit, release, in
- * one transaction). Only what was produced is billed, never more than the packs hold.
+ * hold, in one transaction), generation (outside any transaction, renewing the hold as a lease),
+ * settlement (debit, release, in one transaction). Only what was produced is billed, never more than
+ * the packs hold.
  */
 import { affordableCompletionTokens, billedTokens } from '../tokens/billing.js';
 import { promptTokensLowerBound } from '../tokens/estimate.js';
@@ -10,13 +11,16 @@ import type { ModelInfo } from './backends/backend.js';
 import type { PromptCounter } from './count-pool.js';
 import { ApiProblem, quotaProblem } from './errors.js';
 import type { Db } from './store/db.js';
-import { availability, expireStaleHolds, insertHold, settleHold, type Availability } from './store/metering.js';
+import { renewHold, settleAbandonedHolds } from './store/leases.js';
+import { availability, insertHold, settleHold, type Availability } from './store/metering.js';
 
 export interface MeterOptions {
   /** Completion tokens held for when a request sets no max_tokens. */
   defaultMaxTokens: number;
-  /** How long a hold pins tokens before it lapses (a crashed request cannot pin them forever). */
+  /** How long a hold outlives its last renewal: a crashed request cannot pin tokens for longer. */
   holdTtlMs: number;
+  /** How often a running request renews its hold and records its progress (bounds the write rate). */
+  progressIntervalMs: number;
 }
 
 export interface Admission {
@@ -49,7 +53,7 @@ export class Meter {
    * Counting is the costly step, so everything that can refuse without it comes first: a prompt
    * whose byte length alone cannot fit the context, and an account with nothing to spend.
    */
-  async admit(accountId: string, model: ModelInfo, messages: ChatMessage[], requestedMax: number | undefined): Promise<Admission> {
+  async admit(accountId: string, requestId: string, model: ModelInfo, messages: ChatMessage[], requestedMax: number | undefined): Promise<Admission> {
     this.checkContext(model, promptTokensLowerBound(messages), requestedMax, 'at least ');
     this.checkSomethingToSpend(availability(this.db, accountId, this.now()));
     const promptTokens = await this.counter.count(messages);
@@ -57,7 +61,7 @@ export class Meter {
     return this.db
       .transaction((): Admission => {
         const now = this.now();
-        expireStaleHolds(this.db, accountId, now);
+        settleAbandonedHolds(this.db, now, { lapsedOf: accountId });
         const a = availability(this.db, accountId, now);
         this.checkSomethingToSpend(a);
         const affordable = affordableCompletionTokens(promptTokens, a.available, model.rates);
@@ -72,9 +76,21 @@ export class Meter {
             `this request needs up to ${fmt(needed)} plan tokens (prompt ${fmt(promptTokens)} + max_tokens ${fmt(Math.max(maxTokens, 1))} on ${model.id}) but ${fmt(a.available)} are available`,
           );
         }
-        return { holdId: insertHold(this.db, accountId, hold, now, this.opts.holdTtlMs), promptTokens, maxTokens };
+        const subject = { requestId, model: model.id, promptTokens, rates: model.rates };
+        return { holdId: insertHold(this.db, accountId, hold, subject, now, this.opts.holdTtlMs), promptTokens, maxTokens };
       })
       .immediate();
+  }
+
+  /**
+   * Renews the hold while its request runs, recording the completion tokens produced so far, so that
+   * only an abandoned hold lapses and a crash still bills what was delivered. Returns the stop function.
+   */
+  keepAlive(admission: Admission, produced: () => number): () => void {
+    const period = Math.min(this.opts.progressIntervalMs, this.opts.holdTtlMs / 3);
+    const timer = setInterval(() => renewHold(this.db, admission.holdId, produced(), this.now(), this.opts.holdTtlMs), period);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   private checkContext(model: ModelInfo, promptTokens: number, requestedMax: number | undefined, qualifier: string): void {
