@@ -45,7 +45,7 @@ export function serveCommand(ctx: Context, runF = serveRun): Command {
     .addOption(new Option('--rate-burst <n>', 'requests per key allowed in a burst').default(200).argParser(positiveInteger('--rate-burst')))
     .addOption(new Option('--max-body-bytes <n>', 'larger request bodies get 413').default(1_048_576).argParser(positiveInteger('--max-body-bytes')))
     .addOption(new Option('--default-max-tokens <n>', 'completion tokens held when a request sets no max_tokens').default(1024).argParser(positiveInteger('--default-max-tokens')))
-    .addOption(new Option('--hold-ttl <seconds>', 'how long a hold may pin tokens').default(600).argParser(positiveInteger('--hold-ttl')))
+    .addOption(new Option('--hold-ttl <seconds>', 'how long a hold outlives its last renewal by its running request').default(600).argParser(positiveInteger('--hold-ttl')))
     .addOption(new Option('--progress-interval-ms <ms>', 'how often a running request renews its hold and records its progress').default(1000).argParser(positiveInteger('--progress-interval-ms')))
     .addOption(new Option('--count-deadline-ms <ms>', 'a prompt whose tokens take longer to count gets 400').default(1000).argParser(positiveInteger('--count-deadline-ms')))
     .addOption(new Option('--payment-delay-ms <ms>', 'simulated payment latency of a purchase').default(0).argParser(nonNegativeInteger('--payment-delay-ms')))
