@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedLedger } from './seed-ledger.mjs';
+import { serverLoad } from './server-load.mjs';
 import { Ledger } from '../dist/ledger/ledger.js';
 import { budgetStates, checkHardBudgets } from '../dist/cli/budgets.js';
 
@@ -103,7 +104,10 @@ try {
 }
 console.table(results);
 
-// 4. What a user installs: the tarball, and the production dependency tree (sizes, not ratios,
+// 4. The server under load: its own `tokencli serve`, driven by autocannon (bench/server-load.mjs).
+console.table(await serverLoad());
+
+// 5. What a user installs: the tarball, and the production dependency tree (sizes, not ratios,
 //    printed so that growth shows up from one run to the next).
 const { execFileSync } = await import('node:child_process');
 const { statSync, readdirSync } = await import('node:fs');

@@ -57,7 +57,7 @@ _tokencli_flags() {
     'config get') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'config set') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'config list') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'serve') echo '--host --port --data-dir --demo-delay-ms --upstream --upstream-key-env --models-config --rate-limit --rate-burst --max-body-bytes --default-max-tokens --hold-ttl --payment-delay-ms --shutdown-grace -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'serve') echo '--host --port --data-dir --demo-delay-ms --upstream --upstream-key-env --models-config --rate-limit --rate-burst --max-body-bytes --default-max-tokens --hold-ttl --progress-interval-ms --count-deadline-ms --payment-delay-ms --shutdown-grace -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'serve keys') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'serve keys create') echo '--account --data-dir -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'completion') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -163,6 +163,8 @@ _tokencli_flag_values() {
     'serve|--max-body-bytes') true ;;
     'serve|--default-max-tokens') true ;;
     'serve|--hold-ttl') true ;;
+    'serve|--progress-interval-ms') true ;;
+    'serve|--count-deadline-ms') true ;;
     'serve|--payment-delay-ms') true ;;
     'serve|--shutdown-grace') true ;;
     'serve|--profile') tokencli __complete profiles 2>/dev/null ;;

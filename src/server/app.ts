@@ -3,7 +3,6 @@
  * handles a standard Request, so tests can drive it in-process and `listen.ts` is the only file that
  * opens a port. Errors are shaped in exactly one place, the `onError` handler below.
  */
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Account } from '../shared/wire.js';
@@ -16,6 +15,7 @@ import { registerChatRoutes } from './routes/chat.js';
 import { registerModelRoutes } from './routes/models.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { registerPurchaseRoutes } from './routes/purchases.js';
+import { newRequestId } from './request-id.js';
 import type { Db } from './store/db.js';
 import { accountForKey } from './store/accounts.js';
 
@@ -43,7 +43,7 @@ export function createApp(deps: AppDeps): App {
   const limiter = new RateLimiter(deps.rateLimit, () => deps.now().getTime());
 
   app.use(async (c, next) => {
-    const requestId = `req_${randomUUID().replaceAll('-', '')}`;
+    const requestId = newRequestId();
     await next();
     c.res.headers.set('x-request-id', requestId);
   });
@@ -58,7 +58,8 @@ export function createApp(deps: AppDeps): App {
   );
 
   app.use('/v1/*', async (c, next) => {
-    const route = `${c.req.method} ${c.req.path}`;
+    // HEAD is a GET without the body (RFC 9110 §9.3.2): whatever GET may read without a key, so may HEAD.
+    const route = `${c.req.method === 'HEAD' ? 'GET' : c.req.method} ${c.req.path}`;
     const header = c.req.header('authorization');
     if (PUBLIC.has(route) && header === undefined) return next();
     const key = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];

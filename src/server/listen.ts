@@ -6,14 +6,16 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { loadTokenCounter } from '../tokens/estimate.js';
 import { createApp } from './app.js';
+import { answerClientError } from './client-errors.js';
 import type { Backend } from './backends/backend.js';
 import { DemoBackend } from './backends/demo.js';
 import { UpstreamBackend, type UpstreamOptions } from './backends/upstream.js';
+import { CountPool, defaultPoolSize } from './count-pool.js';
 import { Meter } from './metering.js';
 import { createAccount, findAccountByName, mintKey } from './store/accounts.js';
 import { seedPlans } from './store/catalogue.js';
+import { settleAbandonedHolds } from './store/leases.js';
 import { openServerDb } from './store/db.js';
 import type { RateLimitOptions } from './rate-limit.js';
 
@@ -29,6 +31,9 @@ export interface ServerOptions {
   maxBodyBytes: number;
   defaultMaxTokens: number;
   holdTtlMs: number;
+  progressIntervalMs: number;
+  /** How long counting one prompt's tokens may take before the request gets a 400. */
+  countDeadlineMs: number;
   paymentDelayMs: number;
   shutdownGraceMs: number;
   now?: () => Date;
@@ -45,13 +50,21 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const now = opts.now ?? (() => new Date());
   const { db, created } = openServerDb(opts.dataDir, now);
   seedPlans(db);
+  // Holds still active were left by a process that is gone: bill what they delivered, free the rest.
+  const recovered = db.transaction(() => settleAbandonedHolds(db, now())).immediate();
+  if (recovered > 0) console.error(`settled ${recovered} request(s) left running by a previous process at their last recorded progress`);
   let demoKey: string | undefined;
   if (created) {
     const account = createAccount(db, DEMO_ACCOUNT, now());
     demoKey = mintKey(db, account.id, now());
   }
   const backend: Backend = opts.upstream ? new UpstreamBackend(opts.upstream) : new DemoBackend({ delayMs: opts.demoDelayMs });
-  const meter = new Meter(db, await loadTokenCounter(), now, { defaultMaxTokens: opts.defaultMaxTokens, holdTtlMs: opts.holdTtlMs });
+  const counter = new CountPool({ size: defaultPoolSize(), deadlineMs: opts.countDeadlineMs });
+  const meter = new Meter(db, counter, now, {
+    defaultMaxTokens: opts.defaultMaxTokens,
+    holdTtlMs: opts.holdTtlMs,
+    progressIntervalMs: opts.progressIntervalMs,
+  });
   const inflight = new Set<AbortController>();
   const app = createApp({ db, meter, backend, now, rateLimit: opts.rateLimit, maxBodyBytes: opts.maxBodyBytes, paymentDelayMs: opts.paymentDelayMs, inflight });
 
@@ -59,6 +72,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const s = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, () => resolve(s as Server));
     s.once('error', reject);
   });
+  server.on('clientError', answerClientError);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
@@ -75,7 +89,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         clearTimeout(grace);
         clearInterval(sweep);
         db.close();
-        resolve();
+        void counter.close().then(resolve);
       });
       server.closeIdleConnections();
     }));

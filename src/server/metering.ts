@@ -1,21 +1,26 @@
 /**
  * Metering of chat completions in plan tokens, in three steps (DESIGN §3): admission (estimate,
- * hold, in one transaction), generation (outside any transaction), settlement (debit, release, in
- * one transaction). Only what was produced is billed, never more than the packs hold.
+ * hold, in one transaction), generation (outside any transaction, renewing the hold as a lease),
+ * settlement (debit, release, in one transaction). Only what was produced is billed, never more than
+ * the packs hold.
  */
 import { affordableCompletionTokens, billedTokens } from '../tokens/billing.js';
-import { countPromptTokens, type TokenCounter } from '../tokens/estimate.js';
+import { promptTokensLowerBound } from '../tokens/estimate.js';
 import type { ChatMessage } from '../shared/wire.js';
 import type { ModelInfo } from './backends/backend.js';
+import type { PromptCounter } from './count-pool.js';
 import { ApiProblem, quotaProblem } from './errors.js';
 import type { Db } from './store/db.js';
-import { availability, expireStaleHolds, insertHold, settleHold } from './store/metering.js';
+import { renewHold, settleAbandonedHolds } from './store/leases.js';
+import { availability, insertHold, settleHold, type Availability } from './store/metering.js';
 
 export interface MeterOptions {
   /** Completion tokens held for when a request sets no max_tokens. */
   defaultMaxTokens: number;
-  /** How long a hold pins tokens before it lapses (a crashed request cannot pin them forever). */
+  /** How long a hold outlives its last renewal: a crashed request cannot pin tokens for longer. */
   holdTtlMs: number;
+  /** How often a running request renews its hold and records its progress (bounds the write rate). */
+  progressIntervalMs: number;
 }
 
 export interface Admission {
@@ -37,7 +42,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 export class Meter {
   constructor(
     private readonly db: Db,
-    private readonly counter: TokenCounter,
+    private readonly counter: PromptCounter,
     private readonly now: () => Date,
     private readonly opts: MeterOptions,
   ) {}
@@ -45,33 +50,24 @@ export class Meter {
   /**
    * Holds prompt + max_tokens at the model's rates, or answers 402 before anything is generated.
    * When the request sets no max_tokens, the default is shrunk to what the balance covers instead.
+   * Counting is the costly step, so everything that can refuse without it comes first: a prompt
+   * whose byte length alone cannot fit the context, and an account with nothing to spend.
    */
-  admit(accountId: string, model: ModelInfo, messages: ChatMessage[], requestedMax: number | undefined): Admission {
-    const promptTokens = countPromptTokens(messages, this.counter);
-    if (model.context_length !== undefined && promptTokens + (requestedMax ?? 0) > model.context_length) {
-      throw new ApiProblem(
-        400,
-        'invalid_request_error',
-        `this request needs ${fmt(promptTokens + (requestedMax ?? 0))} tokens of context (prompt ${fmt(promptTokens)} + max_tokens ${fmt(requestedMax ?? 0)}) but ${model.id} has ${fmt(model.context_length)}`,
-        'context_length_exceeded',
-        'messages',
-      );
-    }
+  async admit(accountId: string, requestId: string, model: ModelInfo, messages: ChatMessage[], requestedMax: number | undefined): Promise<Admission> {
+    this.checkContext(model, promptTokensLowerBound(messages), requestedMax, 'at least ');
+    this.checkSomethingToSpend(availability(this.db, accountId, this.now()));
+    const promptTokens = await this.counter.count(messages);
+    this.checkContext(model, promptTokens, requestedMax, '');
     return this.db
       .transaction((): Admission => {
         const now = this.now();
-        expireStaleHolds(this.db, accountId, now);
+        settleAbandonedHolds(this.db, now, { lapsedOf: accountId });
         const a = availability(this.db, accountId, now);
-        if (a.owed > 0) {
-          throw quotaProblem('insufficient_balance', `the account owes ${fmt(a.owed)} plan tokens from an earlier request: buy a plan to continue`);
-        }
+        this.checkSomethingToSpend(a);
         const affordable = affordableCompletionTokens(promptTokens, a.available, model.rates);
         const wanted = requestedMax ?? Math.min(this.opts.defaultMaxTokens, model.context_length ?? Infinity);
         const maxTokens = requestedMax ?? Math.min(wanted, affordable);
         const hold = billedTokens(promptTokens, maxTokens, model.rates);
-        if (a.available === 0) {
-          throw quotaProblem('insufficient_balance', 'no plan tokens available: the packs are used up or expired, or held by running requests');
-        }
         if (maxTokens < 1 || hold > a.available) {
           const code = 'request_exceeds_balance';
           const needed = billedTokens(promptTokens, Math.max(maxTokens, 1), model.rates);
@@ -80,9 +76,42 @@ export class Meter {
             `this request needs up to ${fmt(needed)} plan tokens (prompt ${fmt(promptTokens)} + max_tokens ${fmt(Math.max(maxTokens, 1))} on ${model.id}) but ${fmt(a.available)} are available`,
           );
         }
-        return { holdId: insertHold(this.db, accountId, hold, now, this.opts.holdTtlMs), promptTokens, maxTokens };
+        const subject = { requestId, model: model.id, promptTokens, rates: model.rates };
+        return { holdId: insertHold(this.db, accountId, hold, subject, now, this.opts.holdTtlMs), promptTokens, maxTokens };
       })
       .immediate();
+  }
+
+  /**
+   * Renews the hold while its request runs, recording the completion tokens produced so far, so that
+   * only an abandoned hold lapses and a crash still bills what was delivered. Returns the stop function.
+   */
+  keepAlive(admission: Admission, produced: () => number): () => void {
+    const period = Math.min(this.opts.progressIntervalMs, this.opts.holdTtlMs / 3);
+    const timer = setInterval(() => renewHold(this.db, admission.holdId, produced(), this.now(), this.opts.holdTtlMs), period);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  private checkContext(model: ModelInfo, promptTokens: number, requestedMax: number | undefined, qualifier: string): void {
+    const needed = promptTokens + (requestedMax ?? 0);
+    if (model.context_length === undefined || needed <= model.context_length) return;
+    throw new ApiProblem(
+      400,
+      'invalid_request_error',
+      `this request needs ${qualifier}${fmt(needed)} tokens of context (prompt ${qualifier}${fmt(promptTokens)} + max_tokens ${fmt(requestedMax ?? 0)}) but ${model.id} has ${fmt(model.context_length)}`,
+      'context_length_exceeded',
+      'messages',
+    );
+  }
+
+  private checkSomethingToSpend(a: Availability): void {
+    if (a.owed > 0) {
+      throw quotaProblem('insufficient_balance', `the account owes ${fmt(a.owed)} plan tokens from an earlier request: buy a plan to continue`);
+    }
+    if (a.available === 0) {
+      throw quotaProblem('insufficient_balance', 'no plan tokens available: the packs are used up or expired, or held by running requests');
+    }
   }
 
   settle(

@@ -6,7 +6,7 @@ import { Meter } from '../../src/server/metering.js';
 import { createAccount, mintKey } from '../../src/server/store/accounts.js';
 import { seedPlans } from '../../src/server/store/catalogue.js';
 import { openServerDb } from '../../src/server/store/db.js';
-import { loadTokenCounter } from '../../src/tokens/estimate.js';
+import { countPromptTokens, loadTokenCounter } from '../../src/tokens/estimate.js';
 import { tempDir } from './procs.js';
 
 export async function inProcessServer(o: { backend?: Backend; holdTtlMs?: number; start?: string } = {}) {
@@ -16,7 +16,9 @@ export async function inProcessServer(o: { backend?: Backend; holdTtlMs?: number
   seedPlans(db);
   const account = createAccount(db, 'test', now);
   const key = mintKey(db, account.id, now);
-  const meter = new Meter(db, await loadTokenCounter(), clock, { defaultMaxTokens: 256, holdTtlMs: o.holdTtlMs ?? 60_000 });
+  const counter = await loadTokenCounter();
+  // In-process tests count on the test's own thread: the worker pool needs the built tree (see serve.e2e).
+  const meter = new Meter(db, { count: async (messages) => countPromptTokens(messages, counter) }, clock, { defaultMaxTokens: 256, holdTtlMs: o.holdTtlMs ?? 60_000, progressIntervalMs: 1000 });
   const app = createApp({
     db,
     meter,

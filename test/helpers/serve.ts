@@ -1,5 +1,6 @@
 /** Starts a real `tokencli serve` from the built binary on 127.0.0.1 with a free port. */
 import type { ChildProcess } from 'node:child_process';
+import { expect } from 'vitest';
 import { BIN, cleanEnv, exited, spawnTracked, tempDir } from './procs.js';
 
 export interface Served {
@@ -70,3 +71,18 @@ export const buy = (url: string, key: string, plan = 'starter', idempotencyKey =
 
 export const chat = (url: string, key: string, body: Record<string, unknown>) =>
   api(url, '/v1/chat/completions', { key, body: { model: 'demo-mini', messages: [{ role: 'user', content: 'hi' }], ...body } });
+
+export const balanceOf = async (url: string, key: string) => (await api(url, '/v1/balance', { key })).json;
+
+/** Spends with demo-mini (1×/1×) until exactly `leave` plan tokens remain. */
+export async function drainTo(url: string, key: string, leave: number): Promise<void> {
+  for (;;) {
+    const remaining = (await balanceOf(url, key)).tokens_remaining as number;
+    // "hi" as one user message is 8 prompt tokens.
+    const excess = remaining - leave - 8;
+    if (excess <= 0) break;
+    const r = await chat(url, key, { max_tokens: Math.min(excess, 8000) });
+    expect(r.status).toBe(200);
+  }
+  expect((await balanceOf(url, key)).tokens_remaining).toBe(leave);
+}

@@ -3,22 +3,7 @@
  * race, and partial billing of a stream the client abandons.
  */
 import { describe, expect, test } from 'vitest';
-import { api, buy, chat, startServe } from '../helpers/serve.js';
-
-const balanceOf = async (url: string, key: string) => (await api(url, '/v1/balance', { key })).json;
-
-/** Spends with demo-mini (1×/1×) until exactly `leave` plan tokens remain. */
-async function drainTo(url: string, key: string, leave: number): Promise<void> {
-  for (;;) {
-    const remaining = (await balanceOf(url, key)).tokens_remaining as number;
-    // "hi" as one user message is 8 prompt tokens.
-    const excess = remaining - leave - 8;
-    if (excess <= 0) break;
-    const r = await chat(url, key, { max_tokens: Math.min(excess, 8000) });
-    expect(r.status).toBe(200);
-  }
-  expect((await balanceOf(url, key)).tokens_remaining).toBe(leave);
-}
+import { api, balanceOf, buy, chat, drainTo, startServe } from '../helpers/serve.js';
 
 describe('metering', () => {
   test('402 before any generation when the hold does not fit, naming needed and available', async () => {

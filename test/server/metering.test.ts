@@ -1,12 +1,13 @@
 /**
- * Metering in-process with a controlled clock: draw order, expiry, hold lapse, debt, and the
- * balance derivable from the ledger rows.
+ * Metering in-process with a controlled clock: draw order, expiry, hold lapse and recovery, debt,
+ * and the balance derivable from the ledger rows.
  */
 import { describe, expect, test } from 'vitest';
 import type { ModelInfo } from '../../src/server/backends/backend.js';
 import { recordPurchase } from '../../src/server/store/purchases.js';
 import { getPlan } from '../../src/server/store/catalogue.js';
 import { balanceOf } from '../../src/server/store/metering.js';
+import { renewHold, settleAbandonedHolds } from '../../src/server/store/leases.js';
 import { inProcessServer } from '../helpers/app.js';
 
 const mini: ModelInfo = { id: 'demo-mini', owned_by: 't', created: 0, context_length: 1_000_000, rates: { input_multiplier_milli: 1000, output_multiplier_milli: 1000 } };
@@ -17,7 +18,7 @@ describe('metering', () => {
     const s = await inProcessServer();
     const basic = recordPurchase(s.db, s.account.id, getPlan(s.db, 'pro')!, 1, new Date('2026-11-26T10:00:00Z')); // 90 days
     const starter = recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-11-26T10:00:00Z')); // 30 days
-    const a = s.meter.admit(s.account.id, mini, hi, 5);
+    const a = await s.meter.admit(s.account.id, 'req1', mini, hi, 5);
     s.meter.settle(s.account.id, 'req1', mini, a, { completionTokens: 399_995 }, 'completed');
     const rows = s.db.prepare("SELECT pack_id, tokens FROM ledger_entries WHERE kind = 'debit' ORDER BY id").all();
     // 8 prompt + 399,995 completion = 400,003: the whole starter pack, then 3 from the pro pack.
@@ -33,47 +34,59 @@ describe('metering', () => {
   test('expired packs are never drawn from and show as expired', async () => {
     const s = await inProcessServer();
     recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-10-01T00:00:00Z')); // expired 10-31
-    expect(() => s.meter.admit(s.account.id, mini, hi, 5)).toThrow(/no plan tokens available/);
+    await expect(s.meter.admit(s.account.id, 'r', mini, hi, 5)).rejects.toThrow(/no plan tokens available/);
     const b = balanceOf(s.db, s.account.id, new Date('2026-11-26T10:00:00Z'));
     expect(b.tokens_remaining).toBe(0);
     expect(b.packs[0]).toMatchObject({ tokens_remaining: 400_000, expired: true });
   });
 
-  test('a hold pins tokens until it is settled or lapses; a lapsed hold frees them', async () => {
+  test('a hold pins tokens until it is settled or lapses; a lapsed hold is billed at its last recorded progress', async () => {
     const s = await inProcessServer({ holdTtlMs: 60_000 });
     recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-11-26T10:00:00Z'));
-    const big = s.meter.admit(s.account.id, mini, hi, 399_990); // holds 399,998 of 400,000
+    const big = await s.meter.admit(s.account.id, 'big', mini, hi, 399_990); // holds 399,998 of 400,000
     expect(balanceOf(s.db, s.account.id, new Date('2026-11-26T10:00:01Z')).tokens_held).toBe(399_998);
-    expect(() => s.meter.admit(s.account.id, mini, hi, 5)).toThrow(/needs up to 13 plan tokens .* but 2 are available/);
-    s.advance(61_000); // the holder crashed: its hold lapses
-    const next = s.meter.admit(s.account.id, mini, hi, 5);
+    await expect(s.meter.admit(s.account.id, 'r', mini, hi, 5)).rejects.toThrow(/needs up to 13 plan tokens .* but 2 are available/);
+    renewHold(s.db, big.holdId, 10, new Date('2026-11-26T10:00:00Z'), 60_000); // its last progress: 10 tokens
+    s.advance(61_000); // the holder crashed: its hold lapses, and is billed for the prompt and those 10
+    const next = await s.meter.admit(s.account.id, 'next', mini, hi, 5);
     expect(next.maxTokens).toBe(5);
-    // The crashed request settling late still bills what it produced, and never double-settles.
-    const late = s.meter.settle(s.account.id, 'late', mini, big, { completionTokens: 10 }, 'aborted');
-    expect(late.billing.billed_tokens).toBe(18);
-    s.meter.settle(s.account.id, 'late', mini, big, { completionTokens: 10 }, 'aborted');
+    expect(s.db.prepare("SELECT billed_tokens, status FROM chat_requests WHERE id = 'big'").get()).toEqual({ billed_tokens: 18, status: 'aborted' });
+    // The holder settling late never bills twice.
+    s.meter.settle(s.account.id, 'big', mini, big, { completionTokens: 12 }, 'aborted');
     expect(s.db.prepare("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'debit'").pluck().get()).toBe(1);
+  });
+
+  test('on start, every hold left active by a previous process is settled at its progress and released', async () => {
+    const s = await inProcessServer();
+    recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-11-26T10:00:00Z'));
+    const pro = { ...mini, id: 'demo-pro', rates: { input_multiplier_milli: 2000, output_multiplier_milli: 4000 } };
+    const a = await s.meter.admit(s.account.id, 'cut', pro, hi, 1000);
+    renewHold(s.db, a.holdId, 40, new Date('2026-11-26T10:00:00Z'), 60_000);
+    expect(settleAbandonedHolds(s.db, new Date('2026-11-26T10:00:01Z'))).toBe(1);
+    // demo-pro: 8 prompt × 2 + 40 completion × 4.
+    expect(balanceOf(s.db, s.account.id, new Date('2026-11-26T10:00:01Z'))).toMatchObject({ tokens_remaining: 400_000 - 176, tokens_held: 0 });
+    expect(settleAbandonedHolds(s.db, new Date('2026-11-26T10:00:02Z'))).toBe(0);
   });
 
   test('an upstream that reports more than was held leaves a debt, never a negative pack; a purchase repays it', async () => {
     const s = await inProcessServer();
     recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-11-26T10:00:00Z'));
-    const a = s.meter.admit(s.account.id, mini, hi, 10);
+    const a = await s.meter.admit(s.account.id, 'over', mini, hi, 10);
     const usage = s.meter.settle(s.account.id, 'over', mini, a, { promptTokens: 8, completionTokens: 400_100 }, 'completed');
     expect(usage.billing).toEqual({ billed_tokens: 400_108, tokens_remaining: 0 });
     const b = balanceOf(s.db, s.account.id, new Date('2026-11-26T10:00:00Z'));
     expect(b).toMatchObject({ tokens_remaining: 0, tokens_owed: 108 });
     expect(b.packs.every((p) => p.tokens_remaining >= 0)).toBe(true);
-    expect(() => s.meter.admit(s.account.id, mini, hi, 1)).toThrow(/owes 108 plan tokens/);
+    await expect(s.meter.admit(s.account.id, 'r', mini, hi, 1)).rejects.toThrow(/owes 108 plan tokens/);
     recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-11-26T10:00:00Z'));
     expect(balanceOf(s.db, s.account.id, new Date('2026-11-26T10:00:00Z'))).toMatchObject({ tokens_remaining: 400_000 - 108, tokens_owed: 0 });
-    expect(s.meter.admit(s.account.id, mini, hi, 1).maxTokens).toBe(1);
+    expect((await s.meter.admit(s.account.id, 'r2', mini, hi, 1)).maxTokens).toBe(1);
   });
 
   test('a prompt that does not fit the model context is a 400 before any hold', async () => {
     const s = await inProcessServer();
     recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-11-26T10:00:00Z'));
-    expect(() => s.meter.admit(s.account.id, { ...mini, context_length: 100 }, hi, 200)).toThrow(/context/);
+    await expect(s.meter.admit(s.account.id, 'r', { ...mini, context_length: 100 }, hi, 200)).rejects.toThrow(/context/);
     expect(balanceOf(s.db, s.account.id, new Date()).tokens_held).toBe(0);
   });
 });

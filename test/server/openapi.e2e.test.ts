@@ -90,4 +90,12 @@ describe('the server answers as docs/token-plan-api.yaml says', () => {
     const fresh = await api(s.url, '/v1/chat/completions', { key: 'tp_' + 'a'.repeat(40), body: { model: 'demo-mini', messages: [] } });
     await expectConforms('post', '/v1/chat/completions', fresh);
   });
+
+  test('HEAD, and the HTTP layer\'s own errors', async () => {
+    const head = await fetch(`${s.url}/v1/plans`, { method: 'HEAD' });
+    expect(doc.paths['/v1/plans'].head.responses[String(head.status)]).toBeDefined();
+    expect(head.headers.get('x-request-id')).toBeTruthy();
+    const tooLarge = await fetch(`${s.url}/v1/plans`, { headers: { 'x-big': 'x'.repeat(20_000) } });
+    await expectConforms('get', '/v1/plans', { status: tooLarge.status, json: await tooLarge.json(), headers: tooLarge.headers });
+  });
 });

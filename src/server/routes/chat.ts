@@ -19,9 +19,9 @@ export function registerChatRoutes(app: App, deps: AppDeps): void {
     const model = (await deps.backend.listModels()).find((m) => m.id === req.model);
     if (!model) throw notFound(`model "${req.model}" does not exist: see GET /v1/models`, 'model_not_found', 'model');
     const requestedMax = req.max_completion_tokens ?? req.max_tokens ?? undefined;
-    const admission = deps.meter.admit(accountId, model, req.messages, requestedMax);
-
     const id = `chatcmpl-${randomUUID().replaceAll('-', '')}`;
+    const admission = await deps.meter.admit(accountId, id, model, req.messages, requestedMax);
+
     const controller = new AbortController();
     deps.inflight.add(controller);
     const generation = deps.backend.generate({
@@ -39,6 +39,9 @@ export function registerChatRoutes(app: App, deps: AppDeps): void {
 
 class MeteredRun {
   private text = '';
+  /** Pieces delivered so far: the progress of a backend that counts its tokens only at the end. */
+  private pieces = 0;
+  private readonly stopLease: () => void;
   private settling: Promise<SettledUsage> | undefined;
   /** The client cancelled the stream: nothing more may be written to it. */
   private cancelled = false;
@@ -52,7 +55,10 @@ class MeteredRun {
     private readonly admission: Admission,
     private readonly generation: Generation,
     private readonly controller: AbortController,
-  ) {}
+  ) {
+    // An upstream sends about one token per delta; its own count replaces this at settlement.
+    this.stopLease = deps.meter.keepAlive(admission, () => generation.completionTokens() ?? this.pieces);
+  }
 
   /** Bills what was produced: the backend's own count when it has one, else the tokenizer's. */
   private settle(status: 'completed' | 'aborted' | 'failed'): Promise<SettledUsage> {
@@ -61,6 +67,7 @@ class MeteredRun {
   }
 
   private async settleOnce(status: 'completed' | 'aborted' | 'failed'): Promise<SettledUsage> {
+    this.stopLease();
     const counted = this.generation.completionTokens() ?? (await loadTokenCounter()).count(this.text);
     // A backend that failed before producing anything costs the customer nothing: the fault is ours.
     const promptTokens = status === 'failed' && counted === 0 ? 0 : this.generation.promptTokens();
@@ -78,7 +85,10 @@ class MeteredRun {
 
   async jsonResponse(): Promise<Response> {
     try {
-      for await (const piece of this.generation.pieces) this.text += piece;
+      for await (const piece of this.generation.pieces) {
+        this.text += piece;
+        this.pieces++;
+      }
     } catch (e) {
       await this.settle('failed');
       throw e;
@@ -119,6 +129,7 @@ class MeteredRun {
           if (this.cancelled) return;
           if (!next.done) {
             this.text += next.value;
+            this.pieces++;
             out.enqueue(chunk({ content: next.value }, null));
             return;
           }

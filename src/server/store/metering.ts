@@ -1,8 +1,9 @@
 /**
  * Hold-then-settle over the packs, the way a card authorisation works. Each function runs inside
  * the caller's `BEGIN IMMEDIATE` transaction, so admission checks and inserts the hold atomically.
+ * A hold is also a lease that its running request renews: see leases.ts.
  */
-import type { Balance } from '../../shared/wire.js';
+import type { Balance, BillingRates } from '../../shared/wire.js';
 import { newId } from './accounts.js';
 import type { Db } from './db.js';
 import { prepared } from '../../shared/statements.js';
@@ -18,14 +19,6 @@ export interface Availability {
   available: number;
 }
 
-/** Marks holds past their expiry so that a crashed request cannot pin tokens forever. */
-export function expireStaleHolds(db: Db, accountId: string, now: Date): void {
-  prepared(db, `UPDATE holds SET status = 'expired' WHERE account_id = ? AND status = 'active' AND expires_at <= ?`).run(
-    accountId,
-    now.toISOString(),
-  );
-}
-
 export function availability(db: Db, accountId: string, now: Date): Availability {
   const iso = now.toISOString();
   const remaining = prepared(db, 'SELECT COALESCE(SUM(tokens_remaining), 0) FROM packs WHERE account_id = ? AND expires_at > ?')
@@ -38,14 +31,31 @@ export function availability(db: Db, accountId: string, now: Date): Availability
   return { remaining, held, owed, available: Math.max(0, remaining - held - owed) };
 }
 
-export function insertHold(db: Db, accountId: string, tokens: number, now: Date, ttlMs: number): string {
+/** What a hold needs to be settled without its request: see store/leases.ts. */
+export interface HoldSubject {
+  requestId: string;
+  model: string;
+  promptTokens: number;
+  rates: BillingRates;
+}
+
+export function insertHold(db: Db, accountId: string, tokens: number, subject: HoldSubject, now: Date, ttlMs: number): string {
   const id = newId('hold');
-  prepared(db, `INSERT INTO holds (id, account_id, tokens, status, created_at, expires_at) VALUES (?, ?, ?, 'active', ?, ?)`).run(
+  prepared(
+    db,
+    `INSERT INTO holds (id, account_id, tokens, status, created_at, expires_at, request_id, model, prompt_tokens, input_multiplier_milli, output_multiplier_milli)
+     VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
     id,
     accountId,
     tokens,
     now.toISOString(),
     new Date(now.getTime() + ttlMs).toISOString(),
+    subject.requestId,
+    subject.model,
+    subject.promptTokens,
+    subject.rates.input_multiplier_milli,
+    subject.rates.output_multiplier_milli,
   );
   return id;
 }

@@ -120,4 +120,18 @@ export const MIGRATIONS: Migration[] = [
         CREATE INDEX idempotency_by_age ON idempotency_records(created_at);
       `),
   },
+  {
+    name: 'm005_hold_progress',
+    // What a running request has produced so far, kept on its hold, so that a hold whose process is
+    // gone can still be settled at what was delivered (see store/leases.ts).
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE holds ADD COLUMN request_id TEXT;
+        ALTER TABLE holds ADD COLUMN model TEXT NOT NULL DEFAULT '';
+        ALTER TABLE holds ADD COLUMN prompt_tokens INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE holds ADD COLUMN completion_tokens INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE holds ADD COLUMN input_multiplier_milli INTEGER NOT NULL DEFAULT 1000;
+        ALTER TABLE holds ADD COLUMN output_multiplier_milli INTEGER NOT NULL DEFAULT 1000;
+      `),
+  },
 ];

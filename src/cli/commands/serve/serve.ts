@@ -22,6 +22,8 @@ export interface ServeOptions {
   maxBodyBytes: number;
   defaultMaxTokens: number;
   holdTtlSeconds: number;
+  progressIntervalMs: number;
+  countDeadlineMs: number;
   paymentDelayMs: number;
   shutdownGraceSeconds: number;
   /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
@@ -43,7 +45,9 @@ export function serveCommand(ctx: Context, runF = serveRun): Command {
     .addOption(new Option('--rate-burst <n>', 'requests per key allowed in a burst').default(200).argParser(positiveInteger('--rate-burst')))
     .addOption(new Option('--max-body-bytes <n>', 'larger request bodies get 413').default(1_048_576).argParser(positiveInteger('--max-body-bytes')))
     .addOption(new Option('--default-max-tokens <n>', 'completion tokens held when a request sets no max_tokens').default(1024).argParser(positiveInteger('--default-max-tokens')))
-    .addOption(new Option('--hold-ttl <seconds>', 'how long a hold may pin tokens').default(600).argParser(positiveInteger('--hold-ttl')))
+    .addOption(new Option('--hold-ttl <seconds>', 'how long a hold outlives its last renewal by its running request').default(600).argParser(positiveInteger('--hold-ttl')))
+    .addOption(new Option('--progress-interval-ms <ms>', 'how often a running request renews its hold and records its progress').default(1000).argParser(positiveInteger('--progress-interval-ms')))
+    .addOption(new Option('--count-deadline-ms <ms>', 'a prompt whose tokens take longer to count gets 400').default(1000).argParser(positiveInteger('--count-deadline-ms')))
     .addOption(new Option('--payment-delay-ms <ms>', 'simulated payment latency of a purchase').default(0).argParser(nonNegativeInteger('--payment-delay-ms')))
     .addOption(new Option('--shutdown-grace <seconds>', 'on SIGTERM, how long in-flight streams may run before they are stopped and billed').default(10).argParser(nonNegativeInteger('--shutdown-grace')))
     .addHelpText('after', '\nExamples:\n  $ tokencli serve --port 0 --data-dir ./tp-data\n  $ tokencli serve --upstream https://api.deepseek.com/v1 --upstream-key-env DEEPSEEK_API_KEY')
@@ -90,6 +94,8 @@ export async function serveRun(opts: ServeOptions): Promise<void> {
       maxBodyBytes: opts.maxBodyBytes,
       defaultMaxTokens: opts.defaultMaxTokens,
       holdTtlMs: opts.holdTtlSeconds * 1000,
+      progressIntervalMs: opts.progressIntervalMs,
+      countDeadlineMs: opts.countDeadlineMs,
       paymentDelayMs: opts.paymentDelayMs,
       shutdownGraceMs: opts.shutdownGraceSeconds * 1000,
     });

@@ -1,0 +1,116 @@
+// Server load benchmark (issue 11): a `tokencli serve` of its own on 127.0.0.1, driven by autocannon.
+// Three figures, each with a ratio against a baseline from the same run: GET /v1/balance at 50
+// connections; 100 concurrent demo streams, checked against the ledger (every stream billed exactly);
+// and GET /v1/balance again while 8 clients keep sending 1 MB pathological prompts. Run alone with
+// `node bench/server-load.mjs` (BENCH_BIN=path/to/bin/tokencli.js measures another build).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const BIN = process.env.BENCH_BIN ?? new URL('../bin/tokencli.js', import.meta.url).pathname;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PROMPT_BYTES = 1_040_000;
+
+async function startServer(dataDir) {
+  const args = [BIN, 'serve', '--port', '0', '--data-dir', dataDir, '--rate-limit', '1000000', '--rate-burst', '1000000', '--demo-delay-ms', '5'];
+  const child = spawn(process.execPath, args, { env: { ...process.env, TOKENCLI_HOME: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const url = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(String(d).trim())));
+  const key = /tp_\w+/.exec(err)[0];
+  // SIGKILL: a server frozen by a pathological prompt would not honour SIGTERM in any useful time.
+  return { url, key, stop: () => child.kill('SIGKILL') };
+}
+
+const post = (s, path, body, headers = {}, signal) =>
+  fetch(s.url + path, { method: 'POST', headers: { authorization: `Bearer ${s.key}`, 'content-type': 'application/json', ...headers }, body, signal });
+const balance = async (s) => (await (await fetch(`${s.url}/v1/balance`, { headers: { authorization: `Bearer ${s.key}` } })).json()).tokens_remaining;
+
+function balanceLoad(s) {
+  return autocannon({ url: `${s.url}/v1/balance`, connections: 50, duration: SECONDS, timeout: SECONDS, headers: { authorization: `Bearer ${s.key}` } });
+}
+
+/** 100 streams at once; exact when what their usage chunks report equals what left the balance. */
+async function streams(s) {
+  const before = await balance(s);
+  const t0 = performance.now();
+  const body = (i) => JSON.stringify({ model: 'demo-mini', messages: [{ role: 'user', content: `stream ${i}` }], max_tokens: 200, stream: true, stream_options: { include_usage: true } });
+  const billed = await Promise.all(
+    Array.from({ length: 100 }, async (_, i) => {
+      const text = await (await post(s, '/v1/chat/completions', body(i))).text();
+      const line = text.split('\n').find((l) => l.includes('"billing"'));
+      const usage = line ? JSON.parse(line.slice('data: '.length)).usage : undefined;
+      return usage?.completion_tokens === 200 ? usage.billing.billed_tokens : NaN;
+    }),
+  );
+  const ms = performance.now() - t0;
+  const spent = before - (await balance(s));
+  const reported = billed.reduce((a, b) => a + b, 0);
+  return { ms, spent, reported, exact: billed.every(Number.isInteger) && spent === reported };
+}
+
+/** 8 clients, each sending a 1 MB prompt as soon as its previous one is answered. */
+function pathologicalClients(s, until) {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const prompts = [
+    'a'.repeat(PROMPT_BYTES),
+    Array.from({ length: PROMPT_BYTES }, () => letters[Math.floor(Math.random() * 26)]).join(''),
+  ].map((content) => JSON.stringify({ model: 'demo-mini', messages: [{ role: 'user', content }] }));
+  const answers = [];
+  const client = async (i) => {
+    for (let n = 0; performance.now() < until; n++) {
+      const t0 = performance.now();
+      let status;
+      try {
+        const res = await post(s, '/v1/chat/completions', prompts[(i + n) % 2], {}, AbortSignal.timeout(Math.ceil(until - t0) + 1000));
+        status = res.status;
+        await res.arrayBuffer();
+      } catch {
+        status = 'timeout';
+      }
+      answers.push({ status, ms: performance.now() - t0 });
+    }
+  };
+  return Promise.all(Array.from({ length: 8 }, (_, i) => client(i))).then(() => answers);
+}
+
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+
+export async function serverLoad() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tokencli-bench-serve-'));
+  const s = await startServer(dataDir);
+  try {
+    await post(s, '/v1/purchases', '{"plan_id":"max"}', { 'idempotency-key': 'bench' });
+    const calm = await balanceLoad(s);
+    const st = await streams(s);
+    const until = performance.now() + SECONDS * 1000 + 1000;
+    const hostile = pathologicalClients(s, until);
+    // Let the first pathological prompts arrive before measuring.
+    await new Promise((r) => setTimeout(r, 1000));
+    const loaded = await balanceLoad(s);
+    const answers = await hostile;
+    const statuses = Object.entries(answers.reduce((m, a) => ({ ...m, [a.status]: (m[a.status] ?? 0) + 1 }), {}))
+      .map(([k, v]) => `${v}×${k}`)
+      .join(' ');
+    const ms = answers.map((a) => a.ms);
+    const row = (figure, value, ratio = '') => ({ figure, value, ratio });
+    return [
+      row('GET /v1/balance, 50 connections: requests/s', calm.requests.average.toFixed(0)),
+      row('  p50 / p99 latency', `${calm.latency.p50} / ${calm.latency.p99} ms`),
+      row('  errors + timeouts', `${calm.errors + calm.timeouts}`),
+      row('100 concurrent demo streams (200 tokens each)', `${st.ms.toFixed(0)} ms, billed ${st.reported}, balance down ${st.spent}`, st.exact ? 'exact' : 'NOT EXACT'),
+      row('GET /v1/balance under 8 × 1 MB pathological prompts: requests/s', loaded.requests.average.toFixed(0), `${(loaded.requests.average / calm.requests.average).toFixed(2)}× calm`),
+      row('  p50 / p99 latency', `${loaded.latency.p50} / ${loaded.latency.p99} ms`, `p99 ${(loaded.latency.p99 / calm.latency.p99).toFixed(2)}× calm (target ≤ 2×)`),
+      row('  errors + timeouts', `${loaded.errors + loaded.timeouts} of ${loaded.requests.sent}`),
+      row('pathological prompts answered', `${answers.length}: ${statuses}`),
+      row('  their p50 / max answer time', `${pct(ms, 50)?.toFixed(0)} / ${pct(ms, 100)?.toFixed(0)} ms`),
+    ];
+  } finally {
+    s.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.table(await serverLoad());
