@@ -25,6 +25,8 @@ export interface MeterOptions {
 
 export interface Admission {
   holdId: string;
+  /** The client's Idempotency-Key, recorded with the settlement so the client can look the run up. */
+  runId: string | null;
   promptTokens: number;
   /** Completion tokens the hold covers: generation must stop there. */
   maxTokens: number;
@@ -53,7 +55,7 @@ export class Meter {
    * Counting is the costly step, so everything that can refuse without it comes first: a prompt
    * whose byte length alone cannot fit the context, and an account with nothing to spend.
    */
-  async admit(accountId: string, requestId: string, model: ModelInfo, messages: ChatMessage[], requestedMax: number | undefined): Promise<Admission> {
+  async admit(accountId: string, requestId: string, model: ModelInfo, messages: ChatMessage[], requestedMax: number | undefined, runId: string | null = null): Promise<Admission> {
     this.checkContext(model, promptTokensLowerBound(messages), requestedMax, 'at least ');
     this.checkSomethingToSpend(availability(this.db, accountId, this.now()));
     const promptTokens = await this.counter.count(messages);
@@ -76,8 +78,8 @@ export class Meter {
             `this request needs up to ${fmt(needed)} plan tokens (prompt ${fmt(promptTokens)} + max_tokens ${fmt(Math.max(maxTokens, 1))} on ${model.id}) but ${fmt(a.available)} are available`,
           );
         }
-        const subject = { requestId, model: model.id, promptTokens, rates: model.rates };
-        return { holdId: insertHold(this.db, accountId, hold, subject, now, this.opts.holdTtlMs), promptTokens, maxTokens };
+        const subject = { requestId, runId, model: model.id, promptTokens, rates: model.rates };
+        return { holdId: insertHold(this.db, accountId, hold, subject, now, this.opts.holdTtlMs), runId, promptTokens, maxTokens };
       })
       .immediate();
   }
@@ -129,7 +131,7 @@ export class Meter {
         const now = this.now();
         settleHold(
           this.db,
-          { requestId, accountId, holdId: admission.holdId, model: model.id, promptTokens: prompt, completionTokens: produced.completionTokens, billedTokens: billed, status },
+          { requestId, runId: admission.runId, accountId, holdId: admission.holdId, model: model.id, promptTokens: prompt, completionTokens: produced.completionTokens, billedTokens: billed, status },
           now,
         );
         return {

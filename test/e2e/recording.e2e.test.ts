@@ -77,7 +77,9 @@ describe('signals record the partial run and exit 128+n', () => {
     const next = await userAt(u.home, { TOKENCLI_API_URL: slow.url, TOKENCLI_API_KEY: slow.key }).run(['run', '-m', 'demo-mini', '--max-tokens', '2', 'x']);
     expect(next.code).toBe(0);
     const settled = ledgerRows(u.home).find((r) => r.id === pending.id);
-    expect(settled.status).not.toBe('pending');
+    expect(settled).toMatchObject({ status: 'interrupted', source: 'server' });
+    expect(settled.billed_tokens).toBeLessThan(pending.billed_tokens);
+    expect(settled.completion_tokens).toBeGreaterThan(0);
   });
 });
 

@@ -17,7 +17,7 @@ const file = join(tempDir('openapi-'), 'token-plan-api.openapi.json');
 writeFileSync(file, JSON.stringify(doc));
 const base = pathToFileURL(file).href;
 
-const escape = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
+const escape = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1').replaceAll('{', '%7B').replaceAll('}', '%7D');
 
 /** The pointer of the JSON schema for one documented answer, following a $ref to a shared response. */
 function schemaPointer(method: string, path: string, status: number): string {
@@ -71,6 +71,19 @@ describe('the server answers as docs/token-plan-api.yaml says', () => {
     await expectConforms('get', '/v1/purchases', await api(s.url, '/v1/purchases', { key: s.key }));
     await expectConforms('get', '/v1/usage', await api(s.url, '/v1/usage?group_by=model&since=2026-01-01', { key: s.key }));
     await expectConforms('get', '/v1/usage', await api(s.url, '/v1/usage?since=yesterday', { key: s.key }));
+  });
+
+  test('a run looked up by the Idempotency-Key it was sent with', async () => {
+    await buy(s.url, s.key, 'starter', 'run-lookup');
+    const sent = await api(s.url, '/v1/chat/completions', { key: s.key, body: { model: 'demo-mini', max_tokens: 3, messages: [{ role: 'user', content: 'hi' }] }, headers: { 'idempotency-key': 'run-0001' } });
+    expect(sent.status).toBe(200);
+    const found = await api(s.url, '/v1/usage/runs/run-0001', { key: s.key });
+    await expectConforms('get', '/v1/usage/runs/{runId}', found);
+    expect(found.json).toMatchObject({ run_id: 'run-0001', status: 'completed', completion_tokens: 3, billed_tokens: sent.json.usage.billing.billed_tokens });
+    const missing = await api(s.url, '/v1/usage/runs/never-sent', { key: s.key });
+    expect(missing.status).toBe(404);
+    await expectConforms('get', '/v1/usage/runs/{runId}', missing);
+    await expectConforms('get', '/v1/usage/runs/{runId}', await api(s.url, '/v1/usage/runs/run-0001'));
   });
 
   test('chat completions: JSON, stream chunks, and errors', async () => {

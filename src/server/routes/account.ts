@@ -1,7 +1,7 @@
 import type { App, AppDeps } from '../app.js';
-import { badRequest } from '../errors.js';
+import { badRequest, notFound } from '../errors.js';
 import { balanceOf } from '../store/metering.js';
-import { usageReport } from '../store/usage.js';
+import { runUsage, usageReport } from '../store/usage.js';
 import { UsageGroupBy } from '../../shared/wire.js';
 
 /** What the key's account is, has, and has used. */
@@ -16,6 +16,14 @@ export function registerAccountRoutes(app: App, deps: AppDeps): void {
     const since = timeParam(c.req.query('since'), 'since');
     const until = timeParam(c.req.query('until'), 'until');
     return c.json(usageReport(deps.db, c.get('account').id, { groupBy: groupBy.data, since, until }));
+  });
+
+  // What one run cost, by the Idempotency-Key it was sent with: lets a client that died mid-run
+  // settle its own ledger. A run still in flight has no record yet.
+  app.get('/v1/usage/runs/:runId', (c) => {
+    const usage = runUsage(deps.db, c.get('account').id, c.req.param('runId'));
+    if (!usage) throw notFound('no settled chat request was sent with this Idempotency-Key', 'run_not_found', 'runId');
+    return c.json(usage);
   });
 }
 

@@ -20,7 +20,7 @@ export function registerChatRoutes(app: App, deps: AppDeps): void {
     if (!model) throw notFound(`model "${req.model}" does not exist: see GET /v1/models`, 'model_not_found', 'model');
     const requestedMax = req.max_completion_tokens ?? req.max_tokens ?? undefined;
     const id = `chatcmpl-${randomUUID().replaceAll('-', '')}`;
-    const admission = await deps.meter.admit(accountId, id, model, req.messages, requestedMax);
+    const admission = await deps.meter.admit(accountId, id, model, req.messages, requestedMax, runIdOf(c.req.header('idempotency-key')));
 
     const controller = new AbortController();
     deps.inflight.add(controller);
@@ -160,4 +160,9 @@ class MeteredRun {
       headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' },
     });
   }
+}
+
+/** A chat request's Idempotency-Key is the client's run id: kept when it is a sane one, else ignored. */
+function runIdOf(header: string | undefined): string | null {
+  return header && /^[\x21-\x7e]{1,255}$/.test(header) ? header : null;
 }

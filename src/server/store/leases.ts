@@ -23,6 +23,7 @@ interface AbandonedHold {
   id: string;
   account_id: string;
   request_id: string | null;
+  run_id: string | null;
   model: string;
   prompt_tokens: number;
   completion_tokens: number;
@@ -47,6 +48,7 @@ export function settleAbandonedHolds(db: Db, now: Date, only?: { lapsedOf: strin
       {
         // Holds from before progress was recorded have no request id: the hold's own id names the row.
         requestId: h.request_id ?? h.id,
+        runId: h.run_id,
         accountId: h.account_id,
         holdId: h.id,
         model: h.model,

@@ -34,6 +34,8 @@ export function availability(db: Db, accountId: string, now: Date): Availability
 /** What a hold needs to be settled without its request: see store/leases.ts. */
 export interface HoldSubject {
   requestId: string;
+  /** The client's Idempotency-Key for this request, when it sent one. */
+  runId: string | null;
   model: string;
   promptTokens: number;
   rates: BillingRates;
@@ -43,8 +45,8 @@ export function insertHold(db: Db, accountId: string, tokens: number, subject: H
   const id = newId('hold');
   prepared(
     db,
-    `INSERT INTO holds (id, account_id, tokens, status, created_at, expires_at, request_id, model, prompt_tokens, input_multiplier_milli, output_multiplier_milli)
-     VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO holds (id, account_id, tokens, status, created_at, expires_at, request_id, run_id, model, prompt_tokens, input_multiplier_milli, output_multiplier_milli)
+     VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     accountId,
@@ -52,6 +54,7 @@ export function insertHold(db: Db, accountId: string, tokens: number, subject: H
     now.toISOString(),
     new Date(now.getTime() + ttlMs).toISOString(),
     subject.requestId,
+    subject.runId,
     subject.model,
     subject.promptTokens,
     subject.rates.input_multiplier_milli,
@@ -62,6 +65,7 @@ export function insertHold(db: Db, accountId: string, tokens: number, subject: H
 
 export interface Settlement {
   requestId: string;
+  runId: string | null;
   accountId: string;
   holdId: string;
   model: string;
@@ -103,9 +107,9 @@ export function settleHold(db: Db, s: Settlement, now: Date): boolean {
     entry.run(s.accountId, null, 'debt', -left, s.requestId, iso);
   }
   prepared(db, 
-    `INSERT INTO chat_requests (id, account_id, model, prompt_tokens, completion_tokens, billed_tokens, status, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(s.requestId, s.accountId, s.model, s.promptTokens, s.completionTokens, s.billedTokens, s.status, iso);
+    `INSERT INTO chat_requests (id, account_id, run_id, model, prompt_tokens, completion_tokens, billed_tokens, status, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(s.requestId, s.accountId, s.runId, s.model, s.promptTokens, s.completionTokens, s.billedTokens, s.status, iso);
   return true;
 }
 

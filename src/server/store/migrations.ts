@@ -134,4 +134,15 @@ export const MIGRATIONS: Migration[] = [
         ALTER TABLE holds ADD COLUMN output_multiplier_milli INTEGER NOT NULL DEFAULT 1000;
       `),
   },
+  {
+    name: 'm006_run_ids',
+    // The Idempotency-Key a client sent with a chat request (its run id), so that a client whose
+    // process died mid-run can settle its own ledger from the server's record (GET /v1/usage/runs/ID).
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE holds ADD COLUMN run_id TEXT;
+        ALTER TABLE chat_requests ADD COLUMN run_id TEXT;
+        CREATE INDEX chat_requests_by_run ON chat_requests(account_id, run_id) WHERE run_id IS NOT NULL;
+      `),
+  },
 ];

@@ -1,4 +1,4 @@
-import type { UsageReport } from '../../shared/wire.js';
+import type { RunUsage, UsageReport } from '../../shared/wire.js';
 import type { Db } from './db.js';
 import { prepared } from '../../shared/statements.js';
 
@@ -20,4 +20,30 @@ export function usageReport(db: Db, accountId: string, q: UsageQuery): UsageRepo
     )
     .all(accountId, q.since ?? '', q.until ?? '\uffff') as UsageReport['data'];
   return { object: 'list', group_by: q.groupBy, data: rows };
+}
+
+interface RunRow {
+  n: number;
+  request_id: string;
+  model: string;
+  status: RunUsage['status'];
+  prompt_tokens: number;
+  completion_tokens: number;
+  billed_tokens: number;
+  created_at: string;
+}
+
+/**
+ * The record of one run, by the Idempotency-Key the client sent with it. A key sent with more than
+ * one request (a client that retried) is answered with their sum, which is what was billed.
+ */
+export function runUsage(db: Db, accountId: string, runId: string): RunUsage | undefined {
+  const row = prepared(db,
+    `SELECT COUNT(*) AS n, MAX(id) AS request_id, MAX(model) AS model, SUM(prompt_tokens) AS prompt_tokens,
+            SUM(completion_tokens) AS completion_tokens, SUM(billed_tokens) AS billed_tokens, MIN(created_at) AS created_at,
+            (SELECT status FROM chat_requests WHERE account_id = @accountId AND run_id = @runId ORDER BY created_at DESC LIMIT 1) AS status
+     FROM chat_requests WHERE account_id = @accountId AND run_id = @runId`,
+  ).get({ accountId, runId }) as RunRow | undefined;
+  if (!row || row.n === 0) return undefined;
+  return { run_id: runId, request_id: row.request_id, model: row.model, status: row.status, prompt_tokens: row.prompt_tokens, completion_tokens: row.completion_tokens, billed_tokens: row.billed_tokens, created_at: row.created_at };
 }
