@@ -36,7 +36,7 @@ _tokencli_subcommands() {
 _tokencli_flags() {
   case "$1" in
     '') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'run') echo '-m --model -s --system -f --file --max-tokens --temperature --no-stream --usage --dry-run --force --raw -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'run') echo '-m --model -s --system -f --file --max-tokens --temperature --no-stream --usage --dry-run --force --raw -n --no-stdin -o --output -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'login') echo '--provider --with-token -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'logout') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'auth') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -76,6 +76,7 @@ _tokencli_flag_values() {
     'run|-f'|'run|--file') true ;;
     'run|--max-tokens') true ;;
     'run|--temperature') true ;;
+    'run|-o'|'run|--output') true ;;
     'run|--profile') tokencli __complete profiles 2>/dev/null ;;
     'run|--api-url') true ;;
     'run|--timeout') true ;;

@@ -15,13 +15,13 @@ import type { IOStreams } from './io/streams.js';
  * Every budget of the profile, evaluated now. The time zone is asked for only when there are
  * budgets: resolving one loads ICU's zone data, which a run without budgets should not pay for.
  */
-export async function budgetStates(ledger: Ledger, profile: string, now: Date, timeZone: () => Promise<string> = async () => localTimeZone()): Promise<BudgetState[]> {
+export async function budgetStates(ledger: Ledger, profile: string, now: Date, timeZone: () => Promise<string> = async () => localTimeZone(), o: { settledOnly?: boolean } = {}): Promise<BudgetState[]> {
   const budgets = ledger.budgets(profile);
   if (budgets.length === 0) return [];
   const tz = await timeZone();
   return budgets.map((b) => {
     const bounds = periodBounds(b.period, now, tz);
-    return evaluate(b, bounds, ledger.billedBetween(profile, bounds.start, bounds.end), now);
+    return evaluate(b, bounds, ledger.billedBetween(profile, bounds.start, bounds.end, o), now);
   });
 }
 
@@ -48,27 +48,29 @@ export function standingAlerts(states: BudgetState[], now: Date): string[] {
 
 export type AlertRunner = (command: string, env: Record<string, string>) => Promise<void>;
 
-/** After a run: raise every newly crossed threshold once, on stderr and through the alert command. */
+/**
+ * After a run: every newly crossed threshold is claimed once (so none alerts again this period),
+ * but a jump past several at once is one alert, naming the highest, on stderr and to the command.
+ */
 export async function raiseAlerts(ledger: Ledger, states: BudgetState[], io: IOStreams, now: Date, runAlert: AlertRunner): Promise<void> {
   for (const s of states) {
-    for (const threshold of s.crossed) {
-      if (!ledger.claimAlert(s.budget.id, s.bounds.start, threshold, s.used, now)) continue;
-      io.err(`${io.errColor.yellow('!')} ${alertLine(s, threshold, now)}\n`);
-      if (s.budget.alert_command) {
-        await runAlert(s.budget.alert_command, {
-          TOKENCLI_ALERT_PROFILE: s.budget.profile,
-          TOKENCLI_ALERT_PERIOD: s.budget.period,
-          TOKENCLI_ALERT_THRESHOLD: String(threshold),
-          TOKENCLI_ALERT_PERCENT: String(s.percent),
-          TOKENCLI_ALERT_USED: String(s.used),
-          TOKENCLI_ALERT_LIMIT: String(s.budget.limit_tokens),
-          TOKENCLI_ALERT_HARD: s.budget.hard ? '1' : '0',
-          TOKENCLI_ALERT_PERIOD_START: s.bounds.start.toISOString(),
-          TOKENCLI_ALERT_PERIOD_END: s.bounds.end.toISOString(),
-          TOKENCLI_ALERT_MESSAGE: alertLine(s, threshold, now),
-        }).catch((e: Error) => io.err(`${io.errColor.yellow('!')} alert command failed: ${e.message}\n`));
-      }
-    }
+    const claimed = s.crossed.filter((threshold) => ledger.claimAlert(s.budget.id, s.bounds.start, threshold, s.used, now));
+    const threshold = claimed.at(-1);
+    if (threshold === undefined) continue;
+    io.err(`${io.errColor.yellow('!')} ${alertLine(s, threshold, now)}\n`);
+    if (!s.budget.alert_command) continue;
+    await runAlert(s.budget.alert_command, {
+      TOKENCLI_ALERT_PROFILE: s.budget.profile,
+      TOKENCLI_ALERT_PERIOD: s.budget.period,
+      TOKENCLI_ALERT_THRESHOLD: String(threshold),
+      TOKENCLI_ALERT_PERCENT: String(s.percent),
+      TOKENCLI_ALERT_USED: String(s.used),
+      TOKENCLI_ALERT_LIMIT: String(s.budget.limit_tokens),
+      TOKENCLI_ALERT_HARD: s.budget.hard ? '1' : '0',
+      TOKENCLI_ALERT_PERIOD_START: s.bounds.start.toISOString(),
+      TOKENCLI_ALERT_PERIOD_END: s.bounds.end.toISOString(),
+      TOKENCLI_ALERT_MESSAGE: alertLine(s, threshold, now),
+    }).catch((e: Error) => io.err(`${io.errColor.yellow('!')} alert command failed: ${e.message}\n`));
   }
 }
 

@@ -105,7 +105,17 @@ export function createContext(deps: ContextDeps): Context {
     settings,
     credentials,
     profileName: async () => ctx.globals.profile ?? env('TOKENCLI_PROFILE') ?? (await settings()).currentProfile() ?? DEFAULT_PROFILE,
-    profile: async () => (await settings()).profile(await ctx.profileName()),
+    profile: async () => {
+      const name = await ctx.profileName();
+      const profiles = (await settings()).profiles();
+      const explicit = ctx.globals.profile ?? env('TOKENCLI_PROFILE');
+      // A typo must not fall back to the built-in URL and send the stored key there.
+      if (explicit !== undefined && !(name in profiles) && name !== DEFAULT_PROFILE) {
+        const known = Object.keys(profiles);
+        throw new UsageError(`no profile "${name}"`, known.length ? `profiles: ${known.join(', ')} (create one with \`tokencli login --profile ${name}\`)` : `create it with \`tokencli login --profile ${name}\``);
+      }
+      return profiles[name];
+    },
     apiUrl: async () => ctx.globals.apiUrl ?? env('TOKENCLI_API_URL') ?? (await ctx.profile())?.api_url ?? (await providerDefaults(await ctx.providerKind())).defaultBaseUrl,
     providerKind: async () => (await ctx.profile())?.provider ?? 'tokenplan',
     apiKey: async () => {

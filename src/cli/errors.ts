@@ -89,6 +89,31 @@ export interface Described {
   lines: string[];
 }
 
+/** The error as one JSON document, for --json: the same facts as the lines, for a program. */
+export interface ErrorDocument {
+  error: { type: string; message: string; exit_code: number; request_id?: string; hint?: string };
+}
+
+const TYPE_BY_EXIT: Record<number, string> = {
+  [Exit.ERROR]: 'error',
+  [Exit.USAGE]: 'usage_error',
+  [Exit.NETWORK]: 'network_error',
+  [Exit.AUTH]: 'authentication_error',
+  [Exit.QUOTA]: 'quota_error',
+  [Exit.NOT_RECORDED]: 'not_recorded',
+  [Exit.HANGUP]: 'interrupted',
+  [Exit.INTERRUPTED]: 'interrupted',
+  [Exit.TERMINATED]: 'interrupted',
+};
+
+export function errorDocument(e: unknown, d: Described): ErrorDocument | undefined {
+  const [message, hint] = d.lines;
+  if (message === undefined || d.exitCode === Exit.OK) return undefined;
+  const requestId = e instanceof ClientError ? e.requestId : undefined;
+  const type = e instanceof ApiError && e.type ? e.type : (TYPE_BY_EXIT[d.exitCode] ?? 'error');
+  return { error: { type, message, exit_code: d.exitCode, ...(requestId ? { request_id: requestId } : {}), ...(hint ? { hint } : {}) } };
+}
+
 const withRequestId = (e: ClientError, debug: boolean) => (debug && e.requestId ? ` (request ${e.requestId})` : '');
 
 /** Every line shown for an error, with anything key-shaped reduced to its fingerprint. */

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createContext } from './context.js';
-import { describeError, Exit, StdoutClosedError } from './errors.js';
+import { describeError, errorDocument, Exit, StdoutClosedError } from './errors.js';
 import { inquirerPrompter } from './io/prompter.js';
 import { systemIO } from './io/streams.js';
 import { createProgram } from './program.js';
@@ -23,7 +23,13 @@ export async function main(argv: string[]): Promise<void> {
     process.exitCode = Exit.OK;
   } catch (e) {
     // A reader that went away (`| head`) ends the program quietly, whatever failed after it.
-    const { exitCode, lines } = describeError(io.stdoutClosed.aborted ? new StdoutClosedError() : e, ctx.globals.debug);
+    const error = io.stdoutClosed.aborted ? new StdoutClosedError() : e;
+    const described = describeError(error, ctx.globals.debug);
+    const { exitCode, lines } = described;
+    // Under --json a script reads stdout: the error is a document there too, unless the command
+    // already printed its own (a gate that failed prints the balance with `ok: false`).
+    const doc = (ctx.globals.json || argv.includes('--json')) && !io.stdoutUsed() ? errorDocument(error, described) : undefined;
+    if (doc) io.out(JSON.stringify(doc, null, 2) + '\n');
     const [first, ...rest] = lines;
     if (first !== undefined) io.err(`${io.errColor.red('error:')} ${first}\n`);
     for (const line of rest) io.err(`${io.errColor.dim(line)}\n`);

@@ -216,11 +216,14 @@ export class Ledger {
     return { snapshot, spent_since: spent, tokens_remaining: Math.max(0, snapshot.tokens_remaining - spent) };
   }
 
-  /** Sum of billed tokens of a profile in [start, end): the figure every budget check needs. */
-  billedBetween(profile: string, start: Date, end: Date): number {
-    return prepared(this.db, 'SELECT COALESCE(SUM(billed_tokens), 0) FROM runs WHERE profile = ? AND created_at >= ? AND created_at < ?')
-      .pluck()
-      .get(profile, start.toISOString(), end.toISOString()) as number;
+  /**
+   * Sum of billed tokens of a profile in [start, end): the figure every budget check needs. Runs
+   * still in flight count at their worst case unless `settledOnly` (alerts must not fire on a
+   * reservation that may never be spent).
+   */
+  billedBetween(profile: string, start: Date, end: Date, o: { settledOnly?: boolean } = {}): number {
+    const sql = `SELECT COALESCE(SUM(billed_tokens), 0) FROM runs WHERE profile = ? AND created_at >= ? AND created_at < ?${o.settledOnly ? " AND status != 'pending'" : ''}`;
+    return prepared(this.db, sql).pluck().get(profile, start.toISOString(), end.toISOString()) as number;
   }
 
   /** Creates the profile's budget for the period, or replaces it. */

@@ -111,7 +111,7 @@ export const LEDGER_MIGRATIONS: Migration[] = [
         ALTER TABLE runs_v4 RENAME TO runs;
         CREATE INDEX runs_by_profile_time ON runs(profile, created_at);
         CREATE INDEX runs_by_time ON runs(created_at);
-        CREATE INDEX runs_budget_sum ON runs(profile, created_at, billed_tokens);
+        CREATE INDEX runs_budget_sum ON runs(profile, created_at, status, billed_tokens);
         -- Rows whose figures are not the server's yet: the few that resolution looks at.
         CREATE INDEX runs_unsettled ON runs(api_url, account, created_at) WHERE source = 'estimate';
       `),

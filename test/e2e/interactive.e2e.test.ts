@@ -47,7 +47,7 @@ describe('on a terminal', () => {
     const declined = onPty(['plan', 'purchase', 'basic'], { home: u.home });
     await declined.waitFor(/Buy Basic: 5,000,000 tokens for ¥10\.00, valid 30 days\?/);
     declined.type('n' + KEY.enter);
-    expect(await declined.exit()).toBe(130);
+    expect(await declined.exit()).toBe(1);
     expect(declined.screen()).toMatch(/nothing was charged/);
     expect((await api(s.url, '/v1/purchases', { key: s.key })).json.data.length).toBe(before);
 

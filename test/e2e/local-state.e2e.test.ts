@@ -31,7 +31,7 @@ describe('the quota gate fails closed', () => {
     const down = await u.run(['balance', '--min', '100000', '--json', '--api-url', DOWN]);
     // The snapshot belongs to the server that gave it: another URL has none.
     expect(down.code).toBe(3);
-    expect(down.stdout).toBe('');
+    expect(JSON.parse(down.stdout)).toEqual({ error: { type: 'network_error', message: expect.stringMatching(/^cannot check --min: could not reach/), exit_code: 3, hint: 'no earlier balance is known for this server and key' } });
     expect(down.stderr).toMatch(/cannot check --min: could not reach http:\/\/127\.0\.0\.1:9/);
 
     const proxy = await startServe([], { dataDir: s.dataDir });
@@ -39,13 +39,15 @@ describe('the quota gate fails closed', () => {
     try {
       const gone = await u.run(['balance', '--min', '100000', '--json']);
       expect(gone.code).toBe(3);
-      expect(gone.stdout).toBe('');
+      expect(JSON.parse(gone.stdout).error).toMatchObject({ type: 'network_error', exit_code: 3 });
       expect(gone.stderr).toMatch(/the last estimate is [\d,]+ tokens \(balance seen .*\); pass --offline to gate on it/);
       const offline = await u.run(['balance', '--min', '100000', '--offline', '--json']);
       expect(offline.code).toBe(0);
-      expect(JSON.parse(offline.stdout)).toMatchObject({ estimate: true });
-      const tooMuch = await u.run(['balance', '--min', '999999999', '--offline']);
+      expect(JSON.parse(offline.stdout)).toMatchObject({ estimate: true, min: 100000, ok: true });
+      const tooMuch = await u.run(['balance', '--min', '999999999', '--offline', '--json']);
       expect(tooMuch.code).toBe(5);
+      // One document: the balance saying the gate failed, not a second error document.
+      expect(JSON.parse(tooMuch.stdout)).toMatchObject({ estimate: true, min: 999999999, ok: false });
     } finally {
       await proxy.stop();
       s = await startServe([], { dataDir: s.dataDir });

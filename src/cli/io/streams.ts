@@ -20,6 +20,8 @@ export interface IOStreams {
   readonly stdoutClosed: AbortSignal;
   out(s: string): void;
   err(s: string): void;
+  /** Whether anything has been written to stdout: an error under --json is a document only if not. */
+  stdoutUsed(): boolean;
   /** Whether a question may be asked: both ends are terminals and nothing forbids prompting. */
   canPrompt(): boolean;
   /** Reads all of stdin (only meaningful when it is not a terminal). */
@@ -62,6 +64,7 @@ export function systemIO(o: SystemIOOptions): IOStreams {
     if (e.code === 'EPIPE') closed.abort();
   });
   const neverPrompt = truthy(o.env.CI) || truthy(o.env.TOKENCLI_NO_PROMPT);
+  let used = false;
   return {
     isStdinTTY,
     isStdoutTTY,
@@ -70,9 +73,11 @@ export function systemIO(o: SystemIOOptions): IOStreams {
     errColor: new Chalk({ level: colorLevel(o.env, isStderrTTY, o.noColor) }),
     stdoutClosed: closed.signal,
     out: (s) => {
+      used ||= s.length > 0;
       if (!closed.signal.aborted) o.stdout.write(s);
     },
     err: (s) => void o.stderr.write(s),
+    stdoutUsed: () => used,
     canPrompt: () => isStdinTTY && isStdoutTTY && !neverPrompt,
     readStdin: () => text(o.stdin),
     spinner: (label) => {
@@ -124,6 +129,7 @@ export function testIO(o: { stdin?: string; tty?: boolean; canPrompt?: boolean }
       stdoutClosed: closed.signal,
       out: (s) => void out.push(s),
       err: (s) => void err.push(s),
+      stdoutUsed: () => out.length > 0,
       canPrompt: () => o.canPrompt ?? tty,
       readStdin: async () => o.stdin ?? '',
       spinner: () => ({ stop: () => {} }),

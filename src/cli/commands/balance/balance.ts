@@ -124,7 +124,7 @@ export async function balanceRun(opts: BalanceOptions): Promise<void> {
   if (balance) {
     await remember(opts, account, balance);
     warnOfExpiry(opts.io, balance, opts.now());
-    if (opts.json) printJson(opts.io, balance);
+    if (opts.json) printJson(opts.io, { ...balance, ...gateFields(opts.min, balance.tokens_remaining) });
     else printOnline(opts.io, balance, opts.now());
     return gate(opts.min, balance.tokens_remaining, false);
   }
@@ -146,6 +146,7 @@ export async function balanceRun(opts: BalanceOptions): Promise<void> {
       as_of: estimate.snapshot.seen_at,
       spent_since: estimate.spent_since,
       last_seen_tokens_remaining: estimate.snapshot.tokens_remaining,
+      ...gateFields(opts.min, estimate.tokens_remaining),
     });
   } else {
     warn(opts.io, `offline estimate (${offlineReason}): last balance seen ${relativeTime(estimate.snapshot.seen_at, opts.now())}`);
@@ -182,6 +183,9 @@ function warnOfExpiry(io: IOStreams, b: Balance, now: Date): void {
     }
   }
 }
+
+/** Under --json, whether the gate passed is in the document itself. */
+const gateFields = (min: number | undefined, remaining: number) => (min === undefined ? {} : { min, ok: remaining >= min });
 
 function gate(min: number | undefined, remaining: number, estimated: boolean): void {
   if (min === undefined || remaining >= min) return;

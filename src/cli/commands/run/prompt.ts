@@ -12,14 +12,16 @@ import type { IOStreams } from '../../io/streams.js';
 export interface PromptParts {
   args: string[];
   files: string[];
-  system?: string;
+  /** False for `-n`: leave stdin to whoever else reads it (a `while read` loop). */
+  readStdin?: boolean;
 }
 
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 export async function assemblePrompt(io: IOStreams, parts: PromptParts): Promise<string> {
   const stdinAsFile = parts.files.includes('-');
-  const piped = io.isStdinTTY || stdinAsFile ? '' : (await io.readStdin()).trimEnd();
+  if (stdinAsFile && parts.readStdin === false) throw new UsageError('-f - reads stdin, and -n says not to');
+  const piped = io.isStdinTTY || stdinAsFile || parts.readStdin === false ? '' : (await io.readStdin()).trimEnd();
   const files: string[] = [];
   for (const path of parts.files) {
     if (path === '-') files.push(`stdin:\n${(await io.readStdin()).trimEnd()}`);

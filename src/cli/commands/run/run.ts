@@ -54,6 +54,10 @@ export interface RunOptions {
   force: boolean;
   quiet: boolean;
   raw: boolean;
+  /** Read no stdin at all (`-n`), so a `while read` loop keeps its input. */
+  readStdin: boolean;
+  /** Write the answer to this file instead of stdout. */
+  output?: string;
   /** Aborts on Ctrl-C, SIGTERM or SIGHUP, with the signal's name as the reason. */
   interrupt: AbortSignal;
   now: () => Date;
@@ -78,6 +82,8 @@ export function runCommand(ctx: Context, runF = runRun): Command {
     .option('--dry-run', 'send nothing: show the estimated prompt tokens and plan-token cost', false)
     .option('--force', 'run even when a hard budget would refuse it (and record that)', false)
     .option('--raw', 'on a terminal, pass control sequences in the answer through instead of showing them', false)
+    .option('-n, --no-stdin', 'do not read standard input (for `while read` loops; as ssh -n)')
+    .option('-o, --output <file>', 'write the answer to FILE instead of stdout')
     .addHelpText(
       'after',
       `
@@ -89,9 +95,10 @@ Examples:
   $ tokencli run -m demo-mini "Write a haiku about prepaid tokens"
   $ git diff | tokencli run "review this"
   $ tokencli run -f main.ts -s "You are terse" "what does this do?" --usage
-  $ tokencli run --dry-run --max-tokens 500 -m demo-pro "estimate me"`,
+  $ tokencli run --dry-run --max-tokens 500 -m demo-pro "estimate me"
+  $ while read f; do tokencli run -n -f "$f" "summarise" -o "$f.summary"; done < files.txt`,
     )
-    .action(async (args: string[], flags: { model?: string; system?: string; file: string[]; maxTokens?: number; temperature?: number; stream: boolean; usage: boolean; dryRun: boolean; force: boolean; raw: boolean }) => {
+    .action(async (args: string[], flags: { model?: string; system?: string; file: string[]; maxTokens?: number; temperature?: number; stream: boolean; usage: boolean; dryRun: boolean; force: boolean; raw: boolean; stdin: boolean; output?: string }) => {
       const trap = trapSignals();
       const profile = await ctx.profile();
       try {
@@ -116,6 +123,8 @@ Examples:
           force: flags.force,
           quiet: ctx.globals.quiet,
           raw: flags.raw,
+          readStdin: flags.stdin,
+          ...(flags.output !== undefined ? { output: flags.output } : {}),
           interrupt: trap.signal,
           now: ctx.now,
           pid: process.pid,
@@ -139,7 +148,7 @@ function definedOnly<T extends object>(o: T): Partial<T> {
 }
 
 export async function runRun(opts: RunOptions): Promise<void> {
-  const prompt = await assemblePrompt(opts.io, { args: opts.args, files: opts.files });
+  const prompt = await assemblePrompt(opts.io, { args: opts.args, files: opts.files, readStdin: opts.readStdin });
   if (!opts.model) throw new UsageError('no model given', 'pass -m MODEL, or set a default: tokencli config set model MODEL (see `tokencli models`)');
   const model = opts.model;
   const messages = messagesFor(prompt, opts.system);
@@ -171,7 +180,8 @@ export async function runRun(opts: RunOptions): Promise<void> {
     throw e;
   }
 
-  const answer = await sendPrompt(opts.io, client, { runId, model, messages, ...definedOnly({ maxTokens: opts.maxTokens, temperature: opts.temperature }), stream: opts.stream, print: !opts.json, raw: opts.raw }, opts.interrupt);
+  const sink = opts.output === undefined ? opts.io : await fileSink(opts.io, opts.output);
+  const answer = await sendPrompt(sink, client, { runId, model, messages, ...definedOnly({ maxTokens: opts.maxTokens, temperature: opts.temperature }), stream: opts.stream, print: !opts.json, raw: opts.raw }, opts.interrupt).finally(() => sink !== opts.io && (sink as FileSink).close());
   const figures = await runEnd(runId, answer, estimator);
   if (figures.distrusted) warn(opts.io, figures.distrusted);
   try {
@@ -212,6 +222,21 @@ export async function runRun(opts: RunOptions): Promise<void> {
   if (opts.io.isStderrTTY || opts.usage) note(opts.io, opts.quiet && !opts.usage, opts.io.errColor.dim(summary));
 }
 
+type FileSink = IOStreams & { close(): void };
+
+/** `-o FILE`: the answer goes to the file, written as it arrives; everything else stays on the terminal. */
+async function fileSink(io: IOStreams, path: string): Promise<FileSink> {
+  const { closeSync, openSync, writeSync } = await import('node:fs');
+  let fd: number;
+  try {
+    fd = openSync(path, 'w', 0o644);
+  } catch (e) {
+    throw new UsageError(`cannot write --output ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  // Not a terminal: the file gets the answer exactly as it came.
+  return { ...io, isStdoutTTY: false, out: (s: string) => void writeSync(fd, s), close: () => closeSync(fd) };
+}
+
 /**
  * Before any request: a run whose estimate (prompt + --max-tokens at the model's cached rates)
  * would take a hard budget past its limit is refused, unless --force. Pending runs of other
@@ -227,7 +252,8 @@ async function enforceHardBudgets(opts: RunOptions, ledger: Ledger, estimator: R
 
 /** Budget alerts for what this run spent, then settle earlier estimates from the server's records. */
 async function afterRun(opts: RunOptions, ledger: Ledger, client: TokenClient): Promise<void> {
-  await raiseAlerts(ledger, await budgetStates(ledger, opts.profile, opts.now(), opts.timeZone), opts.io, opts.now(), opts.runAlert);
+  // Other processes' runs in flight are not spent yet: an alert, unlike a refusal, cannot be taken back.
+  await raiseAlerts(ledger, await budgetStates(ledger, opts.profile, opts.now(), opts.timeZone, { settledOnly: true }), opts.io, opts.now(), opts.runAlert);
   const lookup = opts.provider === 'tokenplan' ? serverLookup(client) : undefined;
   await resolveRuns(ledger, { apiUrl: opts.apiUrl, account: await opts.account(), now: opts.now(), ...(lookup ? { lookup } : {}) }).catch(() => undefined);
 }

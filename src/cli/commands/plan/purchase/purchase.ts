@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import type { TokenClient } from '../../../../client/client.js';
 import type { Ledger } from '../../../../ledger/ledger.js';
 import { providerDefaults, type Context } from '../../../context.js';
-import { CliError, InterruptedError, UsageError } from '../../../errors.js';
+import { CliError, UsageError } from '../../../errors.js';
 import type { ProviderProfile } from '../../../../client/providers/types.js';
 import type { Prompter } from '../../../io/prompter.js';
 import type { IOStreams } from '../../../io/streams.js';
@@ -107,7 +107,8 @@ export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
   const summary = `${plan.name}${opts.quantity > 1 ? ` ×${opts.quantity}` : ''}: ${formatTokens(tokens)} tokens for ${formatMoney(price)}, valid ${plan.validity_days} days`;
 
   if (!opts.yes && !(await opts.prompter.confirm(`Buy ${summary}?`, false))) {
-    throw new InterruptedError('purchase cancelled: nothing was charged');
+    // Declining is not Ctrl-C (130): the purchase simply did not happen, which a script must see.
+    throw new CliError('purchase declined: nothing was charged');
   }
 
   // One key for this purchase, reused by every retry: a lost answer is replayed, never charged twice.
