@@ -21,9 +21,9 @@ export default tseslint.config(
     },
   },
   layer(['src/shared/**'], ['**/cli/**', '**/client/**', '**/server/**', '**/ledger/**', '**/config/**', '**/tokens/**'], 'shared/ imports nothing of ours'),
-  layer(['src/client/**'], ['**/cli/**', '**/server/**', '**/ledger/**', '**/config/**', 'chalk', 'ora', 'commander', 'conf', '@inquirer/*'], 'client/ may import only shared/'),
+  layer(['src/client/**'], ['**/cli/**', '**/server/**', '**/ledger/**', '**/config/**', 'chalk', 'ora', 'commander', 'conf', '@inquirer/*'], 'client/ may import only tokens/ (money) and shared/'),
   layer(['src/server/**'], ['**/cli/**', '**/client/**', '**/ledger/**', '**/config/**'], 'server/ may import only tokens/ and shared/'),
-  layer(['src/ledger/**'], ['**/cli/**', '**/client/**', '**/server/**', '**/config/**'], 'ledger/ may import only shared/'),
+  layer(['src/ledger/**'], ['**/cli/**', '**/client/**', '**/server/**', '**/config/**'], 'ledger/ may import only tokens/ (money) and shared/'),
   layer(['src/config/**'], ['**/cli/**', '**/client/**', '**/server/**', '**/ledger/**'], 'config/ may import only shared/'),
   layer(['src/tokens/**'], ['**/cli/**', '**/client/**', '**/server/**', '**/ledger/**', '**/config/**'], 'tokens/ may import only shared/'),
   layer(

@@ -2,6 +2,7 @@
  * Budget evaluation as pure functions over ledger totals: no I/O, integers only, the same
  * comparison everywhere (a threshold is crossed when used × 100 ≥ threshold × limit).
  */
+import type { Money } from '../tokens/money.js';
 import type { Bounds, Period } from './periods.js';
 
 export interface Budget {
@@ -11,7 +12,7 @@ export interface Budget {
   /** The limit in plan tokens (a money budget is converted at the plan's price when set). */
   limit_tokens: number;
   /** The money limit as the user gave it, when it was a money budget. */
-  limit_money: { amount_minor: number; currency: string } | null;
+  limit_money: Money | null;
   /** Warning thresholds in percent, ascending. */
   warn: number[];
   hard: boolean;

@@ -1,6 +1,7 @@
 /** Money and token formatting for people: integer minor units in, text out. */
 import { expect, test } from 'vitest';
-import { formatMoney, tokensPerMajorUnit } from '../../src/cli/io/format.js';
+import { formatMoney } from '../../src/cli/io/format.js';
+import { tokensPerMajorUnit } from '../../src/tokens/money.js';
 
 test('money: symbol, thousands, minor digits, and a sign before the symbol', () => {
   expect(formatMoney({ amount_minor: 12345, currency: 'CNY' })).toBe('¥123.45');
@@ -12,7 +13,7 @@ test('money: symbol, thousands, minor digits, and a sign before the symbol', () 
 });
 
 test('tokens per ¥1, rounded down; free plans have none', () => {
-  expect(tokensPerMajorUnit(400_000, { amount_minor: 100, currency: 'CNY' })).toBe(400_000);
-  expect(tokensPerMajorUnit(1_000, { amount_minor: 300, currency: 'CNY' })).toBe(333);
-  expect(tokensPerMajorUnit(1_000, { amount_minor: 0, currency: 'CNY' })).toBeUndefined();
+  expect(tokensPerMajorUnit({ tokens: 400_000, price: { amount_minor: 100, currency: 'CNY' } })).toBe(400_000);
+  expect(tokensPerMajorUnit({ tokens: 1_000, price: { amount_minor: 300, currency: 'CNY' } })).toBe(333);
+  expect(tokensPerMajorUnit({ tokens: 1_000, price: { amount_minor: 0, currency: 'CNY' } })).toBeUndefined();
 });

@@ -1,13 +1,9 @@
 /** Human formatting of tokens, money and times. JSON output never goes through these. */
-import type { Money } from '../../shared/wire.js';
+import { minorDigits, type Money } from '../../tokens/money.js';
 
 const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£', JPY: '¥' };
-/** Minor-unit digits by currency; two unless listed. */
-const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0 };
 
-export const minorDigits = (currency: string) => MINOR_DIGITS[currency] ?? 2;
-
-export function formatMoney(m: Pick<Money, 'amount_minor' | 'currency'>): string {
+export function formatMoney(m: Money): string {
   const digits = minorDigits(m.currency);
   const scale = 10 ** digits;
   const abs = Math.abs(m.amount_minor);
@@ -20,12 +16,6 @@ export function formatMoney(m: Pick<Money, 'amount_minor' | 'currency'>): string
 }
 
 export const formatTokens = (n: number) => n.toLocaleString('en-US');
-
-/** Tokens bought per one major unit of money (per ¥1), rounded down; integers only. */
-export function tokensPerMajorUnit(tokens: number, price: Money): number | undefined {
-  if (price.amount_minor === 0) return undefined;
-  return Math.floor((tokens * 10 ** minorDigits(price.currency)) / price.amount_minor);
-}
 
 /** "in 3 days", "5 minutes ago": for terminals only; pipes get ISO-8601. */
 export function relativeTime(iso: string, now: Date): string {

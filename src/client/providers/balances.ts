@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { TokenClient } from '../client.js';
 import { PermissionDeniedError } from '../errors.js';
-import { toMinorUnits } from './decimal.js';
+import { toMinorUnits } from '../../tokens/money.js';
 import type { Amount, ProviderBalance, ProviderKind } from './types.js';
 
 const decimal = z.union([z.string(), z.number()]);

@@ -1,5 +1,6 @@
 /** `balance --all`: every profile at once, concurrently; one failing provider is a row, not a failure. */
 import type { TokenClient } from '../../../client/client.js';
+import type { Money } from '../../../tokens/money.js';
 import type { ProviderProfile } from '../../../client/providers/types.js';
 import type { ProviderKind } from '../../../config/settings.js';
 import { describeError } from '../../errors.js';
@@ -19,7 +20,7 @@ interface Row {
   profile: string;
   provider: ProviderKind;
   api_url: string;
-  available: { amount_minor: number; currency: string } | { tokens: number } | null;
+  available: Money | { tokens: number } | null;
   balance: unknown;
   error: string | null;
 }

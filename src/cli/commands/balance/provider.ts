@@ -11,7 +11,7 @@ import { formatMoney, formatTokens } from '../../io/format.js';
 import { note, warn } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
 import { printJson, printRows } from '../../io/table.js';
-import { parseMoney } from '../../money.js';
+import { parseMoney } from '../../../tokens/money.js';
 
 export interface ProviderBalanceOptions {
   io: IOStreams;

@@ -13,7 +13,7 @@ import { note, success, warn } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
 import { printJson, printRows } from '../../io/table.js';
 import { positiveInteger } from '../../program.js';
-import { parseMoney } from '../../money.js';
+import { parseMoney, tokensForMoney, type Money } from '../../../tokens/money.js';
 
 interface Common {
   io: IOStreams;
@@ -101,7 +101,7 @@ export async function budgetSetRun(opts: BudgetSetOptions): Promise<void> {
     const money = parseMoney(opts.amount);
     if (!money) throw new UsageError(`--amount must be money such as ¥5 or 5.50, not "${opts.amount}"`);
     limitMoney = money;
-    limitTokens = await tokensForMoney(opts, money);
+    limitTokens = await tokensForAmount(opts, money);
   }
   const ledger = await opts.ledger();
   const budget = ledger.setBudget(
@@ -114,7 +114,7 @@ export async function budgetSetRun(opts: BudgetSetOptions): Promise<void> {
 }
 
 /** Money → plan tokens at the price of the plan whose pack is drawn first (the last balance seen). */
-async function tokensForMoney(opts: BudgetSetOptions, money: { amount_minor: number; currency: string }): Promise<number> {
+async function tokensForAmount(opts: BudgetSetOptions, money: Money): Promise<number> {
   const client = await opts.client();
   const [plans, balance] = await Promise.all([client.plans.list(), client.balance.get() as Promise<Balance>]).catch((e: Error) => {
     throw new CliError(`cannot price a money budget without the server (${e.message})`, 3, 'use --tokens instead, or try again online');
@@ -124,7 +124,7 @@ async function tokensForMoney(opts: BudgetSetOptions, money: { amount_minor: num
   if (!plan || plan.price.currency !== money.currency || plan.price.amount_minor === 0) {
     throw new UsageError(`no plan priced in ${money.currency} to convert the amount`, 'use --tokens instead');
   }
-  const tokens = Math.floor((money.amount_minor * plan.tokens) / plan.price.amount_minor);
+  const tokens = tokensForMoney(money, plan);
   if (tokens < 1) throw new UsageError(`${formatMoney(money)} buys less than one token at the ${plan.id} plan's price`);
   return tokens;
 }

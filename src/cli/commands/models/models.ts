@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
-import { perMillion } from '../../../client/providers/decimal.js';
+import { perMillion } from '../../../tokens/money.js';
 import type { ProviderKind } from '../../../config/settings.js';
 import type { Model } from '../../../shared/wire.js';
 import { formatMultiplier } from '../../../tokens/billing.js';

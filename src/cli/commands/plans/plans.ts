@@ -3,7 +3,8 @@ import type { TokenClient } from '../../../client/client.js';
 import { providerDefaults, type Context } from '../../context.js';
 import { topUpRun } from '../plan/purchase/purchase.js';
 import type { IOStreams } from '../../io/streams.js';
-import { formatMoney, formatTokens, tokensPerMajorUnit } from '../../io/format.js';
+import { formatMoney, formatTokens } from '../../io/format.js';
+import { tokensPerMajorUnit } from '../../../tokens/money.js';
 import { printJson, printRows } from '../../io/table.js';
 import type { ProviderCache } from '../../provider-cache.js';
 
@@ -35,7 +36,7 @@ export async function plansRun(opts: PlansOptions): Promise<void> {
     opts.io,
     ['id', 'name', 'tokens', 'price', 'valid', 'tokens per ¥1'],
     plans.data.map((p) => {
-      const perUnit = tokensPerMajorUnit(p.tokens, p.price);
+      const perUnit = tokensPerMajorUnit(p);
       return tty
         ? [p.id, p.name, formatTokens(p.tokens), formatMoney(p.price), `${p.validity_days} days`, perUnit === undefined ? 'free' : formatTokens(perUnit)]
         : [p.id, p.name, String(p.tokens), `${p.price.amount_minor}`, p.price.currency, String(p.validity_days), perUnit === undefined ? '' : String(perUnit)];

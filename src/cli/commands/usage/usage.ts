@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import type { Ledger } from '../../../ledger/ledger.js';
 import { usageRows, type GroupBy, type ReportRow } from '../../../ledger/report.js';
-import type { Plan } from '../../../shared/wire.js';
+import { dearestPrice, moneyForTokens } from '../../../tokens/money.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { formatMoney, formatTokens } from '../../io/format.js';
@@ -87,8 +87,8 @@ export async function usageRun(opts: UsageOptions): Promise<void> {
   // `--by profile` compares profiles; every other grouping is about the profile in use.
   const filter = { since: since.toISOString(), until: until.toISOString(), ...(opts.by === 'profile' ? {} : { profile: opts.profile }) };
   const rows = usageRows(await opts.readLedger(), filter, opts.by, opts.timeZone);
-  const price = pricePerToken((await opts.catalog()).cachedPlans());
-  const money = (billed: number) => (price ? { amount_minor: Math.ceil((billed * price.amount_minor) / price.tokens), currency: price.currency } : null);
+  const price = dearestPrice((await opts.catalog()).cachedPlans());
+  const money = (billed: number) => (price ? moneyForTokens(billed, price) : null);
   const totals = rows.reduce(
     (t, r) => ({ runs: t.runs + r.runs, prompt_tokens: t.prompt_tokens + r.prompt_tokens, completion_tokens: t.completion_tokens + r.completion_tokens, billed_tokens: t.billed_tokens + r.billed_tokens, estimated_runs: t.estimated_runs + r.estimated_runs }),
     { runs: 0, prompt_tokens: 0, completion_tokens: 0, billed_tokens: 0, estimated_runs: 0 },
@@ -126,14 +126,6 @@ export async function usageRun(opts: UsageOptions): Promise<void> {
   const body = rows.map(line);
   if (tty) body.push(line({ key: 'total', ...totals }).slice(0, 7));
   printRows(opts.io, [opts.by, 'runs', 'prompt', 'completion', 'billed', 'money', 'estimated', 'spend'], body);
-}
-
-/** The highest price per token in the cached catalogue, so money estimates err on the high side. */
-function pricePerToken(plans: Plan[] | undefined): { amount_minor: number; tokens: number; currency: string } | undefined {
-  const priced = (plans ?? []).filter((p) => p.price.amount_minor > 0);
-  priced.sort((a, b) => a.price.amount_minor * b.tokens - b.price.amount_minor * a.tokens);
-  const p = priced.at(-1);
-  return p && { amount_minor: p.price.amount_minor, tokens: p.tokens, currency: p.price.currency };
 }
 
 const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
