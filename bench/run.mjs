@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { seedLedger } from './seed-ledger.mjs';
 import { serverLoad } from './server-load.mjs';
 import { Ledger } from '../dist/ledger/ledger.js';
-import { budgetStates, checkHardBudgets } from '../dist/cli/budgets.js';
+import { budgetStates, checkHardBudgets } from '../dist/cli/budget-enforcement.js';
 
 const BIN = new URL('../bin/tokencli.js', import.meta.url).pathname;
 const ROWS = Number(process.env.BENCH_LEDGER_ROWS ?? 1_000_000);

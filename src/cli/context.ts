@@ -68,7 +68,7 @@ export interface Context {
   /** The time zone of budget periods: the profile's `tz`, else the machine's. */
   timeZone(): Promise<string>;
   /** The models of the profile's provider, cached from the last answer. */
-  catalog(): Promise<ProviderCache>;
+  providerCache(): Promise<ProviderCache>;
 }
 
 export const once = <T>(make: () => T) => {
@@ -165,7 +165,7 @@ export function createContext(deps: ContextDeps): Context {
       const key = (await ctx.apiKey())?.key;
       return key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 16)}` : '';
     },
-    catalog: async () => new ProviderCache(paths.cacheDir, await ctx.apiUrl(), ctx.now),
+    providerCache: async () => new ProviderCache(paths.cacheDir, await ctx.apiUrl(), ctx.now),
     timeZone: async () => (await ctx.profile())?.tz ?? localTimeZone(),
   };
   return ctx;
@@ -173,7 +173,7 @@ export function createContext(deps: ContextDeps): Context {
 
 /** The provider table loads zod schemas, so it is imported only when a client is made. */
 export async function providerDefaults(kind: ProviderKind) {
-  return (await import('../client/providers/profiles.js')).providerProfile(kind);
+  return (await import('../client/providers/adapters.js')).providerAdapter(kind);
 }
 
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];

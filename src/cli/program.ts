@@ -4,11 +4,12 @@
  */
 import { Command, Option } from 'commander';
 import { DEFAULT_TIMEOUT_SECONDS, type Context, type GlobalOptions } from './context.js';
-import { UsageError } from './errors.js';
+import { positiveNumber } from './flags.js';
 import { authCommand } from './commands/auth/auth.js';
 import { balanceCommand } from './commands/balance/balance.js';
 import { budgetCommand } from './commands/budget/budget.js';
-import { completeCommand, completionCommand } from './commands/completion/completion.js';
+import { completeCommand } from './commands/completion/complete.js';
+import { completionCommand } from './commands/completion/completion.js';
 import { configCommand } from './commands/config/config.js';
 import { helpCommand } from './commands/help/help.js';
 import { loginCommand } from './commands/login/login.js';
@@ -62,28 +63,4 @@ export function createProgram(ctx: Context): Command {
 function inherit(cmd: Command, root: Command): void {
   cmd.exitOverride().configureOutput(root.configureOutput()).showSuggestionAfterError(true);
   for (const sub of cmd.commands) inherit(sub, root);
-}
-
-export function positiveNumber(flag: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number, not "${value}"`);
-    return n;
-  };
-}
-
-export function positiveInteger(flag: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive integer, not "${value}"`);
-    return n;
-  };
-}
-
-export function nonNegativeInteger(flag: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} must be a whole number of zero or more, not "${value}"`);
-    return n;
-  };
 }

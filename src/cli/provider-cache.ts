@@ -33,11 +33,11 @@ export class ProviderCache {
     }
   }
 
-  cached(): Model[] | undefined {
+  models(): Model[] | undefined {
     return this.read().providers[this.apiUrl]?.models;
   }
 
-  cachedPlans(): Plan[] | undefined {
+  plans(): Plan[] | undefined {
     return this.read().providers[this.apiUrl]?.plans;
   }
 
@@ -60,7 +60,7 @@ export class ProviderCache {
 
   /** The model from the cache, or from the server (then cached) when the cache does not have it. */
   async find(id: string, client: () => Promise<TokenClient>): Promise<Model | undefined> {
-    const hit = this.cached()?.find((m) => m.id === id);
+    const hit = this.models()?.find((m) => m.id === id);
     if (hit) return hit;
     const models = (await (await client()).models.list()).data;
     this.remember(models);

@@ -4,7 +4,7 @@
  * from the rows, never kept as counters that could drift.
  */
 import type Database from 'better-sqlite3';
-import type { Budget } from './budget.js';
+import type { Budget } from './budget-rules.js';
 import { openLedgerDb, type OpenOptions } from './open.js';
 import type { Period } from './periods.js';
 import { prepared } from '../shared/statements.js';

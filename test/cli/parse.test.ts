@@ -37,7 +37,7 @@ describe('run flags', () => {
 });
 
 test('balance --min and --offline', async () => {
-  expect(await parse<BalanceOptions>((r) => balanceCommand(ctx(), r), ['balance', '--min', '500', '--offline'])).toMatchObject({ min: 500, offline: true });
+  expect(await parse<BalanceOptions>((r) => balanceCommand(ctx(), r), ['balance', '--min', '500', '--offline'])).toMatchObject({ min: '500', offline: true, all: false, provider: 'tokenplan' });
 });
 
 test('colour: --no-color, then FORCE_COLOR, then NO_COLOR, then the terminal', () => {

@@ -23,7 +23,7 @@ export interface ProviderBalance {
   raw: Record<string, unknown>;
 }
 
-export interface ProviderProfile {
+export interface ProviderAdapter {
   kind: ProviderKind;
   label: string;
   /** Base URL of the OpenAI-compatible API; Token Plan servers use their root. */

@@ -1,7 +1,7 @@
 /** `balance --all`: every profile at once, concurrently; one failing provider is a row, not a failure. */
 import type { TokenClient } from '../../../client/client.js';
 import type { Money } from '../../../tokens/money.js';
-import type { ProviderProfile } from '../../../client/providers/types.js';
+import type { ProviderAdapter } from '../../../client/providers/types.js';
 import type { ProviderKind } from '../../../config/settings.js';
 import { describeError } from '../../errors.js';
 import { formatMoney, formatTokens } from '../../io/format.js';
@@ -12,7 +12,7 @@ export interface ProfileTarget {
   name: string;
   provider: ProviderKind;
   apiUrl: string;
-  profile: ProviderProfile;
+  profile: ProviderAdapter;
   client: () => Promise<TokenClient>;
 }
 

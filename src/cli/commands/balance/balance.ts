@@ -1,33 +1,29 @@
+/**
+ * `tokencli balance`: routes by data, so the run function sees every path and refuses flags that a
+ * path cannot honour (it used to drop --offline for --all without a word). Every profile at once
+ * (all.ts), a provider's own balance API (provider.ts), or a Token Plan server (tokenplan.ts).
+ */
 import { Command } from 'commander';
-import type { TokenClient } from '../../../client/client.js';
-import { ConnectionError } from '../../../client/errors.js';
-import type { Ledger, OfflineEstimate } from '../../../ledger/ledger.js';
-import type { Balance } from '../../../shared/wire.js';
+import type { ProviderKind } from '../../../config/settings.js';
 import { providerDefaults, type Context } from '../../context.js';
-import { balanceAllRun, type ProfileTarget } from './all.js';
-import { providerBalanceRun } from './provider.js';
-import { CliError, Exit, QuotaError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
+import { nonNegativeInteger } from '../../flags.js';
 import type { IOStreams } from '../../io/streams.js';
-import { formatTokens, relativeTime, when } from '../../io/format.js';
-import { warn } from '../../io/messages.js';
-import { printJson, printRows } from '../../io/table.js';
-import { nonNegativeInteger } from '../../program.js';
-import { budgetStates, standingAlerts } from '../../budgets.js';
+import { balanceAllRun, type ProfileTarget } from './all.js';
+import { providerBalanceRun, type ProviderBalanceOptions } from './provider.js';
+import { tokenPlanBalanceRun, type TokenPlanBalanceOptions } from './tokenplan.js';
 
 export interface BalanceOptions {
   io: IOStreams;
-  client: () => Promise<TokenClient>;
-  /** For the snapshot; a home that cannot be written only loses the snapshot, not the answer. */
-  ledger: () => Promise<Ledger>;
-  readLedger: () => Promise<Ledger>;
-  profile: string;
-  apiUrl: string;
-  account: () => Promise<string>;
-  min?: number;
-  offline: boolean;
   json: boolean;
-  now: () => Date;
-  timeZone: () => Promise<string>;
+  all: boolean;
+  provider: ProviderKind;
+  min?: string;
+  offline: boolean;
+  /** Each path's own options, built only when it is taken. */
+  everyProfile: () => Promise<ProfileTarget[]>;
+  providerOptions: () => Promise<Omit<ProviderBalanceOptions, 'min'>>;
+  tokenPlanOptions: () => Promise<Omit<TokenPlanBalanceOptions, 'min' | 'offline'>>;
 }
 
 export function balanceCommand(ctx: Context, runF = balanceRun): Command {
@@ -48,37 +44,54 @@ Examples:
   $ tokencli balance --min 100000 --json     # CI: fail the job below 100k tokens
   $ tokencli balance --offline`,
     )
-    .action(async (flags: { min?: string; offline: boolean; all: boolean }) => {
-      if (flags.all) return balanceAllRun({ io: ctx.io, json: ctx.globals.json, targets: await allTargets(ctx) });
-      const kind = await ctx.providerKind();
-      if (kind !== 'tokenplan') {
-        return providerBalanceRun({
+    .action(async (flags: { min?: string; offline: boolean; all: boolean }) =>
+      runF({
+        io: ctx.io,
+        json: ctx.globals.json,
+        all: flags.all,
+        provider: flags.all ? 'tokenplan' : await ctx.providerKind(),
+        ...(flags.min !== undefined ? { min: flags.min } : {}),
+        offline: flags.offline,
+        everyProfile: () => allTargets(ctx),
+        providerOptions: async () => ({
           io: ctx.io,
-          profile: await providerDefaults(kind),
+          profile: await providerDefaults(await ctx.providerKind()),
           profileName: await ctx.profileName(),
           apiUrl: await ctx.apiUrl(),
           client: () => ctx.client({ requireKey: true }),
           ledger: ctx.readLedger,
-          ...(flags.min !== undefined ? { min: flags.min } : {}),
           json: ctx.globals.json,
           now: ctx.now,
-        });
-      }
-      return runF({
-        io: ctx.io,
-        client: () => ctx.client({ requireKey: true }),
-        ledger: ctx.ledger,
-        readLedger: ctx.readLedger,
-        profile: await ctx.profileName(),
-        apiUrl: await ctx.apiUrl(),
-        account: ctx.account,
-        ...(flags.min !== undefined ? { min: nonNegativeInteger('--min')(flags.min) } : {}),
-        offline: flags.offline,
-        json: ctx.globals.json,
-        now: ctx.now,
-        timeZone: ctx.timeZone,
-      });
-    });
+        }),
+        tokenPlanOptions: async () => ({
+          io: ctx.io,
+          client: () => ctx.client({ requireKey: true }),
+          ledger: ctx.ledger,
+          readLedger: ctx.readLedger,
+          profile: await ctx.profileName(),
+          apiUrl: await ctx.apiUrl(),
+          account: ctx.account,
+          json: ctx.globals.json,
+          now: ctx.now,
+          timeZone: ctx.timeZone,
+        }),
+      }),
+    );
+}
+
+export async function balanceRun(opts: BalanceOptions): Promise<void> {
+  if (opts.all) {
+    if (opts.offline || opts.min !== undefined) {
+      throw new UsageError('--all shows every profile\'s live balance; --offline and --min apply to one profile', 'drop --all, or choose the profile with --profile NAME');
+    }
+    return balanceAllRun({ io: opts.io, json: opts.json, targets: await opts.everyProfile() });
+  }
+  if (opts.provider !== 'tokenplan') {
+    if (opts.offline) throw new UsageError(`--offline needs a Token Plan server: tokencli cannot estimate a ${opts.provider} balance locally`, 'drop --offline');
+    return providerBalanceRun({ ...(await opts.providerOptions()), ...(opts.min !== undefined ? { min: opts.min } : {}) });
+  }
+  const min = opts.min === undefined ? undefined : nonNegativeInteger('--min')(opts.min);
+  return tokenPlanBalanceRun({ ...(await opts.tokenPlanOptions()), ...(min !== undefined ? { min } : {}), offline: opts.offline });
 }
 
 /** Every stored profile, each with its own URL, key and provider. */
@@ -97,120 +110,4 @@ async function allTargets(ctx: Context): Promise<ProfileTarget[]> {
       };
     }),
   );
-}
-
-const EXPIRY_WARNING_MS = 3 * 86_400_000;
-
-export async function balanceRun(opts: BalanceOptions): Promise<void> {
-  const reading = await opts.readLedger();
-  for (const line of standingAlerts(await budgetStates(reading, opts.profile, opts.now(), opts.timeZone), opts.now())) warn(opts.io, line);
-  const account = await opts.account();
-  let balance: Balance | undefined;
-  let offlineReason: string | undefined;
-  if (opts.offline) {
-    offlineReason = '--offline';
-  } else {
-    try {
-      const stop = opts.io.spinner('Fetching balance').stop;
-      balance = await (await opts.client()).balance.get().finally(stop);
-    } catch (e) {
-      if (!(e instanceof ConnectionError)) throw e;
-      // A gate must not pass on an old estimate just because the server is down.
-      if (opts.min !== undefined) throw gateUnreachable(e, reading.offlineEstimate(opts.apiUrl, account), opts.now());
-      offlineReason = `server unreachable (${e.message})`;
-    }
-  }
-
-  if (balance) {
-    await remember(opts, account, balance);
-    warnOfExpiry(opts.io, balance, opts.now());
-    if (opts.json) printJson(opts.io, { ...balance, ...gateFields(opts.min, balance.tokens_remaining) });
-    else printOnline(opts.io, balance, opts.now());
-    return gate(opts.min, balance.tokens_remaining, false);
-  }
-
-  const estimate = reading.offlineEstimate(opts.apiUrl, account);
-  if (!estimate) {
-    throw new CliError(
-      `no balance to show: ${offlineReason}, and this home never saw a balance from ${opts.apiUrl} for this key`,
-      opts.offline ? Exit.ERROR : Exit.NETWORK,
-      'run `tokencli balance` once while the server is reachable',
-    );
-  }
-  const last = estimate.snapshot.document as Balance;
-  if (opts.json) {
-    printJson(opts.io, {
-      ...last,
-      tokens_remaining: estimate.tokens_remaining,
-      estimate: true,
-      as_of: estimate.snapshot.seen_at,
-      spent_since: estimate.spent_since,
-      last_seen_tokens_remaining: estimate.snapshot.tokens_remaining,
-      ...gateFields(opts.min, estimate.tokens_remaining),
-    });
-  } else {
-    warn(opts.io, `offline estimate (${offlineReason}): last balance seen ${relativeTime(estimate.snapshot.seen_at, opts.now())}`);
-    const tty = opts.io.isStdoutTTY;
-    const n = (v: number) => (tty ? formatTokens(v) : String(v));
-    printRows(opts.io, ['', ''], [
-      ['estimated remaining', n(estimate.tokens_remaining)],
-      ['last seen', `${n(estimate.snapshot.tokens_remaining)} at ${estimate.snapshot.seen_at}`],
-      ['local spend since', n(estimate.spent_since)],
-    ]);
-  }
-  gate(opts.min, estimate.tokens_remaining, true);
-}
-
-/** Keeps the balance for the offline estimate, where the home can be written. */
-async function remember(opts: BalanceOptions, account: string, balance: Balance): Promise<void> {
-  const ledger = await opts.ledger().catch(() => undefined);
-  ledger?.saveBalance({ api_url: opts.apiUrl, account, tokens_remaining: balance.tokens_remaining, seen_at: opts.now().toISOString(), document: balance });
-}
-
-function gateUnreachable(e: ConnectionError, estimate: OfflineEstimate | undefined, now: Date): CliError {
-  const hint = estimate
-    ? `the last estimate is ${formatTokens(estimate.tokens_remaining)} tokens (balance seen ${relativeTime(estimate.snapshot.seen_at, now)}); pass --offline to gate on it`
-    : 'no earlier balance is known for this server and key';
-  return new CliError(`cannot check --min: ${e.message}`, Exit.NETWORK, hint);
-}
-
-/** Packs with tokens left that expire within three days. */
-function warnOfExpiry(io: IOStreams, b: Balance, now: Date): void {
-  for (const p of b.packs) {
-    const left = new Date(p.expires_at).getTime() - now.getTime();
-    if (!p.expired && p.tokens_remaining > 0 && left <= EXPIRY_WARNING_MS) {
-      warn(io, `pack ${p.id} (${p.plan_id}) expires ${relativeTime(p.expires_at, now)} with ${formatTokens(p.tokens_remaining)} tokens left`);
-    }
-  }
-}
-
-/** Under --json, whether the gate passed is in the document itself. */
-const gateFields = (min: number | undefined, remaining: number) => (min === undefined ? {} : { min, ok: remaining >= min });
-
-function gate(min: number | undefined, remaining: number, estimated: boolean): void {
-  if (min === undefined || remaining >= min) return;
-  throw new QuotaError(
-    `${formatTokens(remaining)} tokens ${estimated ? 'remaining by the offline estimate' : 'remaining'}, below the minimum of ${formatTokens(min)}`,
-    'buy more with `tokencli plan purchase <plan>`',
-  );
-}
-
-function printOnline(io: IOStreams, b: Balance, now: Date): void {
-  const tty = io.isStdoutTTY;
-  if (tty) {
-    io.out(`${io.color.bold(formatTokens(b.tokens_remaining))} tokens remaining · ${formatTokens(b.tokens_held)} held${b.tokens_owed ? ` · ${formatTokens(b.tokens_owed)} owed` : ''}\n`);
-  } else {
-    io.out(`remaining\t${b.tokens_remaining}\nheld\t${b.tokens_held}\n`);
-  }
-  if (b.packs.length === 0) return;
-  const rows = b.packs.map((p) => [
-    ...(tty ? [] : ['pack']),
-    p.id,
-    p.plan_id,
-    tty ? formatTokens(p.tokens_remaining) : String(p.tokens_remaining),
-    tty ? formatTokens(p.tokens_total) : String(p.tokens_total),
-    p.expired ? (tty ? io.color.dim('expired') : 'expired') : when(p.expires_at, tty, now),
-  ]);
-  if (tty) io.out('\n');
-  printRows(io, ['pack', 'plan', 'remaining', 'total', 'expires'], rows);
 }

@@ -3,7 +3,7 @@
  * the raw fields kept), or, where a provider documents no balance endpoint, the local ledger's
  * spend instead and a plain statement of that.
  */
-import type { ProviderBalance, ProviderProfile } from '../../../client/providers/types.js';
+import type { ProviderBalance, ProviderAdapter } from '../../../client/providers/types.js';
 import type { TokenClient } from '../../../client/client.js';
 import type { Ledger } from '../../../ledger/ledger.js';
 import { QuotaError, UsageError } from '../../errors.js';
@@ -15,7 +15,7 @@ import { parseMoney } from '../../../tokens/money.js';
 
 export interface ProviderBalanceOptions {
   io: IOStreams;
-  profile: ProviderProfile;
+  profile: ProviderAdapter;
   profileName: string;
   apiUrl: string;
   client: () => Promise<TokenClient>;

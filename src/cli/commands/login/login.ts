@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
-import type { ProviderProfile } from '../../../client/providers/types.js';
+import type { ProviderAdapter } from '../../../client/providers/types.js';
 import { CredentialStore, keyProblem } from '../../../config/credentials.js';
 import { PROVIDER_KINDS, type ProviderKind } from '../../../config/settings.js';
 import type { Settings } from '../../../config/settings-store.js';
@@ -27,7 +27,7 @@ export interface LoginOptions {
   quiet: boolean;
   /** A client for the given provider, URL and key, used to verify the key before it is saved. */
   clientFor: (provider: ProviderKind, apiUrl: string, apiKey: string | undefined) => Promise<TokenClient>;
-  providerProfile: (kind: ProviderKind) => Promise<ProviderProfile>;
+  providerAdapter: (kind: ProviderKind) => Promise<ProviderAdapter>;
 }
 
 export function loginCommand(ctx: Context, runF = loginRun): Command {
@@ -60,7 +60,7 @@ Examples:
         json: ctx.globals.json,
         quiet: ctx.globals.quiet,
         clientFor: (provider, apiUrl, apiKey) => ctx.client({ provider, apiUrl, apiKey: apiKey ?? null }),
-        providerProfile: providerDefaults,
+        providerAdapter: providerDefaults,
       }),
     );
 }
@@ -70,11 +70,11 @@ export async function loginRun(opts: LoginOptions): Promise<void> {
   const asking = !opts.withToken && opts.io.canPrompt();
   let provider = opts.provider ?? existing?.provider;
   if (!provider && asking) {
-    const choices = await Promise.all(PROVIDER_KINDS.map(async (kind) => ({ name: (await opts.providerProfile(kind)).label, value: kind })));
+    const choices = await Promise.all(PROVIDER_KINDS.map(async (kind) => ({ name: (await opts.providerAdapter(kind)).label, value: kind })));
     provider = await opts.prompter.select('What do you want to log in to?', choices, 'tokenplan');
   }
   provider ??= 'tokenplan';
-  const profile = await opts.providerProfile(provider);
+  const profile = await opts.providerAdapter(provider);
   let apiUrl = opts.apiUrl ?? (existing?.provider === provider ? existing.api_url : undefined);
   let key: string | undefined;
 

@@ -13,7 +13,7 @@ import type { ProviderCache } from '../../provider-cache.js';
 export interface ModelsOptions {
   io: IOStreams;
   client: () => Promise<TokenClient>;
-  catalog: () => Promise<ProviderCache>;
+  providerCache: () => Promise<ProviderCache>;
   provider: ProviderKind;
   details: boolean;
   json: boolean;
@@ -25,7 +25,7 @@ export function modelsCommand(ctx: Context, runF = modelsRun): Command {
     .option('--details', 'ask for more per model where that costs extra requests (Ollama: context length from /api/show)', false)
     .addHelpText('after', '\nExamples:\n  $ tokencli models\n  $ tokencli models --json | jq -r \'.data[].id\'\n  $ tokencli models --details --profile local')
     .action(async (flags: { details: boolean }) =>
-      runF({ io: ctx.io, client: () => ctx.client(), catalog: ctx.catalog, provider: await ctx.providerKind(), details: flags.details, json: ctx.globals.json }),
+      runF({ io: ctx.io, client: () => ctx.client(), providerCache: ctx.providerCache, provider: await ctx.providerKind(), details: flags.details, json: ctx.globals.json }),
     );
 }
 
@@ -39,7 +39,7 @@ export async function modelsRun(opts: ModelsOptions): Promise<void> {
   const client = await opts.client();
   const models = await client.models.list().finally(stop);
   if (opts.details && opts.provider === 'ollama') await addOllamaContext(client, models.data);
-  (await opts.catalog()).remember(models.data);
+  (await opts.providerCache()).remember(models.data);
   if (opts.json) return printJson(opts.io, models);
   const tty = opts.io.isStdoutTTY;
   const n = (v: number | null | undefined) => (v == null ? '-' : tty ? formatTokens(v) : String(v));

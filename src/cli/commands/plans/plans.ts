@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import { providerDefaults, type Context } from '../../context.js';
-import { topUpRun } from '../plan/purchase/purchase.js';
+import { topUpRun } from '../../top-up.js';
 import type { IOStreams } from '../../io/streams.js';
 import { formatMoney, formatTokens } from '../../io/format.js';
 import { tokensPerMajorUnit } from '../../../tokens/money.js';
@@ -11,7 +11,7 @@ import type { ProviderCache } from '../../provider-cache.js';
 export interface PlansOptions {
   io: IOStreams;
   client: () => Promise<TokenClient>;
-  catalog: () => Promise<ProviderCache>;
+  providerCache: () => Promise<ProviderCache>;
   json: boolean;
 }
 
@@ -22,14 +22,14 @@ export function plansCommand(ctx: Context, runF = plansRun): Command {
     .action(async () => {
       const kind = await ctx.providerKind();
       if (kind !== 'tokenplan') return topUpRun({ io: ctx.io, profile: await providerDefaults(kind), apiUrl: await ctx.apiUrl(), web: false, json: ctx.globals.json, open: async () => {} });
-      return runF({ io: ctx.io, client: () => ctx.client(), catalog: ctx.catalog, json: ctx.globals.json });
+      return runF({ io: ctx.io, client: () => ctx.client(), providerCache: ctx.providerCache, json: ctx.globals.json });
     });
 }
 
 export async function plansRun(opts: PlansOptions): Promise<void> {
   const stop = opts.io.spinner('Fetching plans').stop;
   const plans = await (await opts.client()).plans.list().finally(stop);
-  (await opts.catalog()).rememberPlans(plans.data);
+  (await opts.providerCache()).rememberPlans(plans.data);
   if (opts.json) return printJson(opts.io, plans);
   const tty = opts.io.isStdoutTTY;
   printRows(

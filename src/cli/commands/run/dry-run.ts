@@ -8,7 +8,7 @@ import { ratesOf } from '../../provider-cache.js';
 import type { RunOptions } from './run.js';
 
 export async function printDryRun(opts: RunOptions, model: string, messages: ChatMessage[]): Promise<void> {
-  const info = await (await opts.catalog()).find(model, opts.client);
+  const info = await (await opts.providerCache()).find(model, opts.client);
   const rates = ratesOf(info);
   const promptTokens = countPromptTokens(messages, await loadTokenCounter());
   const min = billedTokens(promptTokens, 0, rates);

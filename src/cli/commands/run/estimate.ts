@@ -22,8 +22,8 @@ export class RunEstimator {
     private readonly maxTokens: number | undefined,
   ) {}
 
-  static async forRun(catalog: () => Promise<ProviderCache>, modelId: string, messages: ChatMessage[], maxTokens: number | undefined): Promise<RunEstimator> {
-    const model = (await catalog()).cached()?.find((m) => m.id === modelId);
+  static async forRun(providerCache: () => Promise<ProviderCache>, modelId: string, messages: ChatMessage[], maxTokens: number | undefined): Promise<RunEstimator> {
+    const model = (await providerCache()).models()?.find((m) => m.id === modelId);
     return new RunEstimator(model, ratesOf(model), messages, maxTokens);
   }
 

@@ -15,11 +15,11 @@ import type { Context } from '../../context.js';
 import { CliError, Exit, InterruptedError, StdoutClosedError, UsageError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
 import { note, warn } from '../../io/messages.js';
-import { budgetStates, checkHardBudgets, raiseAlerts, shellAlertRunner, type AlertRunner } from '../../budgets.js';
-import { wouldExceed } from '../../../ledger/budget.js';
+import { budgetStates, checkHardBudgets, raiseAlerts, shellAlertRunner, type AlertRunner } from '../../budget-enforcement.js';
+import { wouldExceed } from '../../../ledger/budget-rules.js';
 import { printJson } from '../../io/table.js';
 import type { ProviderCache } from '../../provider-cache.js';
-import { positiveInteger } from '../../program.js';
+import { positiveInteger, temperature } from '../../flags.js';
 import { exitCodeFor, trapSignals, TRAPPED_SIGNALS, type TrappedSignal } from '../../signals.js';
 import { printDryRun } from './dry-run.js';
 import { RunEstimator } from './estimate.js';
@@ -36,7 +36,7 @@ export interface RunOptions {
   ledger: () => Promise<Ledger>;
   readLedger: () => Promise<Ledger>;
   journalFile: string;
-  catalog: () => Promise<ProviderCache>;
+  providerCache: () => Promise<ProviderCache>;
   profile: string;
   provider: string;
   apiUrl: string;
@@ -108,7 +108,7 @@ Examples:
           ledger: ctx.ledger,
           readLedger: ctx.readLedger,
           journalFile: ctx.journalFile,
-          catalog: ctx.catalog,
+          providerCache: ctx.providerCache,
           profile: await ctx.profileName(),
           provider: profile?.provider ?? 'tokenplan',
           apiUrl: await ctx.apiUrl(),
@@ -137,12 +137,6 @@ Examples:
     });
 }
 
-function temperature(value: string): number {
-  const t = Number(value);
-  if (!Number.isFinite(t) || t < 0 || t > 2) throw new UsageError(`--temperature must be between 0 and 2, not "${value}"`);
-  return t;
-}
-
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -154,7 +148,7 @@ export async function runRun(opts: RunOptions): Promise<void> {
   const messages = messagesFor(prompt, opts.system);
   if (opts.dryRun) return printDryRun(opts, model, messages);
 
-  const estimator = await RunEstimator.forRun(opts.catalog, model, messages, opts.maxTokens);
+  const estimator = await RunEstimator.forRun(opts.providerCache, model, messages, opts.maxTokens);
   const ledger = await opts.ledger().catch(async (e: unknown) => {
     // A damaged ledger has been moved aside and must be reported; a locked or read-only one is
     // still read for the budget check, and the run's rows go to the journal.

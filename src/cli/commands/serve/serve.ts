@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import type { Context } from '../../context.js';
 import { CliError, Exit, UsageError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
-import { nonNegativeInteger, positiveInteger, positiveNumber } from '../../program.js';
+import { nonNegativeInteger, positiveInteger, positiveNumber } from '../../flags.js';
 import type { RunningServer, ServerOptions } from '../../../server/listen.js';
 import { keysCommand } from './keys.js';
 

@@ -23,7 +23,7 @@ export interface UsageOptions {
   account: () => Promise<string>;
   provider: string;
   client: () => Promise<TokenClient>;
-  catalog: () => Promise<ProviderCache>;
+  providerCache: () => Promise<ProviderCache>;
   profile: string;
   since?: string;
   until?: string;
@@ -63,7 +63,7 @@ Examples:
         account: ctx.account,
         provider: await ctx.providerKind(),
         client: () => ctx.client({ requireKey: true }),
-        catalog: ctx.catalog,
+        providerCache: ctx.providerCache,
         profile: await ctx.profileName(),
         ...(flags.since !== undefined ? { since: flags.since } : {}),
         ...(flags.until !== undefined ? { until: flags.until } : {}),
@@ -87,7 +87,7 @@ export async function usageRun(opts: UsageOptions): Promise<void> {
   // `--by profile` compares profiles; every other grouping is about the profile in use.
   const filter = { since: since.toISOString(), until: until.toISOString(), ...(opts.by === 'profile' ? {} : { profile: opts.profile }) };
   const rows = usageRows(await opts.readLedger(), filter, opts.by, opts.timeZone);
-  const price = dearestPrice((await opts.catalog()).cachedPlans());
+  const price = dearestPrice((await opts.providerCache()).plans());
   const money = (billed: number) => (price ? moneyForTokens(billed, price) : null);
   const totals = rows.reduce(
     (t, r) => ({ runs: t.runs + r.runs, prompt_tokens: t.prompt_tokens + r.prompt_tokens, completion_tokens: t.completion_tokens + r.completion_tokens, billed_tokens: t.billed_tokens + r.billed_tokens, estimated_runs: t.estimated_runs + r.estimated_runs }),

@@ -4,13 +4,13 @@ import type { TokenClient } from '../../../../client/client.js';
 import type { Ledger } from '../../../../ledger/ledger.js';
 import { providerDefaults, type Context } from '../../../context.js';
 import { CliError, UsageError } from '../../../errors.js';
-import type { ProviderProfile } from '../../../../client/providers/types.js';
+import { openInBrowser, topUpRun } from '../../../top-up.js';
 import type { Prompter } from '../../../io/prompter.js';
 import type { IOStreams } from '../../../io/streams.js';
 import { formatMoney, formatTokens } from '../../../io/format.js';
-import { note, success } from '../../../io/messages.js';
+import { success } from '../../../io/messages.js';
 import { printJson, printRows } from '../../../io/table.js';
-import { positiveInteger } from '../../../program.js';
+import { positiveInteger } from '../../../flags.js';
 import type { ProviderCache } from '../../../provider-cache.js';
 
 export interface PurchaseOptions {
@@ -18,7 +18,7 @@ export interface PurchaseOptions {
   prompter: Prompter;
   client: () => Promise<TokenClient>;
   ledger: () => Promise<Ledger>;
-  catalog: () => Promise<ProviderCache>;
+  providerCache: () => Promise<ProviderCache>;
   profile: string;
   apiUrl: string;
   account: () => Promise<string>;
@@ -46,7 +46,7 @@ export function purchaseCommand(ctx: Context, runF = purchaseRun): Command {
         prompter: ctx.prompter,
         client: () => ctx.client({ requireKey: true }),
         ledger: ctx.ledger,
-        catalog: ctx.catalog,
+        providerCache: ctx.providerCache,
         profile: await ctx.profileName(),
         apiUrl: await ctx.apiUrl(),
         account: ctx.account,
@@ -60,46 +60,13 @@ export function purchaseCommand(ctx: Context, runF = purchaseRun): Command {
     });
 }
 
-export interface TopUpOptions {
-  io: IOStreams;
-  profile: ProviderProfile;
-  apiUrl: string;
-  web: boolean;
-  json: boolean;
-  open: (url: string) => Promise<void>;
-}
-
-/** No provider here sells credits over an API: say where to pay, and never pretend a purchase happened. */
-export async function topUpRun(opts: TopUpOptions): Promise<void> {
-  const url = opts.profile.topUpUrl?.(opts.apiUrl) ?? null;
-  if (opts.json) return printJson(opts.io, { provider: opts.profile.kind, purchased: false, top_up_url: url });
-  if (!url) return note(opts.io, false, `${opts.profile.kind} has nothing to buy: it runs on your own machine or server`);
-  opts.io.out(`${url}\n`);
-  note(opts.io, false, `${opts.profile.kind} sells credits only on its website: nothing was bought. Top up at the address above.`);
-  if (opts.web) await opts.open(url);
-}
-
-/** Opens a URL on a desktop; fails with a clear message where there is none. */
-async function openInBrowser(url: string): Promise<void> {
-  const { spawn } = await import('node:child_process');
-  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
-    child.once('error', () => reject(new CliError(`cannot open a browser here (${opener} not found): visit the address above`)));
-    child.once('spawn', () => {
-      child.unref();
-      resolve();
-    });
-  });
-}
-
 export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
   if (!opts.yes && !opts.io.canPrompt()) {
     throw new UsageError('a purchase needs confirmation and there is no terminal to ask', 'pass --yes to buy without a prompt');
   }
   const client = await opts.client();
   const plans = await client.plans.list();
-  (await opts.catalog()).rememberPlans(plans.data);
+  (await opts.providerCache()).rememberPlans(plans.data);
   const plan = plans.data.find((p) => p.id === opts.planId);
   if (!plan) throw new UsageError(`no plan "${opts.planId}"`, `plans: ${plans.data.map((p) => p.id).join(', ')} (see \`tokencli plans\`)`);
   const price = { amount_minor: plan.price.amount_minor * opts.quantity, currency: plan.price.currency };

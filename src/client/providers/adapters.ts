@@ -5,7 +5,7 @@
  */
 import type { TokenClient } from '../client.js';
 import { BALANCE_ADAPTERS, deepseekBalanceUrl } from './balances.js';
-import { PROVIDER_KINDS, type ProviderKind, type ProviderProfile } from './types.js';
+import { PROVIDER_KINDS, type ProviderKind, type ProviderAdapter } from './types.js';
 
 const listModels = (c: TokenClient) => c.models.list();
 const get = (path: string) => (c: TokenClient) => c.request('GET', `${c.opts.baseUrl.replace(/\/+$/, '')}${path}`);
@@ -13,7 +13,7 @@ const cnOrIntl = (cn: string, intl: string) => (baseUrl: string) => (/\.cn(:\d+)
 
 const openAiStyle = { apiPrefix: '' as const, needsKey: true };
 
-export const PROVIDERS: Record<ProviderKind, ProviderProfile> = {
+export const PROVIDERS: Record<ProviderKind, ProviderAdapter> = {
   tokenplan: {
     kind: 'tokenplan',
     label: 'A Token Plan server (tokencli serve, or a carrier that speaks the Token Plan API)',
@@ -92,5 +92,5 @@ export const PROVIDERS: Record<ProviderKind, ProviderProfile> = {
   },
 };
 
-export const providerProfile = (kind: ProviderKind): ProviderProfile => PROVIDERS[kind];
+export const providerAdapter = (kind: ProviderKind): ProviderAdapter => PROVIDERS[kind];
 export { PROVIDER_KINDS, type ProviderKind };

@@ -1,6 +1,6 @@
 /** Budget evaluation as pure functions: thresholds, hard refusals, integer percents, burn rate. */
 import { describe, expect, test } from 'vitest';
-import { crossedThresholds, evaluate, parseThresholds, projectExhaustion, wouldExceed, type Budget } from '../../src/ledger/budget.js';
+import { crossedThresholds, evaluate, parseThresholds, projectExhaustion, wouldExceed, type Budget } from '../../src/ledger/budget-rules.js';
 import { periodBounds } from '../../src/ledger/periods.js';
 
 const budget = (limit: number, warn = [50, 80, 100], hard = true): Budget => ({ id: 1, profile: 'p', period: 'day', limit_tokens: limit, limit_money: null, warn, hard, alert_command: null });

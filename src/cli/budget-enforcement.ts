@@ -4,7 +4,7 @@
  * alerts once per budget and period (recorded in the ledger, so concurrent processes agree).
  */
 import { spawn } from 'node:child_process';
-import { evaluate, wouldExceed, type BudgetState } from '../ledger/budget.js';
+import { evaluate, wouldExceed, type BudgetState } from '../ledger/budget-rules.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { ADJECTIVE, localTimeZone, periodBounds } from '../ledger/periods.js';
 import { QuotaError } from './errors.js';
