@@ -93,6 +93,8 @@ export function createContext(deps: ContextDeps): Context {
   const settings = once(async () => new (await import('../config/settings-store.js')).Settings(paths.configDir));
   const credentials = once(() => new CredentialStore(paths.credentialsFile, (message) => warn(deps.io, message)));
   const busyTimeoutMs = ledgerWaitMs(deps.env.TOKENCLI_LEDGER_WAIT);
+  let writerOpened = false;
+  const readOnly = once(() => deps.openLedger(paths.ledgerFile, { readOnly: true, busyTimeoutMs, now: ctx.now }));
   const env = (name: string) => deps.env[name] || undefined;
   const ctx: Context = {
     io: deps.io,
@@ -147,6 +149,7 @@ export function createContext(deps: ContextDeps): Context {
       });
     },
     ledger: once(async () => {
+      writerOpened = true;
       const ledger = await deps.openLedger(paths.ledgerFile, { busyTimeoutMs, now: ctx.now });
       const { replayJournal } = await import('../ledger/journal.js');
       try {
@@ -156,10 +159,12 @@ export function createContext(deps: ContextDeps): Context {
       }
       return ledger;
     }),
-    // A journal waiting to be replayed is part of the truth: read through the writer when there is one.
-    readLedger: once(async () =>
-      existsSync(ctx.journalFile) ? ctx.ledger().catch(() => deps.openLedger(paths.ledgerFile, { readOnly: true, busyTimeoutMs, now: ctx.now })) : deps.openLedger(paths.ledgerFile, { readOnly: true, busyTimeoutMs, now: ctx.now }),
-    ),
+    // Once this process writes, it reads what it wrote. A journal waiting to be replayed is part of
+    // the truth too: read through the writer when there is one.
+    readLedger: async () => {
+      if (writerOpened || existsSync(ctx.journalFile)) return ctx.ledger().catch(() => readOnly());
+      return readOnly();
+    },
     journalFile: join(dirname(paths.ledgerFile), 'ledger.journal'),
     account: async () => {
       const key = (await ctx.apiKey())?.key;
