@@ -30,7 +30,7 @@ type Method = 'GET' | 'POST' | 'DELETE';
 export interface ClientOptions {
   baseUrl: string;
   apiKey?: string;
-  /** The transport; undici's fetch with a proxy-aware agent in the CLI, the app itself in tests. */
+  /** The transport: Node's fetch in the CLI (undici's, with a proxy agent, only when a proxy is set), the app itself in tests. */
   fetch?: Fetch;
   maxRetries?: number;
   /** Per-attempt limit for a whole non-streamed answer, in ms. */

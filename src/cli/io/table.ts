@@ -1,3 +1,4 @@
+/** Tables and JSON on stdout: aligned columns on a terminal, tab-separated rows when piped. */
 import Table from 'cli-table3';
 import type { IOStreams } from './streams.js';
 

@@ -1,3 +1,4 @@
+/** The shape of a provider adapter: base URL, how to verify a key, the balance call, the top-up page, quirks. */
 import type { TokenClient } from '../client.js';
 import type { ProviderKind } from '../../shared/providers.js';
 

@@ -1,3 +1,4 @@
+/** GET /v1/account: the account a key belongs to. */
 import type { TokenClient } from '../client.js';
 import { AccountSchema, type Account as AccountT } from '../../shared/wire.js';
 

@@ -1,3 +1,4 @@
+/** GET /v1/balance: remaining, held and per pack. */
 import type { TokenClient } from '../client.js';
 import { BalanceSchema, type Balance as BalanceT } from '../../shared/wire.js';
 

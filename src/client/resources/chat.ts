@@ -1,3 +1,4 @@
+/** Chat completions, streamed or whole; the run id travels as the Idempotency-Key so the server can tie its record to it. */
 import type { TokenClient } from '../client.js';
 import { completionChunks } from '../sse.js';
 import { ChatCompletionSchema, type ChatChunk, type ChatCompletion, type ChatRequest } from '../../shared/wire.js';

@@ -1,3 +1,4 @@
+/** GET /v1/models, validated where the client reads it. */
 import type { TokenClient } from '../client.js';
 import { ModelListSchema, type ModelList } from '../../shared/wire.js';
 

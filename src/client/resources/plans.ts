@@ -1,3 +1,4 @@
+/** GET /v1/plans: the plan catalogue. */
 import type { TokenClient } from '../client.js';
 import { PlanListSchema, type PlanList } from '../../shared/wire.js';
 

@@ -1,3 +1,4 @@
+/** Purchases: created with an Idempotency-Key and retried safely, and listed. */
 import { randomUUID } from 'node:crypto';
 import type { TokenClient } from '../client.js';
 import { PurchaseListSchema, PurchaseSchema, type Purchase, type PurchaseRequest } from '../../shared/wire.js';

@@ -1,3 +1,4 @@
+/** The server's usage: aggregated, and one run by the Idempotency-Key it was sent with. */
 import type { TokenClient } from '../client.js';
 import { NotFoundError } from '../errors.js';
 import { RunUsageSchema, UsageReportSchema, type RunUsage, type UsageReport } from '../../shared/wire.js';

@@ -1,3 +1,4 @@
+/** What a generation backend (the demo models, or an upstream) must provide to the metered chat route. */
 import type { BillingRates, ChatMessage } from '../../shared/wire.js';
 
 export interface ModelInfo {

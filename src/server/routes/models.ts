@@ -1,3 +1,4 @@
+/** GET /v1/models: the backend's models in OpenAI's list shape, with context length and plan-token multipliers. */
 import type { App, AppDeps } from '../app.js';
 import type { ModelInfo } from '../backends/backend.js';
 import type { Model } from '../../shared/wire.js';

@@ -1,3 +1,4 @@
+/** Request bodies parsed and validated at the boundary: a malformed body is a 400 in the envelope that names the field. */
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { badRequest } from '../errors.js';

@@ -1,3 +1,4 @@
+/** GET /v1/plans: the catalogue, readable without a key. */
 import type { App, AppDeps } from '../app.js';
 import { listPlans } from '../store/catalogue.js';
 

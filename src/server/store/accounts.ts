@@ -1,3 +1,4 @@
+/** Accounts and their API keys: keys are stored as a SHA-256 hash only, found by a public id and compared in constant time. */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Account } from '../../shared/wire.js';
 import type { Db } from './db.js';

@@ -1,3 +1,4 @@
+/** The plan catalogue the reference server sells, seeded at start (the 400,000-tokens-for-¥1 pack and three tiers). */
 import type { Plan } from '../../shared/wire.js';
 import type { Db } from './db.js';
 import { prepared } from '../../shared/statements.js';

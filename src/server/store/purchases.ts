@@ -1,3 +1,4 @@
+/** Purchases and the packs they grant: a pack of tokens × quantity that expires validity_days later. */
 import type { Plan, Purchase } from '../../shared/wire.js';
 import { newId } from './accounts.js';
 import type { Db } from './db.js';

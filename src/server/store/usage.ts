@@ -1,3 +1,4 @@
+/** Server-side usage from the metered requests: aggregated per day or model, and one run by its Idempotency-Key. */
 import type { RunUsage, UsageReport } from '../../shared/wire.js';
 import type { Db } from './db.js';
 import { prepared } from '../../shared/statements.js';

@@ -5,6 +5,7 @@ import { budgetSetCommand, budgetSetRun, type BudgetSetOptions } from '../../../
 import type { BudgetCommon } from '../../../src/cli/commands/budget/shared.js';
 import { budgetStatusCommand, budgetStatusRun } from '../../../src/cli/commands/budget/status.js';
 import { UsageError } from '../../../src/cli/errors.js';
+import type { Period } from '../../../src/ledger/periods.js';
 import { optionsOf, seam } from '../../helpers/seam.js';
 
 describe('budget', () => {
@@ -21,7 +22,7 @@ describe('budget', () => {
     await budgetStatusRun(await optionsOf<BudgetCommon>(s.ctx, (r) => budgetStatusCommand(s.ctx, r), ['status', '--json']));
     const status = JSON.parse(s.io.stdout());
     expect(status.budgets).toMatchObject([{ period: 'day', limit_tokens: 1000, used_tokens: 0, percent: 0, resets_at: '2026-11-27T00:00:00.000Z' }]);
-    const rm = await optionsOf<BudgetCommon & { period: 'day' }>(s.ctx, (r) => budgetRmCommand(s.ctx, r), ['rm', '--period', 'day']);
+    const rm = await optionsOf<BudgetCommon & { period: Period }>(s.ctx, (r) => budgetRmCommand(s.ctx, r), ['rm', '--period', 'day']);
     await budgetRemoveRun(rm);
     await expect(budgetRemoveRun(rm)).rejects.toBeInstanceOf(UsageError);
   });

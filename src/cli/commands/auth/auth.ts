@@ -1,3 +1,4 @@
+/** `tokencli auth status`: which key is in force, where it came from, and whether the provider accepts it. */
 import { Command } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import { fingerprint } from '../../../client/redact.js';

@@ -1,3 +1,4 @@
+/** `tokencli help [topic]`: command help, and the topics that belong to no command (exit codes, environment). */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { EXIT_CODES, UsageError } from '../../errors.js';

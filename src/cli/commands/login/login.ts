@@ -1,3 +1,4 @@
+/** `tokencli login`: store a key for a provider in a profile, after the provider's own cheapest call has accepted it. */
 import { Command, Option } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import type { ProviderAdapter } from '../../../client/providers/types.js';
@@ -38,7 +39,8 @@ export function loginCommand(ctx: Context, runF = loginRun): Command {
     .addHelpText(
       'after',
       `
-The key is verified (GET /v1/account) before it is saved, in a file only you can read.
+The key is verified with the provider's cheapest call that needs one (GET /v1/account on a Token
+Plan server) before it is saved, in a file only you can read.
 Without a terminal, --with-token is required.
 
 Examples:

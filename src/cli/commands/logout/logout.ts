@@ -1,3 +1,4 @@
+/** `tokencli logout`: forget the stored key of a profile (and say so when TOKENCLI_API_KEY would still be used). */
 import { Command } from 'commander';
 import type { CredentialStore } from '../../../config/credentials.js';
 import type { Context } from '../../context.js';

@@ -1,3 +1,4 @@
+/** `tokencli models`: the provider's models with context length and plan-token multiplier or price, cached for estimates. */
 import { Command } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import { perMillion } from '../../../tokens/money.js';

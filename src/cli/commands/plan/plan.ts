@@ -1,3 +1,4 @@
+/** `tokencli plan`: the group of plan verbs (purchase). */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { purchaseCommand } from './purchase/purchase.js';

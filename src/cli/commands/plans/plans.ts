@@ -1,3 +1,4 @@
+/** `tokencli plans`: the provider's plan catalogue with tokens per unit of money, cached for estimates and completion. */
 import { Command } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import { providerDefaults, type Context } from '../../context.js';

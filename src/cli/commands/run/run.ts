@@ -10,13 +10,11 @@ import type { TokenClient } from '../../../client/client.js';
 import type { Ledger } from '../../../ledger/ledger.js';
 import { NotRecordedError } from '../../../ledger/errors.js';
 import { RunRecorder } from '../../../ledger/recorder.js';
-import { resolveRuns } from '../../../ledger/resolve.js';
 import type { Context } from '../../context.js';
 import { CliError, Exit, InterruptedError, StdoutClosedError, UsageError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
 import { note, warn } from '../../io/messages.js';
-import { budgetStates, checkHardBudgets, raiseAlerts, shellAlertRunner, type AlertRunner } from '../../budget-enforcement.js';
-import { wouldExceed } from '../../../ledger/budget-rules.js';
+import { shellAlertRunner, type AlertRunner } from '../../budget-enforcement.js';
 import { printJson } from '../../io/table.js';
 import type { ProviderCache } from '../../provider-cache.js';
 import { positiveInteger, temperature } from '../../flags.js';
@@ -26,8 +24,9 @@ import { RunEstimator } from './estimate.js';
 import { assemblePrompt, messagesFor, MAX_FILE_BYTES } from './prompt.js';
 import { runEnd, runStart } from './record.js';
 import { sendPrompt } from './request.js';
+import { fileSink, type FileSink } from './output.js';
+import { afterRun, enforceHardBudgets } from './budget-guard.js';
 import { summaryLine } from './summary.js';
-import { serverLookup } from '../../server-records.js';
 
 export interface RunOptions {
   io: IOStreams;
@@ -214,40 +213,4 @@ export async function runRun(opts: RunOptions): Promise<void> {
     });
   }
   if (opts.io.isStderrTTY || opts.usage) note(opts.io, opts.quiet && !opts.usage, opts.io.errColor.dim(summary));
-}
-
-type FileSink = IOStreams & { close(): void };
-
-/** `-o FILE`: the answer goes to the file, written as it arrives; everything else stays on the terminal. */
-async function fileSink(io: IOStreams, path: string): Promise<FileSink> {
-  const { closeSync, openSync, writeSync } = await import('node:fs');
-  let fd: number;
-  try {
-    fd = openSync(path, 'w', 0o644);
-  } catch (e) {
-    throw new UsageError(`cannot write --output ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  // Not a terminal: the file gets the answer exactly as it came.
-  return { ...io, isStdoutTTY: false, out: (s: string) => void writeSync(fd, s), close: () => closeSync(fd) };
-}
-
-/**
- * Before any request: a run whose estimate (prompt + --max-tokens at the model's cached rates)
- * would take a hard budget past its limit is refused, unless --force. Pending runs of other
- * processes count at their worst case. The tokenizer is loaded only when there is a hard budget.
- */
-async function enforceHardBudgets(opts: RunOptions, ledger: Ledger, estimator: RunEstimator): Promise<void> {
-  const states = await budgetStates(ledger, opts.profile, opts.now(), opts.timeZone);
-  if (!states.some((s) => s.budget.hard)) return;
-  const estimate = await estimator.runEstimate();
-  if (!opts.force) return checkHardBudgets(states, estimate);
-  if (states.some((s) => wouldExceed(s, estimate))) warn(opts.io, 'over a hard budget: running anyway because of --force (recorded in the ledger)');
-}
-
-/** Budget alerts for what this run spent, then settle earlier estimates from the server's records. */
-async function afterRun(opts: RunOptions, ledger: Ledger, client: TokenClient): Promise<void> {
-  // Other processes' runs in flight are not spent yet: an alert, unlike a refusal, cannot be taken back.
-  await raiseAlerts(ledger, await budgetStates(ledger, opts.profile, opts.now(), opts.timeZone, { settledOnly: true }), opts.io, opts.now(), opts.runAlert);
-  const lookup = opts.provider === 'tokenplan' ? serverLookup(client) : undefined;
-  await resolveRuns(ledger, { apiUrl: opts.apiUrl, account: await opts.account(), now: opts.now(), ...(lookup ? { lookup } : {}) }).catch(() => undefined);
 }

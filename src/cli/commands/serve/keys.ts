@@ -1,3 +1,4 @@
+/** `tokencli serve keys create`: mint an API key for an account of a server's data directory; the key alone on stdout. */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { IOStreams } from '../../io/streams.js';

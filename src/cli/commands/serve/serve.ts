@@ -1,3 +1,4 @@
+/** `tokencli serve`: the reference Token Plan server, its flags turned into server options. */
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { Context } from '../../context.js';

@@ -1,3 +1,4 @@
+/** `tokencli usage`: where the tokens went, from the local ledger (offline), from the server, or both side by side (--reconcile). */
 import { Command, Option } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import type { Ledger } from '../../../ledger/ledger.js';

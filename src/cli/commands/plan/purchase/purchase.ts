@@ -1,3 +1,4 @@
+/** `tokencli plan purchase PLAN`: show the charge, confirm, and buy with one idempotency key reused by every retry. */
 import { randomUUID } from 'node:crypto';
 import { Command, Option } from 'commander';
 import type { TokenClient } from '../../../../client/client.js';
