@@ -1,7 +1,7 @@
 // Server load benchmark (issue 11): a `tokencli serve` of its own on 127.0.0.1, driven by autocannon.
 // Three figures, each with a ratio against a baseline from the same run: GET /v1/balance at 50
 // connections; 100 concurrent demo streams, checked against the ledger (every stream billed exactly);
-// and GET /v1/balance again while 8 clients keep sending 1 MB pathological prompts. Run alone with
+// and GET /v1/balance again while 8 clients (another process) keep sending 1 MB pathological prompts. Run alone with
 // `node bench/server-load.mjs` (BENCH_BIN=path/to/bin/tokencli.js measures another build).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +11,6 @@ import autocannon from 'autocannon';
 
 const BIN = process.env.BENCH_BIN ?? new URL('../bin/tokencli.js', import.meta.url).pathname;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const PROMPT_BYTES = 1_040_000;
 
 async function startServer(dataDir) {
   const args = [BIN, 'serve', '--port', '0', '--data-dir', dataDir, '--rate-limit', '1000000', '--rate-burst', '1000000', '--demo-delay-ms', '5'];
@@ -51,29 +50,13 @@ async function streams(s) {
   return { ms, spent, reported, exact: billed.every(Number.isInteger) && spent === reported };
 }
 
-/** 8 clients, each sending a 1 MB prompt as soon as its previous one is answered. */
-function pathologicalClients(s, until) {
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  const prompts = [
-    'a'.repeat(PROMPT_BYTES),
-    Array.from({ length: PROMPT_BYTES }, () => letters[Math.floor(Math.random() * 26)]).join(''),
-  ].map((content) => JSON.stringify({ model: 'demo-mini', messages: [{ role: 'user', content }] }));
-  const answers = [];
-  const client = async (i) => {
-    for (let n = 0; performance.now() < until; n++) {
-      const t0 = performance.now();
-      let status;
-      try {
-        const res = await post(s, '/v1/chat/completions', prompts[(i + n) % 2], {}, AbortSignal.timeout(Math.ceil(until - t0) + 1000));
-        status = res.status;
-        await res.arrayBuffer();
-      } catch {
-        status = 'timeout';
-      }
-      answers.push({ status, ms: performance.now() - t0 });
-    }
-  };
-  return Promise.all(Array.from({ length: 8 }, (_, i) => client(i))).then(() => answers);
+/** 8 clients sending 1 MB pathological prompts, in a child process (see pathological-clients.mjs). */
+function pathologicalClients(s, seconds) {
+  const script = new URL('./pathological-clients.mjs', import.meta.url).pathname;
+  const child = spawn(process.execPath, [script, s.url, s.key, String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  return new Promise((resolve) => child.on('exit', () => resolve(JSON.parse(out))));
 }
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
@@ -85,8 +68,7 @@ export async function serverLoad() {
     await post(s, '/v1/purchases', '{"plan_id":"max"}', { 'idempotency-key': 'bench' });
     const calm = await balanceLoad(s);
     const st = await streams(s);
-    const until = performance.now() + SECONDS * 1000 + 1000;
-    const hostile = pathologicalClients(s, until);
+    const hostile = pathologicalClients(s, SECONDS + 1);
     // Let the first pathological prompts arrive before measuring.
     await new Promise((r) => setTimeout(r, 1000));
     const loaded = await balanceLoad(s);
