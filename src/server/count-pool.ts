@@ -13,11 +13,13 @@ import { COUNT_WORKER_DATA, COUNT_WORKER_URL, type FromWorker, type ToWorker } f
 import { ApiProblem, badRequest } from './errors.js';
 
 export interface PromptCounter {
-  count(messages: ChatMessage[]): Promise<number>;
+  /** The prompt's tokens; once past `limit`, counting may stop and answer any number above it. */
+  count(messages: ChatMessage[], limit?: number): Promise<number>;
 }
 
 interface Job {
   messages: ChatMessage[];
+  limit: number;
   chars: number;
   resolve(tokens: number): void;
   reject(e: Error): void;
@@ -44,11 +46,11 @@ export class CountPool implements PromptCounter {
     for (let i = 0; i < opts.size; i++) this.spawn();
   }
 
-  count(messages: ChatMessage[]): Promise<number> {
+  count(messages: ChatMessage[], limit = Number.MAX_SAFE_INTEGER): Promise<number> {
     if (this.closed) return Promise.reject(new Error('the counting pool is closed'));
     return new Promise((resolve, reject) => {
       const chars = messages.reduce((n, m) => n + messageText(m.content).length, 0);
-      this.queue.push({ messages, chars, resolve, reject });
+      this.queue.push({ messages, limit, chars, resolve, reject });
       this.dispatch();
     });
   }
@@ -91,7 +93,7 @@ export class CountPool implements PromptCounter {
       const job = this.queue.splice(smallest, 1)[0]!;
       slot.job = job;
       slot.deadline = setTimeout(() => this.stuck(slot), 2 * this.opts.deadlineMs);
-      slot.worker.postMessage({ messages: job.messages, deadlineMs: this.opts.deadlineMs } satisfies ToWorker);
+      slot.worker.postMessage({ messages: job.messages, deadlineMs: this.opts.deadlineMs, limit: job.limit } satisfies ToWorker);
     }
   }
 

@@ -20,18 +20,19 @@ export class CountStopped extends Error {}
 /**
  * Counts `text` with `countTokens`, slicing every pre-token (a match of `splitPattern`, the
  * tokenizer's own split pattern, global) that is longer than MAX_PRETOKEN_CHARS. `shouldStop` is
- * asked between pieces; when it answers true the count throws CountStopped.
+ * asked between pieces with the tokens counted so far; when it answers true the count throws
+ * CountStopped.
  */
 export function countWithBoundedPretokens(
   text: string,
   countTokens: (text: string) => number,
   splitPattern: RegExp,
-  shouldStop: () => boolean = () => false,
+  shouldStop: (countedSoFar: number) => boolean = () => false,
 ): number {
   let total = 0;
   let from = 0;
   const count = (piece: string) => {
-    if (shouldStop()) throw new CountStopped('the count was stopped');
+    if (shouldStop(total)) throw new CountStopped('the count was stopped');
     total += countTokens(piece);
   };
   for (const match of text.matchAll(splitPattern)) {

@@ -49,6 +49,12 @@ describe('bounded token counting', () => {
     expect(asked).toBeGreaterThanOrEqual(4);
     let left = 2;
     expect(() => counter.count(text, () => left-- <= 0)).toThrow(CountStopped);
+    // A prompt's count is asked with the prompt's running total, framing included.
+    let last = 0;
+    const messages = [{ role: 'system' as const, content: 'be brief' }, { role: 'user' as const, content: text }];
+    expect(() => countPromptTokens(messages, counter, (soFar) => ((last = soFar), soFar > 5_000))).toThrow(CountStopped);
+    expect(last).toBeGreaterThan(5_000);
+    expect(last).toBeLessThan(countPromptTokens(messages, counter));
   });
 
   test('special-token text is counted as plain text, not refused', async () => {
