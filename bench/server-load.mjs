@@ -1,8 +1,11 @@
 // Server load benchmark (issue 11): a `tokencli serve` of its own on 127.0.0.1, driven by autocannon.
 // Three figures, each with a ratio against a baseline from the same run: GET /v1/balance at 50
 // connections; 100 concurrent demo streams, checked against the ledger (every stream billed exactly);
-// and GET /v1/balance again while 8 clients (another process) keep sending 1 MB pathological prompts. Run alone with
-// `node bench/server-load.mjs` (BENCH_BIN=path/to/bin/tokencli.js measures another build).
+// and GET /v1/balance again while 8 clients (another process) keep sending 1 MB pathological
+// prompts. A control aims the same hostile load at a second server instead: what the p99 moves
+// then is the machine's CPU being shared (the load generators run on it too), not this server's
+// event loop. Run alone with `node bench/server-load.mjs` (BENCH_BIN=path/to/bin/tokencli.js
+// measures another build).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,18 +64,26 @@ function pathologicalClients(s, seconds) {
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 
+/** Runs autocannon on `s` while the pathological clients hit `target`. */
+async function balanceLoadUnderAttack(s, target) {
+  const hostile = pathologicalClients(target, SECONDS + 1);
+  // Let the first pathological prompts arrive before measuring.
+  await new Promise((r) => setTimeout(r, 1000));
+  const loaded = await balanceLoad(s);
+  return { loaded, answers: await hostile };
+}
+
 export async function serverLoad() {
   const dataDir = mkdtempSync(join(tmpdir(), 'tokencli-bench-serve-'));
+  const otherDir = mkdtempSync(join(tmpdir(), 'tokencli-bench-other-'));
   const s = await startServer(dataDir);
+  const other = await startServer(otherDir);
   try {
-    await post(s, '/v1/purchases', '{"plan_id":"max"}', { 'idempotency-key': 'bench' });
+    for (const server of [s, other]) await post(server, '/v1/purchases', '{"plan_id":"max"}', { 'idempotency-key': 'bench' });
     const calm = await balanceLoad(s);
     const st = await streams(s);
-    const hostile = pathologicalClients(s, SECONDS + 1);
-    // Let the first pathological prompts arrive before measuring.
-    await new Promise((r) => setTimeout(r, 1000));
-    const loaded = await balanceLoad(s);
-    const answers = await hostile;
+    const { loaded, answers } = await balanceLoadUnderAttack(s, s);
+    const control = (await balanceLoadUnderAttack(s, other)).loaded;
     const statuses = Object.entries(answers.reduce((m, a) => ({ ...m, [a.status]: (m[a.status] ?? 0) + 1 }), {}))
       .map(([k, v]) => `${v}×${k}`)
       .join(' ');
@@ -88,10 +99,14 @@ export async function serverLoad() {
       row('  errors + timeouts', `${loaded.errors + loaded.timeouts} of ${loaded.requests.sent}`),
       row('pathological prompts answered', `${answers.length}: ${statuses}`),
       row('  their p50 / max answer time', `${pct(ms, 50)?.toFixed(0)} / ${pct(ms, 100)?.toFixed(0)} ms`),
+      row('control: the same load aimed at another server: requests/s', control.requests.average.toFixed(0), `${(control.requests.average / calm.requests.average).toFixed(2)}× calm`),
+      row('  p50 / p99 latency', `${control.latency.p50} / ${control.latency.p99} ms`, `p99 ${(control.latency.p99 / calm.latency.p99).toFixed(2)}× calm (the machine alone)`),
     ];
   } finally {
     s.stop();
+    other.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(otherDir, { recursive: true, force: true });
   }
 }
 
