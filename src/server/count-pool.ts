@@ -1,20 +1,26 @@
 /**
  * Counts prompt tokens off the event loop, in a pool of worker threads sized to the machine. Each
- * count has a deadline: a worker still counting when it passes is terminated (nothing else stops a
- * synchronous loop) and replaced, and the request gets a 400 instead of a server that hangs.
+ * count has a deadline: the worker stops it there and the request gets a 400 instead of a server
+ * that hangs. A worker that does not answer by twice the deadline is terminated (nothing else stops
+ * a synchronous loop) and replaced. The smallest prompt waiting goes first, so that a queue of huge
+ * prompts does not delay ordinary ones.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ChatMessage } from '../shared/wire.js';
+import { messageText } from '../tokens/estimate.js';
 import { COUNT_WORKER_DATA, COUNT_WORKER_URL, type FromWorker, type ToWorker } from './count-worker.js';
 import { ApiProblem, badRequest } from './errors.js';
 
 export interface PromptCounter {
-  count(messages: ChatMessage[]): Promise<number>;
+  /** The prompt's tokens; once past `limit`, counting may stop and answer any number above it. */
+  count(messages: ChatMessage[], limit?: number): Promise<number>;
 }
 
 interface Job {
   messages: ChatMessage[];
+  limit: number;
+  chars: number;
   resolve(tokens: number): void;
   reject(e: Error): void;
 }
@@ -40,10 +46,11 @@ export class CountPool implements PromptCounter {
     for (let i = 0; i < opts.size; i++) this.spawn();
   }
 
-  count(messages: ChatMessage[]): Promise<number> {
+  count(messages: ChatMessage[], limit = Number.MAX_SAFE_INTEGER): Promise<number> {
     if (this.closed) return Promise.reject(new Error('the counting pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ messages, resolve, reject });
+      const chars = messages.reduce((n, m) => n + messageText(m.content).length, 0);
+      this.queue.push({ messages, limit, chars, resolve, reject });
       this.dispatch();
     });
   }
@@ -59,7 +66,9 @@ export class CountPool implements PromptCounter {
     this.slots.add(slot);
     slot.worker.on('message', (m: FromWorker) => {
       if (m.type === 'ready') slot.ready = true;
-      else this.finish(slot, (job) => (m.type === 'counted' ? job.resolve(m.tokens) : job.reject(new Error(m.message))));
+      else if (m.type === 'counted') this.finish(slot, (job) => job.resolve(m.tokens));
+      else if (m.type === 'overrun') this.finish(slot, (job) => job.reject(this.tooExpensive()));
+      else this.finish(slot, (job) => job.reject(new Error(m.message)));
       this.dispatch();
     });
     slot.worker.on('error', (e) => {
@@ -67,17 +76,24 @@ export class CountPool implements PromptCounter {
       this.finish(slot, (job) => job.reject(new ApiProblem(500, 'server_error', 'counting the prompt failed', 'internal_error')));
       // A worker that never became ready would fail the same way again: do not loop on it.
       const replace = slot.ready;
-      void this.retire(slot).then(() => replace && !this.closed && this.spawn());
+      void this.retire(slot).then(() => {
+        if (replace && !this.closed) return this.spawn();
+        if (this.slots.size > 0) return;
+        // No worker can start: fail now rather than leave requests waiting for one.
+        this.closed = true;
+        for (const job of this.queue.splice(0)) job.reject(new ApiProblem(500, 'server_error', 'no worker can count prompts', 'internal_error'));
+      });
     });
   }
 
   private dispatch(): void {
     for (const slot of this.slots) {
       if (!slot.ready || slot.job || this.queue.length === 0) continue;
-      const job = this.queue.shift()!;
+      const smallest = this.queue.reduce((best, job, i) => (job.chars < this.queue[best]!.chars ? i : best), 0);
+      const job = this.queue.splice(smallest, 1)[0]!;
       slot.job = job;
-      slot.deadline = setTimeout(() => this.overrun(slot), this.opts.deadlineMs);
-      slot.worker.postMessage({ messages: job.messages } satisfies ToWorker);
+      slot.deadline = setTimeout(() => this.stuck(slot), 2 * this.opts.deadlineMs);
+      slot.worker.postMessage({ messages: job.messages, deadlineMs: this.opts.deadlineMs, limit: job.limit } satisfies ToWorker);
     }
   }
 
@@ -88,10 +104,12 @@ export class CountPool implements PromptCounter {
     if (job) settle(job);
   }
 
-  private overrun(slot: Slot): void {
-    this.finish(slot, (job) =>
-      job.reject(badRequest(`counting this prompt's tokens took longer than ${this.opts.deadlineMs} ms: send a shorter or plainer prompt`, 'messages', 'prompt_too_expensive')),
-    );
+  private tooExpensive(): ApiProblem {
+    return badRequest(`counting this prompt's tokens took longer than ${this.opts.deadlineMs} ms: send a shorter or plainer prompt`, 'messages', 'prompt_too_expensive');
+  }
+
+  private stuck(slot: Slot): void {
+    this.finish(slot, (job) => job.reject(this.tooExpensive()));
     void this.retire(slot).then(() => !this.closed && (this.spawn(), this.dispatch()));
   }
 

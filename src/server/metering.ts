@@ -53,13 +53,15 @@ export class Meter {
    * Holds prompt + max_tokens at the model's rates, or answers 402 before anything is generated.
    * When the request sets no max_tokens, the default is shrunk to what the balance covers instead.
    * Counting is the costly step, so everything that can refuse without it comes first: a prompt
-   * whose byte length alone cannot fit the context, and an account with nothing to spend.
+   * whose byte length alone cannot fit the context, and an account with nothing to spend. The count
+   * itself stops once the prompt is past what the context leaves for it.
    */
   async admit(accountId: string, requestId: string, model: ModelInfo, messages: ChatMessage[], requestedMax: number | undefined, runId: string | null = null): Promise<Admission> {
     this.checkContext(model, promptTokensLowerBound(messages), requestedMax, 'at least ');
     this.checkSomethingToSpend(availability(this.db, accountId, this.now()));
-    const promptTokens = await this.counter.count(messages);
-    this.checkContext(model, promptTokens, requestedMax, '');
+    const room = model.context_length === undefined ? undefined : model.context_length - (requestedMax ?? 0);
+    const promptTokens = await this.counter.count(messages, room);
+    this.checkContext(model, promptTokens, requestedMax, room !== undefined && promptTokens > room ? 'at least ' : '');
     return this.db
       .transaction((): Admission => {
         const now = this.now();

@@ -7,7 +7,11 @@ import type { ChatMessage } from '../shared/wire.js';
 import { countWithBoundedPretokens } from './pretokens.js';
 
 export interface TokenCounter {
-  count(text: string): number;
+  /**
+   * Throws CountStopped (see pretokens.ts) when `shouldStop`, asked every few milliseconds with the
+   * tokens counted so far, says so.
+   */
+  count(text: string, shouldStop?: (countedSoFar: number) => boolean): number;
 }
 
 let loading: Promise<TokenCounter> | undefined;
@@ -18,7 +22,7 @@ const AS_PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
 export function loadTokenCounter(): Promise<TokenCounter> {
   loading ??= Promise.all([import('gpt-tokenizer/encoding/o200k_base'), import('gpt-tokenizer/encodingParams/constants')]).then(([m, c]) => {
     const countTokens = (text: string) => m.countTokens(text, AS_PLAIN_TEXT);
-    return { count: (text: string) => countWithBoundedPretokens(text, countTokens, c.O200K_TOKEN_SPLIT_REGEX) };
+    return { count: (text: string, shouldStop?: (countedSoFar: number) => boolean) => countWithBoundedPretokens(text, countTokens, c.O200K_TOKEN_SPLIT_REGEX, shouldStop) };
   });
   return loading;
 }
@@ -51,12 +55,21 @@ export function promptTokensLowerBound(messages: readonly ChatMessage[]): number
   return total;
 }
 
-/** Estimated prompt tokens of a chat request: what the server holds for, and what the CLI shows. */
-export function countPromptTokens(messages: readonly ChatMessage[], counter: TokenCounter): number {
+/**
+ * Estimated prompt tokens of a chat request: what the server holds for, and what the CLI shows.
+ * `shouldStop` is asked every few milliseconds with the prompt's tokens counted so far.
+ */
+export function countPromptTokens(messages: readonly ChatMessage[], counter: TokenCounter, shouldStop?: (countedSoFar: number) => boolean): number {
   let total = REPLY_PRIMING;
+  const count = (text: string) => counter.count(text, shouldStop && ((soFar) => shouldStop(total + soFar)));
   for (const m of messages) {
-    total += TOKENS_PER_MESSAGE + counter.count(m.role) + counter.count(messageText(m.content));
-    if (m.name) total += TOKENS_PER_NAME + counter.count(m.name);
+    total += TOKENS_PER_MESSAGE;
+    total += count(m.role);
+    total += count(messageText(m.content));
+    if (m.name) {
+      total += TOKENS_PER_NAME;
+      total += count(m.name);
+    }
   }
   return total;
 }

@@ -17,7 +17,7 @@ export async function inProcessServer(o: { backend?: Backend; holdTtlMs?: number
   const account = createAccount(db, 'test', now);
   const key = mintKey(db, account.id, now);
   const counter = await loadTokenCounter();
-  // In-process tests count on the test's own thread: the worker pool needs the built tree (see serve.e2e).
+  // In-process tests count on their own thread: the worker pool runs from the built tree (see bounded-work.e2e).
   const meter = new Meter(db, { count: async (messages) => countPromptTokens(messages, counter) }, clock, { defaultMaxTokens: 256, holdTtlMs: o.holdTtlMs ?? 60_000, progressIntervalMs: 1000 });
   const app = createApp({
     db,

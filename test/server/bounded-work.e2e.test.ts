@@ -1,13 +1,20 @@
 /**
- * No request holds the server: a pathological prompt is refused or counted off the event loop, within
- * a deadline, while unrelated requests keep being answered; and an account with nothing to spend
- * cannot make the server count at all. Assertions are about order and answers, never about time.
+ * No request holds the server: a pathological prompt is refused or counted off the event loop, only
+ * as far as the model's context and within a deadline, while unrelated requests keep being answered;
+ * and an account with nothing to spend cannot make the server count at all. Assertions are about
+ * order and answers, never about time.
  */
 import { request } from 'node:http';
 import { describe, expect, test } from 'vitest';
 import { api, buy, chat, startServe } from '../helpers/serve.js';
 
-const letters = (n: number) => Array.from({ length: n }, (_, i) => 'abcdefghijklmnopqrstuvwxyz'[(i * 7919 + ((i * i) % 31)) % 26]).join('');
+/**
+ * One run of CJK letters without punctuation, just under the 1 MiB body limit: the tokenizer keeps it
+ * whole, and counting it whole takes time quadratic in its length (minutes, before slicing).
+ */
+const cjk = (n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20_000))).join('');
+const pathological = cjk(340_000);
+
 /** POSTs a chat body; `sent` resolves once the whole body has left, `answer` with the response. */
 function postChat(url: string, key: string, body: unknown) {
   const json = JSON.stringify(body);
@@ -25,24 +32,25 @@ function postChat(url: string, key: string, body: unknown) {
   return { sent, answer };
 }
 
-/** Just under the 1 MiB body limit: half a run of one letter (quadratic to count whole), half costly letters. */
-const pathological = 'a'.repeat(520_000) + letters(520_000);
 
 describe('bounded work per request', () => {
-  test('a pathological prompt is answered with a 400, and a GET /v1/plans sent after it finishes first', async () => {
+  test('pathological prompts are answered with 400, and a GET /v1/plans sent after them finishes first', async () => {
     const s = await startServe();
     await buy(s.url, s.key);
     const finished: string[] = [];
-    const big = postChat(s.url, s.key, { model: 'demo-mini', messages: [{ role: 'user', content: pathological }] });
-    const answered = big.answer.then((r) => (finished.push('chat'), r));
-    await big.sent;
+    const chats = [1, 2].map(() => postChat(s.url, s.key, { model: 'demo-pro', messages: [{ role: 'user', content: pathological }] }));
+    const answers = Promise.all(chats.map((c) => c.answer.then((r) => (finished.push('chat'), r))));
+    await Promise.all(chats.map((c) => c.sent));
     const plans = await api(s.url, '/v1/plans').then((r) => (finished.push('plans'), r));
-    const answer = await answered;
     expect(plans.status).toBe(200);
-    expect(finished).toEqual(['plans', 'chat']);
-    expect(answer.status).toBe(400);
-    expect(['context_length_exceeded', 'prompt_too_expensive']).toContain(answer.json.error.code);
-    expect(answer.requestId).toMatch(/^req_/);
+    for (const answer of await answers) {
+      expect(answer.status).toBe(400);
+      // Counting stops once the prompt is past the 32,768 tokens of demo-pro's context.
+      expect(answer.json.error).toMatchObject({ code: 'context_length_exceeded', param: 'messages' });
+      expect(answer.json.error.message).toMatch(/needs at least 3\d,\d{3} tokens .* but demo-pro has 32,768/);
+      expect(answer.requestId).toMatch(/^req_/);
+    }
+    expect(finished).toEqual(['plans', 'chat', 'chat']);
     await s.stop();
   });
 
@@ -57,9 +65,10 @@ describe('bounded work per request', () => {
   });
 
   test('counting past the deadline answers 400, and the pool goes on counting', async () => {
-    const s = await startServe(['--count-deadline-ms', '20']);
+    const s = await startServe(['--count-deadline-ms', '10']);
     await buy(s.url, s.key);
-    const slow = await chat(s.url, s.key, { messages: [{ role: 'user', content: letters(1_000_000) }] });
+    // Counting demo-pro's 32,768 tokens of this prompt takes tens of milliseconds.
+    const slow = await chat(s.url, s.key, { model: 'demo-pro', messages: [{ role: 'user', content: pathological }] });
     expect(slow.status).toBe(400);
     expect(slow.json.error).toMatchObject({ type: 'invalid_request_error', code: 'prompt_too_expensive', param: 'messages' });
     const next = await chat(s.url, s.key, { max_tokens: 3 });

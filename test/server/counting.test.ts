@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { countTokens, decode } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, test } from 'vitest';
 import { countPromptTokens, loadTokenCounter, MAX_TOKEN_BYTES, promptTokensLowerBound } from '../../src/tokens/estimate.js';
-import { countWithBoundedPretokens, MAX_PRETOKEN_CHARS } from '../../src/tokens/pretokens.js';
+import { CountStopped, countWithBoundedPretokens, MAX_PRETOKEN_CHARS, PIECE_CHARS } from '../../src/tokens/pretokens.js';
 import { ROOT } from '../helpers/procs.js';
 
 describe('bounded token counting', () => {
@@ -38,6 +38,23 @@ describe('bounded token counting', () => {
     expect(seen.slice(1, -1).join('')).toBe(run);
     for (const piece of seen) expect(piece.length).toBeLessThanOrEqual(MAX_PRETOKEN_CHARS);
     for (const piece of seen) expect(piece.charCodeAt(0) >= 0xdc00 && piece.charCodeAt(0) <= 0xdfff).toBe(false);
+  });
+
+  test('a long count is cut in pieces at pre-token boundaries, exactly, and can be stopped between them', async () => {
+    const counter = await loadTokenCounter();
+    const text = readFileSync(join(ROOT, 'README.md'), 'utf8').repeat(8);
+    expect(text.length).toBeGreaterThan(4 * PIECE_CHARS);
+    let asked = 0;
+    expect(counter.count(text, () => (asked++, false))).toBe(countTokens(text));
+    expect(asked).toBeGreaterThanOrEqual(4);
+    let left = 2;
+    expect(() => counter.count(text, () => left-- <= 0)).toThrow(CountStopped);
+    // A prompt's count is asked with the prompt's running total, framing included.
+    let last = 0;
+    const messages = [{ role: 'system' as const, content: 'be brief' }, { role: 'user' as const, content: text }];
+    expect(() => countPromptTokens(messages, counter, (soFar) => ((last = soFar), soFar > 5_000))).toThrow(CountStopped);
+    expect(last).toBeGreaterThan(5_000);
+    expect(last).toBeLessThan(countPromptTokens(messages, counter));
   });
 
   test('special-token text is counted as plain text, not refused', async () => {
