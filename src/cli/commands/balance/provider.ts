@@ -7,7 +7,7 @@ import type { ProviderBalance, ProviderAdapter } from '../../../client/providers
 import type { TokenClient } from '../../../client/client.js';
 import type { Ledger } from '../../../ledger/ledger.js';
 import { QuotaError, UsageError } from '../../errors.js';
-import { formatMoney, formatTokens } from '../../io/format.js';
+import { countFor, formatMoney } from '../../io/format.js';
 import { note, warn } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
 import { printJson, printRows } from '../../io/table.js';
@@ -35,7 +35,7 @@ export async function providerBalanceRun(opts: ProviderBalanceOptions): Promise<
     const spent = (await opts.ledger()).totals({ profile: opts.profileName, since: since.toISOString() });
     if (opts.json) return printJson(opts.io, { provider: profile.kind, available: null, balance_api: false, local_spend_30d: spent });
     note(opts.io, false, `${profile.kind} documents no balance endpoint; showing this profile's local spend instead`);
-    const n = (v: number) => (opts.io.isStdoutTTY ? formatTokens(v) : String(v));
+    const n = countFor(opts.io.isStdoutTTY);
     printRows(opts.io, ['', ''], [
       ['runs (30 days)', n(spent.runs)],
       ['tokens in', n(spent.prompt_tokens)],

@@ -10,7 +10,7 @@ import type { Ledger, OfflineEstimate } from '../../../ledger/ledger.js';
 import type { Balance } from '../../../shared/wire.js';
 import { CliError, Exit, QuotaError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
-import { formatTokens, relativeTime, when } from '../../io/format.js';
+import { countFor, formatTokens, relativeTime, when } from '../../io/format.js';
 import { warn } from '../../io/messages.js';
 import { printJson, printRows } from '../../io/table.js';
 import { budgetStates, standingAlerts } from '../../budget-enforcement.js';
@@ -83,7 +83,7 @@ export async function tokenPlanBalanceRun(opts: TokenPlanBalanceOptions): Promis
   } else {
     warn(opts.io, `offline estimate (${offlineReason}): last balance seen ${relativeTime(estimate.snapshot.seen_at, opts.now())}`);
     const tty = opts.io.isStdoutTTY;
-    const n = (v: number) => (tty ? formatTokens(v) : String(v));
+    const n = countFor(tty);
     printRows(opts.io, ['', ''], [
       ['estimated remaining', n(estimate.tokens_remaining)],
       ['last seen', `${n(estimate.snapshot.tokens_remaining)} at ${estimate.snapshot.seen_at}`],
@@ -139,8 +139,8 @@ function printOnline(io: IOStreams, b: Balance, now: Date): void {
     ...(tty ? [] : ['pack']),
     p.id,
     p.plan_id,
-    tty ? formatTokens(p.tokens_remaining) : String(p.tokens_remaining),
-    tty ? formatTokens(p.tokens_total) : String(p.tokens_total),
+    countFor(tty)(p.tokens_remaining),
+    countFor(tty)(p.tokens_total),
     p.expired ? (tty ? io.color.dim('expired') : 'expired') : when(p.expires_at, tty, now),
   ]);
   if (tty) io.out('\n');

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import type { BudgetState } from '../../../ledger/budget-rules.js';
 import { budgetStates, standingAlerts } from '../../budget-enforcement.js';
 import type { Context } from '../../context.js';
-import { formatMoney, formatTokens, relativeTime } from '../../io/format.js';
+import { countFor, formatMoney, relativeTime } from '../../io/format.js';
 import { note, warn } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
 import { printJson, printRows } from '../../io/table.js';
@@ -22,7 +22,7 @@ export function statusRows(states: BudgetState[], tty: boolean, now: Date, color
     const filled = Math.min(20, Math.floor((s.used * 20) / b.limit_tokens));
     const bar = '█'.repeat(filled) + '░'.repeat(20 - filled);
     const paint = s.percent >= 100 ? color.red : s.percent >= 80 ? color.yellow : color.green;
-    const n = (v: number) => (tty ? formatTokens(v) : String(v));
+    const n = countFor(tty);
     return tty
       ? [
           `${b.period}${b.hard ? ' (hard)' : ''}`,

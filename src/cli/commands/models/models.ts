@@ -1,4 +1,5 @@
 /** `tokencli models`: the provider's models with context length and plan-token multiplier or price, cached for estimates. */
+import { rootOf } from '../../../shared/url.js';
 import { Command } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import { perMillion } from '../../../tokens/money.js';
@@ -7,7 +8,7 @@ import type { Model } from '../../../shared/wire.js';
 import { formatMultiplier } from '../../../tokens/billing.js';
 import type { Context } from '../../context.js';
 import type { IOStreams } from '../../io/streams.js';
-import { formatTokens } from '../../io/format.js';
+import { countFor } from '../../io/format.js';
 import { printJson, printRows } from '../../io/table.js';
 import type { ProviderCache } from '../../provider-cache.js';
 
@@ -43,7 +44,7 @@ export async function modelsRun(opts: ModelsOptions): Promise<void> {
   (await opts.providerCache()).remember(models.data);
   if (opts.json) return printJson(opts.io, models);
   const tty = opts.io.isStdoutTTY;
-  const n = (v: number | null | undefined) => (v == null ? '-' : tty ? formatTokens(v) : String(v));
+  const n = (v: number | null | undefined) => (v == null ? '-' : countFor(tty)(v));
   const priced = models.data.some((m) => (m as { pricing?: Pricing }).pricing);
   if (priced) {
     // OpenRouter: USD per token as decimal strings, shown per million tokens.
@@ -73,7 +74,7 @@ export async function modelsRun(opts: ModelsOptions): Promise<void> {
 
 /** Ollama keeps context length in its native API: `model_info["<arch>.context_length"]`. */
 async function addOllamaContext(client: TokenClient, models: Model[]): Promise<void> {
-  const root = client.opts.baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
+  const root = rootOf(client.opts.baseUrl);
   await Promise.all(
     models.map(async (m) => {
       const show = await client.request<{ model_info?: Record<string, unknown> }>('POST', `${root}/api/show`, { body: { model: m.id }, retry: true });

@@ -2,7 +2,7 @@
 import type { ChatMessage } from '../../../shared/wire.js';
 import { billedTokens, formatMultiplier } from '../../../tokens/billing.js';
 import { countPromptTokens, loadTokenCounter } from '../../../tokens/estimate.js';
-import { formatTokens } from '../../io/format.js';
+import { countFor } from '../../io/format.js';
 import { printJson, printRows } from '../../io/table.js';
 import { ratesOf } from '../../provider-cache.js';
 import type { RunOptions } from './run.js';
@@ -24,7 +24,7 @@ export async function printDryRun(opts: RunOptions, model: string, messages: Cha
       estimate: true,
     });
   }
-  const n = (v: number) => (opts.io.isStdoutTTY ? formatTokens(v) : String(v));
+  const n = countFor(opts.io.isStdoutTTY);
   printRows(opts.io, ['', ''], [
     ['model', `${model}${info ? '' : ' (unknown to the cache and server: 1× rates assumed)'}`],
     ['rates', `${formatMultiplier(rates.input_multiplier_milli)} in, ${formatMultiplier(rates.output_multiplier_milli)} out`],

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import type { Ledger } from '../../../ledger/ledger.js';
-import { usageRows, type GroupBy, type ReportRow } from '../../../ledger/report.js';
+import { addTotals, NO_RUNS, usageRows, type GroupBy, type ReportRow } from '../../../ledger/report.js';
 import { dearestPrice, moneyForTokens } from '../../../tokens/money.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
@@ -90,10 +90,9 @@ export async function usageRun(opts: UsageOptions): Promise<void> {
   const rows = usageRows(await opts.readLedger(), filter, opts.by, opts.timeZone);
   const price = dearestPrice((await opts.providerCache()).plans());
   const money = (billed: number) => (price ? moneyForTokens(billed, price) : null);
-  const totals = rows.reduce(
-    (t, r) => ({ runs: t.runs + r.runs, prompt_tokens: t.prompt_tokens + r.prompt_tokens, completion_tokens: t.completion_tokens + r.completion_tokens, billed_tokens: t.billed_tokens + r.billed_tokens, estimated_runs: t.estimated_runs + r.estimated_runs }),
-    { runs: 0, prompt_tokens: 0, completion_tokens: 0, billed_tokens: 0, estimated_runs: 0 },
-  );
+  const totals = rows.reduce(addTotals, NO_RUNS);
+  // Each row's money is rounded up on its own; the total is their sum, so the rows add up to it.
+  const totalMoney = price ? { amount_minor: rows.reduce((n, r) => n + money(r.billed_tokens)!.amount_minor, 0), currency: price.price.currency } : null;
   if (opts.json) {
     return printJson(opts.io, {
       since: since.toISOString(),
@@ -102,7 +101,7 @@ export async function usageRun(opts: UsageOptions): Promise<void> {
       profile: opts.by === 'profile' ? null : opts.profile,
       time_zone: opts.timeZone,
       rows: rows.map((r) => ({ ...r, money: money(r.billed_tokens) })),
-      totals: { ...totals, money: money(totals.billed_tokens) },
+      totals: { ...totals, money: totalMoney },
     });
   }
   const header = ['key', 'runs', 'prompt_tokens', 'completion_tokens', 'billed_tokens', 'money_minor', 'currency', 'estimated_runs'];
@@ -118,14 +117,13 @@ export async function usageRun(opts: UsageOptions): Promise<void> {
   const tty = opts.io.isStdoutTTY;
   const peak = Math.max(...rows.map((r) => r.billed_tokens), 1);
   const share = (r: ReportRow) => (r.runs ? `${Math.round((r.estimated_runs * 100) / r.runs)}%` : '0%');
-  const line = (r: ReportRow) => {
-    const m = money(r.billed_tokens);
+  const line = (r: ReportRow, m = money(r.billed_tokens)) => {
     return tty
       ? [r.key, formatTokens(r.runs), formatTokens(r.prompt_tokens), formatTokens(r.completion_tokens), formatTokens(r.billed_tokens), m ? `~${formatMoney(m)}` : '-', share(r), opts.io.color.cyan('▇'.repeat(Math.max(r.billed_tokens ? 1 : 0, Math.round((r.billed_tokens * 24) / peak))))]
       : [r.key, String(r.runs), String(r.prompt_tokens), String(r.completion_tokens), String(r.billed_tokens), m ? String(m.amount_minor) : '', m?.currency ?? '', String(r.estimated_runs)];
   };
-  const body = rows.map(line);
-  if (tty) body.push(line({ key: 'total', ...totals }).slice(0, 7));
+  const body = rows.map((r) => line(r));
+  if (tty) body.push(line({ key: 'total', ...totals }, totalMoney).slice(0, 7));
   printRows(opts.io, [opts.by, 'runs', 'prompt', 'completion', 'billed', 'money', 'estimated', 'spend'], body);
 }
 

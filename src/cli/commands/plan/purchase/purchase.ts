@@ -8,7 +8,7 @@ import { CliError, UsageError } from '../../../errors.js';
 import { openInBrowser, topUpRun } from '../../../top-up.js';
 import type { Prompter } from '../../../io/prompter.js';
 import type { IOStreams } from '../../../io/streams.js';
-import { formatMoney, formatTokens } from '../../../io/format.js';
+import { countFor, formatMoney, formatTokens } from '../../../io/format.js';
 import { success } from '../../../io/messages.js';
 import { printJson, printRows } from '../../../io/table.js';
 import { positiveInteger } from '../../../flags.js';
@@ -89,7 +89,7 @@ export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
   printRows(
     opts.io,
     ['purchase', 'pack', 'tokens', 'price', 'expires'],
-    [[purchase.id, purchase.pack.id, opts.io.isStdoutTTY ? formatTokens(purchase.pack.tokens_total) : String(purchase.pack.tokens_total), formatMoney(purchase.price), purchase.pack.expires_at]],
+    [[purchase.id, purchase.pack.id, countFor(opts.io.isStdoutTTY)(purchase.pack.tokens_total), formatMoney(purchase.price), purchase.pack.expires_at]],
   );
   success(opts.io, opts.quiet, `Bought ${summary}; balance now ${formatTokens(balance.tokens_remaining)} tokens`);
 }
