@@ -35,33 +35,33 @@ _tokencli_subcommands() {
 
 _tokencli_flags() {
   case "$1" in
-    '') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'run') echo '-m --model -s --system -f --file --max-tokens --temperature --no-stream --usage --dry-run --force --raw -n --no-stdin -o --output -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'login') echo '--provider --with-token -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'logout') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'auth') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'auth status') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'profiles') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'profiles use') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'plans') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'plan') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'plan purchase') echo '--quantity -y --yes --web -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'balance') echo '--min --offline --all -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'budget') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'budget set') echo '--period --tokens --amount --warn --hard --alert-command -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'budget status') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'budget rm') echo '--period -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'usage') echo '--since --until --by --csv --server --reconcile -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'models') echo '--details -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'config') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'config get') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'config set') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'config list') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'serve') echo '--host --port --data-dir --demo-delay-ms --upstream --upstream-key-env --models-config --rate-limit --rate-burst --max-body-bytes --default-max-tokens --hold-ttl --progress-interval-ms --count-deadline-ms --payment-delay-ms --shutdown-grace -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'serve keys') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'serve keys create') echo '--account --data-dir -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'completion') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
-    'help') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    '') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'run') echo '-m --model -s --system -f --file --max-tokens --temperature --no-stream --usage --dry-run --force --raw -n --no-stdin -o --output -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'login') echo '--provider --with-token -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'logout') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'auth') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'auth status') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'profiles') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'profiles use') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'plans') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'plan') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'plan purchase') echo '--quantity -y --yes --web -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'balance') echo '--min --offline --all -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'budget') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'budget set') echo '--period --tokens --amount --warn --hard --alert-command -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'budget status') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'budget rm') echo '--period -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'usage') echo '--since --until --by --csv --server --reconcile -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'models') echo '--details -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'config') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'config get') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'config set') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'config list') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'serve') echo '--host --port --data-dir --demo-delay-ms --upstream --upstream-key-env --models-config --rate-limit --rate-burst --max-body-bytes --default-max-tokens --hold-ttl --progress-interval-ms --count-deadline-ms --payment-delay-ms --shutdown-grace -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'serve keys') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'serve keys create') echo '--account --data-dir -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'completion') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'help') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
   esac
 }
 

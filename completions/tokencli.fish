@@ -111,6 +111,7 @@ complete -c tokencli -n '__tokencli_value_of '\'''\'' --profile' -a '(tokencli _
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l timeout
@@ -135,6 +136,7 @@ complete -c tokencli -n '__tokencli_value_of '\''run'\'' --profile' -a '(tokencl
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l timeout
@@ -149,6 +151,7 @@ complete -c tokencli -n '__tokencli_value_of '\''login'\'' --profile' -a '(token
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l timeout
@@ -160,6 +163,7 @@ complete -c tokencli -n '__tokencli_value_of '\''logout'\'' --profile' -a '(toke
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l timeout
@@ -172,6 +176,7 @@ complete -c tokencli -n '__tokencli_value_of '\''auth'\'' --profile' -a '(tokenc
 complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l timeout
@@ -183,6 +188,7 @@ complete -c tokencli -n '__tokencli_value_of '\''auth status'\'' --profile' -a '
 complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l timeout
@@ -195,6 +201,7 @@ complete -c tokencli -n '__tokencli_value_of '\''profiles'\'' --profile' -a '(to
 complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l timeout
@@ -207,6 +214,7 @@ complete -c tokencli -n '__tokencli_value_of '\''profiles use'\'' --profile' -a 
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l timeout
@@ -218,6 +226,7 @@ complete -c tokencli -n '__tokencli_value_of '\''plans'\'' --profile' -a '(token
 complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l timeout
@@ -230,6 +239,7 @@ complete -c tokencli -n '__tokencli_value_of '\''plan'\'' --profile' -a '(tokenc
 complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l timeout
@@ -245,6 +255,7 @@ complete -c tokencli -n '__tokencli_value_of '\''plan purchase'\'' --profile' -a
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l timeout
@@ -259,6 +270,7 @@ complete -c tokencli -n '__tokencli_value_of '\''balance'\'' --profile' -a '(tok
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l timeout
@@ -271,6 +283,7 @@ complete -c tokencli -n '__tokencli_value_of '\''budget'\'' --profile' -a '(toke
 complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l timeout
@@ -289,6 +302,7 @@ complete -c tokencli -n '__tokencli_value_of '\''budget set'\'' --profile' -a '(
 complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l timeout
@@ -300,6 +314,7 @@ complete -c tokencli -n '__tokencli_value_of '\''budget status'\'' --profile' -a
 complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l timeout
@@ -313,6 +328,7 @@ complete -c tokencli -n '__tokencli_value_of '\''budget rm'\'' --profile' -a '(t
 complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l timeout
@@ -331,6 +347,7 @@ complete -c tokencli -n '__tokencli_value_of '\''usage'\'' --profile' -a '(token
 complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l timeout
@@ -343,6 +360,7 @@ complete -c tokencli -n '__tokencli_value_of '\''models'\'' --profile' -a '(toke
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l timeout
@@ -355,6 +373,7 @@ complete -c tokencli -n '__tokencli_value_of '\''config'\'' --profile' -a '(toke
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l timeout
@@ -367,6 +386,7 @@ complete -c tokencli -n '__tokencli_value_of '\''config get'\'' --profile' -a '(
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l timeout
@@ -379,6 +399,7 @@ complete -c tokencli -n '__tokencli_value_of '\''config set'\'' --profile' -a '(
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l timeout
@@ -390,6 +411,7 @@ complete -c tokencli -n '__tokencli_value_of '\''config list'\'' --profile' -a '
 complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l timeout
@@ -418,6 +440,7 @@ complete -c tokencli -n '__tokencli_value_of '\''serve'\'' --profile' -a '(token
 complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l timeout
@@ -430,6 +453,7 @@ complete -c tokencli -n '__tokencli_value_of '\''serve keys'\'' --profile' -a '(
 complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l timeout
@@ -443,6 +467,7 @@ complete -c tokencli -n '__tokencli_value_of '\''serve keys create'\'' --profile
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l timeout
@@ -455,6 +480,7 @@ complete -c tokencli -n '__tokencli_value_of '\''completion'\'' --profile' -a '(
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l timeout
@@ -466,6 +492,7 @@ complete -c tokencli -n '__tokencli_value_of '\''help'\'' --profile' -a '(tokenc
 complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l timeout

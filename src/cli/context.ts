@@ -28,6 +28,7 @@ export interface GlobalOptions {
   apiUrl?: string;
   json: boolean;
   color: boolean;
+  header: boolean;
   quiet: boolean;
   debug: boolean;
   timeout: number;
@@ -103,7 +104,7 @@ export function createContext(deps: ContextDeps): Context {
     env: deps.env,
     paths,
     version: deps.version,
-    globals: { json: false, color: true, quiet: false, debug: false, timeout: DEFAULT_TIMEOUT_SECONDS, insecure: false },
+    globals: { json: false, color: true, header: true, quiet: false, debug: false, timeout: DEFAULT_TIMEOUT_SECONDS, insecure: false },
     settings,
     credentials,
     profileName: async () => ctx.globals.profile ?? env('TOKENCLI_PROFILE') ?? (await settings()).currentProfile() ?? DEFAULT_PROFILE,

@@ -13,7 +13,7 @@ const version = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 export async function main(argv: string[]): Promise<void> {
   const env = process.env;
-  const io = systemIO({ env, noColor: argv.includes('--no-color'), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+  const io = systemIO({ env, noColor: argv.includes('--no-color'), noHeader: argv.includes('--no-header'), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
   const ctx = createContext({ io, prompter: inquirerPrompter(process.stderr), env, version, openLedger: async (file, o) => (await import('../ledger/ledger.js')).Ledger.open(file, o) });
   try {
     const program = createProgram(ctx);

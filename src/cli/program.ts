@@ -31,6 +31,7 @@ export function createProgram(ctx: Context): Command {
     .option('--api-url <url>', 'provider base URL (default: TOKENCLI_API_URL or the profile\'s)')
     .option('--json', 'print one JSON document on stdout', false)
     .option('--no-color', 'never colour output (also NO_COLOR)')
+    .option('--no-header', 'piped tables without their first row of field names')
     .option('-q, --quiet', 'print only data, no messages', false)
     .option('--debug', 'print the request trace to stderr (keys redacted)', false)
     .addOption(new Option('--timeout <seconds>', 'network timeout, also the idle limit of a stream').default(DEFAULT_TIMEOUT_SECONDS).argParser(positiveNumber('--timeout')))

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { userAt } from '../helpers/cli.js';
 import { ledgerRows } from '../helpers/ledger.js';
 import { BIN, cleanEnv, tempDir } from '../helpers/procs.js';
+import { onPty } from '../helpers/pty.js';
 import { buy, startServe, type Served } from '../helpers/serve.js';
 
 let s: Served;
@@ -70,5 +71,25 @@ describe('manners', () => {
     const alerts = r.stderr.split('\n').filter((l) => l.startsWith('!'));
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatch(/threshold 75%/);
+  });
+});
+
+describe('tables on a terminal fit its width', () => {
+  test.each([60, 120])('at %i columns no line is wider than the terminal and no cell wraps', async (columns) => {
+    const u = asUser();
+    expect((await u.run(['run', '-m', 'demo-mini', '--max-tokens', '2', 'x'])).code).toBe(0);
+    for (const args of [['plans'], ['models'], ['usage', '--by', 'model'], ['balance']]) {
+      const pty = onPty(args, { home: u.home, env: { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key }, columns });
+      expect(await pty.exit()).toBe(0);
+      const lines = pty.lines().filter((l) => l.trim());
+      for (const line of lines) expect([args.join(' '), line, line.length <= columns]).toEqual([args.join(' '), line, true]);
+      if (args[0] === 'plans') {
+        // Every plan is one line: nothing wrapped onto a second.
+        expect(lines.filter((l) => /^(starter|basic|pro|max)\b/.test(l.trim()))).toHaveLength(lines.length - 1);
+        // The narrow terminal loses the column of least value (the plan's long name), not the figures.
+        if (columns === 120) expect(lines[0]).toMatch(/ID\s+NAME\s+TOKENS\s+PRICE\s+VALID\s+TOKENS PER ¥1/);
+        else expect(lines[0]).toMatch(/^ID\s+TOKENS\s+PRICE\s+VALID/);
+      }
+    }
   });
 });

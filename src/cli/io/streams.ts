@@ -13,6 +13,10 @@ export interface IOStreams {
   readonly isStdinTTY: boolean;
   readonly isStdoutTTY: boolean;
   readonly isStderrTTY: boolean;
+  /** The terminal's width, when stdout is one that reports it: tables fit it. */
+  readonly stdoutColumns: number | undefined;
+  /** Piped tables begin with a row of field names (off with --no-header). */
+  readonly pipedHeader: boolean;
   /** Colours for stdout and for stderr; both no-ops when colour is off for that stream. */
   readonly color: ChalkInstance;
   readonly errColor: ChalkInstance;
@@ -50,6 +54,7 @@ export function colorLevel(env: ColorEnv, isTTY: boolean, noColorFlag: boolean):
 export interface SystemIOOptions {
   env: Record<string, string | undefined>;
   noColor: boolean;
+  noHeader: boolean;
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
@@ -69,6 +74,8 @@ export function systemIO(o: SystemIOOptions): IOStreams {
     isStdinTTY,
     isStdoutTTY,
     isStderrTTY,
+    stdoutColumns: isStdoutTTY && o.stdout.columns > 0 ? o.stdout.columns : undefined,
+    pipedHeader: !o.noHeader,
     color: new Chalk({ level: colorLevel(o.env, isStdoutTTY, o.noColor) }),
     errColor: new Chalk({ level: colorLevel(o.env, isStderrTTY, o.noColor) }),
     stdoutClosed: closed.signal,
@@ -113,7 +120,7 @@ export interface TestIO {
 }
 
 /** IOStreams over in-memory buffers for tests: not a terminal unless asked, colour off. */
-export function testIO(o: { stdin?: string; tty?: boolean; canPrompt?: boolean } = {}): TestIO {
+export function testIO(o: { stdin?: string; tty?: boolean; canPrompt?: boolean; columns?: number; header?: boolean } = {}): TestIO {
   const out: string[] = [];
   const err: string[] = [];
   const closed = new AbortController();
@@ -124,6 +131,8 @@ export function testIO(o: { stdin?: string; tty?: boolean; canPrompt?: boolean }
       isStdinTTY: tty,
       isStdoutTTY: tty,
       isStderrTTY: tty,
+      stdoutColumns: tty ? (o.columns ?? 120) : undefined,
+      pipedHeader: o.header ?? true,
       color: plain,
       errColor: plain,
       stdoutClosed: closed.signal,

@@ -1,7 +1,7 @@
 /** `tokencli config list`: every setting of the profile. */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
-import { printJson, printRows } from '../../io/table.js';
+import { printJson, printTable } from '../../io/table.js';
 import { configOptions, KEYS, valuesOf, type ConfigOptions } from './shared.js';
 
 export function configListCommand(ctx: Context, runF = configListRun): Command {
@@ -14,5 +14,12 @@ export function configListCommand(ctx: Context, runF = configListRun): Command {
 export async function configListRun(opts: ConfigOptions): Promise<void> {
   const values = valuesOf(opts);
   if (opts.json) return printJson(opts.io, { profile: opts.profile, settings: values, path: opts.settings.path });
-  printRows(opts.io, ['key', 'value'], KEYS.map((k) => [k, values[k] ?? '']));
+  printTable(
+    opts.io,
+    [
+      { key: 'key', title: 'key', human: (k) => k, raw: (k) => k },
+      { key: 'value', title: 'value', human: (k) => values[k] ?? '-', raw: (k) => values[k] },
+    ],
+    KEYS,
+  );
 }

@@ -2,8 +2,8 @@
 import type { ChatMessage } from '../../../shared/wire.js';
 import { billedTokens, formatMultiplier } from '../../../tokens/billing.js';
 import { countPromptTokens, loadTokenCounter } from '../../../tokens/estimate.js';
-import { countFor } from '../../io/format.js';
-import { printJson, printRows } from '../../io/table.js';
+import { formatTokens } from '../../io/format.js';
+import { printFacts, printJson } from '../../io/table.js';
 import { ratesOf } from '../../provider-cache.js';
 import type { RunOptions } from './run.js';
 
@@ -24,12 +24,13 @@ export async function printDryRun(opts: RunOptions, model: string, messages: Cha
       estimate: true,
     });
   }
-  const n = countFor(opts.io.isStdoutTTY);
-  printRows(opts.io, ['', ''], [
-    ['model', `${model}${info ? '' : ' (unknown to the cache and server: 1× rates assumed)'}`],
-    ['rates', `${formatMultiplier(rates.input_multiplier_milli)} in, ${formatMultiplier(rates.output_multiplier_milli)} out`],
-    ['prompt tokens', `${n(promptTokens)} (estimated)`],
-    ['max tokens', opts.maxTokens === undefined ? 'not set' : n(opts.maxTokens)],
-    ['plan tokens', max === null ? `${n(min)} and up (set --max-tokens for an upper bound)` : `${n(min)} to ${n(max)}`],
-  ]);
+  printFacts(opts.io, [
+    { key: 'model', label: 'model', human: `${model}${info ? '' : ' (unknown to the cache and server: 1× rates assumed)'}`, raw: model },
+    { key: 'input_multiplier_milli', label: 'rates', human: `${formatMultiplier(rates.input_multiplier_milli)} in, ${formatMultiplier(rates.output_multiplier_milli)} out`, raw: rates.input_multiplier_milli },
+    { key: 'output_multiplier_milli', label: '', human: '', raw: rates.output_multiplier_milli },
+    { key: 'prompt_tokens', label: 'prompt tokens', human: `${formatTokens(promptTokens)} (estimated)`, raw: promptTokens },
+    { key: 'max_tokens', label: 'max tokens', human: opts.maxTokens === undefined ? 'not set' : formatTokens(opts.maxTokens), raw: opts.maxTokens ?? null },
+    { key: 'plan_tokens_min', label: 'plan tokens', human: max === null ? `${formatTokens(min)} and up (set --max-tokens for an upper bound)` : `${formatTokens(min)} to ${formatTokens(max)}`, raw: min },
+    { key: 'plan_tokens_max', label: '', human: '', raw: max },
+  ].filter((f) => !opts.io.isStdoutTTY || f.label !== ''));
 }
