@@ -66,6 +66,8 @@ export interface Context {
   journalFile: string;
   /** Which account a key speaks for, as the ledger keys snapshots and runs: a hash, never the key. */
   account(): Promise<string>;
+  /** Closes what was opened (the ledger), so its write-ahead log is checkpointed into the file. */
+  close(): Promise<void>;
   /** The time zone of budget periods: the profile's `tz`, else the machine's. */
   timeZone(): Promise<string>;
   /** The models of the profile's provider, cached from the last answer. */
@@ -95,7 +97,11 @@ export function createContext(deps: ContextDeps): Context {
   const credentials = once(() => new CredentialStore(paths.credentialsFile, (message) => warn(deps.io, message)));
   const busyTimeoutMs = ledgerWaitMs(deps.env.TOKENCLI_LEDGER_WAIT);
   let writerOpened = false;
-  const readOnly = once(() => deps.openLedger(paths.ledgerFile, { readOnly: true, busyTimeoutMs, now: ctx.now }));
+  let readerOpened = false;
+  const readOnly = once(() => {
+    readerOpened = true;
+    return deps.openLedger(paths.ledgerFile, { readOnly: true, busyTimeoutMs, now: ctx.now });
+  });
   const env = (name: string) => deps.env[name] || undefined;
   const ctx: Context = {
     io: deps.io,
@@ -172,6 +178,16 @@ export function createContext(deps: ContextDeps): Context {
       return key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 16)}` : '';
     },
     providerCache: async () => new ProviderCache(paths.cacheDir, await ctx.apiUrl(), ctx.now),
+    close: async () => {
+      const opened = [writerOpened ? ctx.ledger() : undefined, readerOpened ? readOnly() : undefined];
+      for (const ledger of await Promise.all(opened.map((p) => p?.catch(() => undefined)))) {
+        try {
+          ledger?.close();
+        } catch {
+          // Closing is housekeeping: a failure here changes nothing already recorded.
+        }
+      }
+    },
     timeZone: async () => (await ctx.profile())?.tz ?? localTimeZone(),
   };
   return ctx;

@@ -15,7 +15,7 @@ import {
   parseRetryAfterMs,
   transportError,
 } from './errors.js';
-import { redact } from './redact.js';
+import { redact, rememberSecret } from './redact.js';
 import { DEFAULT_MAX_RETRIES, isRetryableStatus, retryDelayMs } from './retry.js';
 import { Account } from './resources/account.js';
 import { Balance } from './resources/balance.js';
@@ -72,6 +72,7 @@ export class TokenClient {
 
   constructor(readonly opts: ClientOptions) {
     this.prefix = opts.apiPrefix ?? '/v1';
+    if (opts.apiKey) rememberSecret(opts.apiKey);
     this.fetchImpl = opts.fetch ?? ((url, init) => fetch(url, init));
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }

@@ -7,6 +7,15 @@ import { join } from 'node:path';
 import { describe, expectRecord, expectString, JsonFile, LocalFileError } from './json-file.js';
 import { DEFAULT_PROFILE, PROVIDER_KINDS, type Profile, type ProviderKind, type SettingsShape } from './settings.js';
 
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const HINT = 'fix the file (`tokencli config set` and `tokencli login` write it), or move it away to start over';
 
 function parseSettings(raw: unknown, path: string): SettingsShape {
@@ -27,6 +36,7 @@ function parseProfile(value: unknown, path: string, field: string): void {
   for (const optional of ['model', 'tz'] as const) {
     if (p[optional] !== undefined) expectString(p[optional], path, `${field}.${optional}`, HINT);
   }
+  if (p.tz !== undefined && !isTimeZone(p.tz as string)) throw new LocalFileError(path, `${field}.tz is not a time zone (found ${describe(p.tz)})`, 'use an IANA name such as Asia/Shanghai: tokencli config set tz NAME');
 }
 
 export class Settings {

@@ -100,6 +100,7 @@ export const LEDGER_MIGRATIONS: Migration[] = [
           forced INTEGER NOT NULL DEFAULT 0,
           error TEXT,
           pid INTEGER,                      -- the process that owns a pending row
+          pid_start TEXT,                   -- and when it started, so a reused pid is not mistaken for it
           reserve_tokens INTEGER NOT NULL DEFAULT 0 CHECK (reserve_tokens >= 0), -- the worst case held while pending
           lookups INTEGER NOT NULL DEFAULT 0 -- times the server was asked for its record of this run and had none
         );

@@ -94,8 +94,13 @@ export async function tokenPlanBalanceRun(opts: TokenPlanBalanceOptions): Promis
 
 /** Keeps the balance for the offline estimate, where the home can be written. */
 async function remember(opts: TokenPlanBalanceOptions, account: string, balance: Balance): Promise<void> {
-  const ledger = await opts.ledger().catch(() => undefined);
-  ledger?.saveBalance({ api_url: opts.apiUrl, account, tokens_remaining: balance.tokens_remaining, seen_at: opts.now().toISOString(), document: balance });
+  // The answer is the server's either way: a home that cannot keep it (locked, full, read-only)
+  // costs only the next offline estimate, never this command.
+  try {
+    (await opts.ledger()).saveBalance({ api_url: opts.apiUrl, account, tokens_remaining: balance.tokens_remaining, seen_at: opts.now().toISOString(), document: balance });
+  } catch (e) {
+    warn(opts.io, `could not keep this balance for offline estimates (${(e as Error).message})`);
+  }
 }
 
 function gateUnreachable(e: ConnectionError, estimate: OfflineEstimate | undefined, now: Date): CliError {

@@ -56,7 +56,8 @@ Examples:
         credentials: ctx.credentials,
         profile: await ctx.profileName(),
         ...(flags.provider ? { provider: flags.provider } : {}),
-        ...(ctx.globals.apiUrl ? { apiUrl: ctx.globals.apiUrl } : {}),
+        // The URL a user names (flag, then TOKENCLI_API_URL) is where the key goes, never a stored one.
+        ...((ctx.globals.apiUrl ?? ctx.env.TOKENCLI_API_URL) ? { apiUrl: ctx.globals.apiUrl ?? ctx.env.TOKENCLI_API_URL! } : {}),
         withToken: flags.withToken,
         envKeySet: Boolean(ctx.env.TOKENCLI_API_KEY),
         json: ctx.globals.json,

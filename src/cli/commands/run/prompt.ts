@@ -4,7 +4,7 @@
  * A file must be a regular text file of at most MAX_FILE_BYTES (`-f /dev/zero` once ate all memory);
  * `-f -` is stdin.
  */
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { ChatMessage } from '../../../shared/wire.js';
 import { UsageError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
@@ -40,8 +40,11 @@ async function readTextFile(path: string): Promise<string> {
   const fail = (why: string, hint?: string) => new UsageError(`cannot use --file ${path}: ${why}`, hint);
   let handle;
   try {
+    // Looked at before it is opened: opening a FIFO blocks until a writer comes.
+    if (!(await stat(path)).isFile()) throw fail('not a regular file', 'pipe it instead: tokencli run "..." < FILE, or -f - for stdin');
     handle = await open(path, 'r');
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? '';
     throw fail(ERRNO[code] ?? (e as Error).message);
   }

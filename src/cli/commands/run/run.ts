@@ -141,33 +141,34 @@ function definedOnly<T extends object>(o: T): Partial<T> {
 }
 
 export async function runRun(opts: RunOptions): Promise<void> {
-  const prompt = await assemblePrompt(opts.io, { args: opts.args, files: opts.files, readStdin: opts.readStdin });
+  // Reading the prompt (a slow pipe, a FIFO) must not outlast Ctrl-C or SIGTERM.
+  const prompt = await untilInterrupted(assemblePrompt(opts.io, { args: opts.args, files: opts.files, readStdin: opts.readStdin }), opts.interrupt);
   if (!opts.model) throw new UsageError('no model given', 'pass -m MODEL, or set a default: tokencli config set model MODEL (see `tokencli models`)');
   const model = opts.model;
   const messages = messagesFor(prompt, opts.system);
   if (opts.dryRun) return printDryRun(opts, model, messages);
 
-  const estimator = await RunEstimator.forRun(opts.providerCache, model, messages, opts.maxTokens);
+  // Without a client (no key, bad URL) nothing can be sent: that is not a run to record.
+  const client = await opts.client();
+  const estimator = await RunEstimator.forRun(opts.providerCache, async () => client, model, messages, opts.maxTokens);
   const ledger = await opts.ledger().catch(async (e: unknown) => {
     // A damaged ledger has been moved aside and must be reported; a locked or read-only one is
     // still read for the budget check, and the run's rows go to the journal.
     if ((e as Error).name === 'LedgerError' && !(await opts.readLedger().catch(() => undefined))) throw e;
     return undefined;
   });
-  await enforceHardBudgets(opts, ledger ?? (await opts.readLedger()), estimator);
-  // Without a client (no key, bad URL) nothing can be sent: that is not a run to record.
-  const client = await opts.client();
-  if (opts.interrupt.aborted) throw new InterruptedError('interrupted before the request was sent');
+  const budgetCheck = await enforceHardBudgets(opts, ledger ?? (await opts.readLedger()), estimator);
+  if (opts.interrupt.aborted) throw interruptedBeforeSending(opts.interrupt);
 
   const runId = randomUUID();
   const who = { runId, profile: opts.profile, provider: opts.provider, apiUrl: opts.apiUrl, account: await opts.account(), model, forced: opts.force };
   const start = runStart(who, estimator, opts.now(), opts.pid);
   const recorder = new RunRecorder(() => {
-    if (!ledger) throw new Error('the ledger could not be opened for writing');
+    if (!ledger) throw Object.assign(new Error('the ledger could not be opened for writing'), { code: 'LEDGER_UNAVAILABLE' });
     return ledger;
   }, opts.journalFile);
   try {
-    recorder.begin(start);
+    recorder.begin(start, budgetCheck);
   } catch (e) {
     if (e instanceof NotRecordedError) throw new CliError(`the run could not be recorded, so it was not sent: ${e.ledgerProblem}; ${e.journalProblem}`, Exit.NOT_RECORDED, 'make the tokencli home writable (TOKENCLI_HOME), or free some disk space');
     throw e;
@@ -192,14 +193,9 @@ export async function runRun(opts: RunOptions): Promise<void> {
   if (ledger) await afterRun(opts, ledger, client);
 
   const summary = summaryLine({ usage: figures.usage, billedTokens: figures.end.billed_tokens, source: figures.end.source, durationMs: answer.durationMs, ttftMs: answer.ttftMs });
-  if (answer.stoppedBy) {
-    if (answer.stoppedBy === 'stdout closed' || opts.io.stdoutClosed.aborted) throw new StdoutClosedError();
-    const sig = answer.stoppedBy as TrappedSignal;
-    const exitCode = TRAPPED_SIGNALS.includes(sig) ? exitCodeFor(sig) : Exit.INTERRUPTED;
-    throw new InterruptedError(`${sig === 'SIGINT' ? 'interrupted' : `stopped by ${sig}`}: the partial answer is recorded (${summary})`, exitCode);
-  }
-  if (answer.failure) throw answer.failure;
-  if (opts.json) {
+  // Under --json the run is the document, also when it ended early with some text: a script gets
+  // what arrived and the status that says it is partial (the error itself goes to stderr).
+  if (opts.json && (!answer.failure && !answer.stoppedBy ? true : answer.content !== '') && !opts.io.stdoutClosed.aborted) {
     printJson(opts.io, {
       id: runId,
       model,
@@ -212,5 +208,26 @@ export async function runRun(opts: RunOptions): Promise<void> {
       ttft_ms: answer.ttftMs,
     });
   }
+  if (answer.stoppedBy) {
+    if (answer.stoppedBy === 'stdout closed' || opts.io.stdoutClosed.aborted) throw new StdoutClosedError();
+    const sig = answer.stoppedBy as TrappedSignal;
+    const exitCode = TRAPPED_SIGNALS.includes(sig) ? exitCodeFor(sig) : Exit.INTERRUPTED;
+    throw new InterruptedError(`${sig === 'SIGINT' ? 'interrupted' : `stopped by ${sig}`}: the partial answer is recorded (${summary})`, exitCode);
+  }
+  if (answer.failure) throw answer.failure;
   if (opts.io.isStderrTTY || opts.usage) note(opts.io, opts.quiet && !opts.usage, opts.io.errColor.dim(summary));
+}
+
+function interruptedBeforeSending(interrupt: AbortSignal): InterruptedError {
+  const sig = String(interrupt.reason) as TrappedSignal;
+  return new InterruptedError('interrupted before the request was sent: nothing was spent', TRAPPED_SIGNALS.includes(sig) ? exitCodeFor(sig) : Exit.INTERRUPTED);
+}
+
+function untilInterrupted<T>(work: Promise<T>, interrupt: AbortSignal): Promise<T> {
+  if (interrupt.aborted) return Promise.reject(interruptedBeforeSending(interrupt));
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(interruptedBeforeSending(interrupt));
+    interrupt.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => interrupt.removeEventListener('abort', stop));
+  });
 }
