@@ -3,14 +3,14 @@
 
 _tokencli_subcommands() {
   case "$1" in
-    '') echo 'run login logout auth profiles plans plan balance budget usage models config serve completion help' ;;
+    '') echo 'run login logout profiles plans plan balance budget usage models config serve auth completion help' ;;
     'run') echo '' ;;
     'login') echo '' ;;
     'logout') echo '' ;;
-    'auth') echo 'status' ;;
-    'auth status') echo '' ;;
-    'profiles') echo 'use' ;;
+    'profiles') echo 'use rm rename' ;;
     'profiles use') echo '' ;;
+    'profiles rm') echo '' ;;
+    'profiles rename') echo '' ;;
     'plans') echo '' ;;
     'plan') echo 'purchase' ;;
     'plan purchase') echo '' ;;
@@ -21,13 +21,20 @@ _tokencli_subcommands() {
     'budget rm') echo '' ;;
     'usage') echo '' ;;
     'models') echo '' ;;
-    'config') echo 'get set list' ;;
+    'config') echo 'get set unset list' ;;
     'config get') echo '' ;;
     'config set') echo '' ;;
+    'config unset') echo '' ;;
     'config list') echo '' ;;
     'serve') echo 'keys' ;;
     'serve keys') echo 'create' ;;
     'serve keys create') echo '' ;;
+    'auth') echo 'status login logout switch token' ;;
+    'auth status') echo '' ;;
+    'auth login') echo '' ;;
+    'auth logout') echo '' ;;
+    'auth switch') echo '' ;;
+    'auth token') echo '' ;;
     'completion') echo '' ;;
     'help') echo '' ;;
   esac
@@ -39,10 +46,10 @@ _tokencli_flags() {
     'run') echo '-m --model -s --system -f --file --max-tokens --temperature --no-stream --usage --dry-run --force --raw -n --no-stdin -o --output -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'login') echo '--provider --with-token -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'logout') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'auth') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'auth status') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'profiles') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'profiles use') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'profiles rm') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'profiles rename') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'plans') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'plan') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'plan purchase') echo '--quantity -y --yes --web -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -56,10 +63,17 @@ _tokencli_flags() {
     'config') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'config get') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'config set') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'config unset') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'config list') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'serve') echo '--host --port --data-dir --demo-delay-ms --upstream --upstream-key-env --models-config --rate-limit --rate-burst --max-body-bytes --default-max-tokens --hold-ttl --progress-interval-ms --count-deadline-ms --payment-delay-ms --shutdown-grace -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'serve keys') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'serve keys create') echo '--account --data-dir -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'auth') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'auth status') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'auth login') echo '--provider --with-token -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'auth logout') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'auth switch') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'auth token') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'completion') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'help') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
   esac
@@ -87,18 +101,18 @@ _tokencli_flag_values() {
     'logout|--profile') tokencli __complete profiles 2>/dev/null ;;
     'logout|--api-url') true ;;
     'logout|--timeout') true ;;
-    'auth|--profile') tokencli __complete profiles 2>/dev/null ;;
-    'auth|--api-url') true ;;
-    'auth|--timeout') true ;;
-    'auth status|--profile') tokencli __complete profiles 2>/dev/null ;;
-    'auth status|--api-url') true ;;
-    'auth status|--timeout') true ;;
     'profiles|--profile') tokencli __complete profiles 2>/dev/null ;;
     'profiles|--api-url') true ;;
     'profiles|--timeout') true ;;
     'profiles use|--profile') tokencli __complete profiles 2>/dev/null ;;
     'profiles use|--api-url') true ;;
     'profiles use|--timeout') true ;;
+    'profiles rm|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'profiles rm|--api-url') true ;;
+    'profiles rm|--timeout') true ;;
+    'profiles rename|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'profiles rename|--api-url') true ;;
+    'profiles rename|--timeout') true ;;
     'plans|--profile') tokencli __complete profiles 2>/dev/null ;;
     'plans|--api-url') true ;;
     'plans|--timeout') true ;;
@@ -149,6 +163,9 @@ _tokencli_flag_values() {
     'config set|--profile') tokencli __complete profiles 2>/dev/null ;;
     'config set|--api-url') true ;;
     'config set|--timeout') true ;;
+    'config unset|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'config unset|--api-url') true ;;
+    'config unset|--timeout') true ;;
     'config list|--profile') tokencli __complete profiles 2>/dev/null ;;
     'config list|--api-url') true ;;
     'config list|--timeout') true ;;
@@ -179,6 +196,25 @@ _tokencli_flag_values() {
     'serve keys create|--profile') tokencli __complete profiles 2>/dev/null ;;
     'serve keys create|--api-url') true ;;
     'serve keys create|--timeout') true ;;
+    'auth|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'auth|--api-url') true ;;
+    'auth|--timeout') true ;;
+    'auth status|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'auth status|--api-url') true ;;
+    'auth status|--timeout') true ;;
+    'auth login|--provider') echo 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible' ;;
+    'auth login|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'auth login|--api-url') true ;;
+    'auth login|--timeout') true ;;
+    'auth logout|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'auth logout|--api-url') true ;;
+    'auth logout|--timeout') true ;;
+    'auth switch|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'auth switch|--api-url') true ;;
+    'auth switch|--timeout') true ;;
+    'auth token|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'auth token|--api-url') true ;;
+    'auth token|--timeout') true ;;
     'completion|--profile') tokencli __complete profiles 2>/dev/null ;;
     'completion|--api-url') true ;;
     'completion|--timeout') true ;;
@@ -195,6 +231,7 @@ _tokencli_arg_values() {
     'plan purchase') tokencli __complete plans 2>/dev/null ;;
     'config get') echo 'model api_url tz' ;;
     'config set') echo 'model api_url tz' ;;
+    'config unset') echo 'model tz' ;;
     'completion') echo 'bash zsh fish' ;;
   esac
 }

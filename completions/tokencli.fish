@@ -45,20 +45,20 @@ end
 function __tokencli_subcommands
     switch "$argv[1]"
         case ''
-            printf '%s\n' 'run' 'login' 'logout' 'auth' 'profiles' 'plans' 'plan' 'balance' 'budget' 'usage' 'models' 'config' 'serve' 'completion' 'help'
+            printf '%s\n' 'run' 'login' 'logout' 'profiles' 'plans' 'plan' 'balance' 'budget' 'usage' 'models' 'config' 'serve' 'auth' 'completion' 'help'
         case 'run'
             printf '%s\n' 
         case 'login'
             printf '%s\n' 
         case 'logout'
             printf '%s\n' 
-        case 'auth'
-            printf '%s\n' 'status'
-        case 'auth status'
-            printf '%s\n' 
         case 'profiles'
-            printf '%s\n' 'use'
+            printf '%s\n' 'use' 'rm' 'rename'
         case 'profiles use'
+            printf '%s\n' 
+        case 'profiles rm'
+            printf '%s\n' 
+        case 'profiles rename'
             printf '%s\n' 
         case 'plans'
             printf '%s\n' 
@@ -81,10 +81,12 @@ function __tokencli_subcommands
         case 'models'
             printf '%s\n' 
         case 'config'
-            printf '%s\n' 'get' 'set' 'list'
+            printf '%s\n' 'get' 'set' 'unset' 'list'
         case 'config get'
             printf '%s\n' 
         case 'config set'
+            printf '%s\n' 
+        case 'config unset'
             printf '%s\n' 
         case 'config list'
             printf '%s\n' 
@@ -94,6 +96,18 @@ function __tokencli_subcommands
             printf '%s\n' 'create'
         case 'serve keys create'
             printf '%s\n' 
+        case 'auth'
+            printf '%s\n' 'status' 'login' 'logout' 'switch' 'token'
+        case 'auth status'
+            printf '%s\n' 
+        case 'auth login'
+            printf '%s\n' 
+        case 'auth logout'
+            printf '%s\n' 
+        case 'auth switch'
+            printf '%s\n' 
+        case 'auth token'
+            printf '%s\n' 
         case 'completion'
             printf '%s\n' 
         case 'help'
@@ -101,10 +115,10 @@ function __tokencli_subcommands
     end
 end
 
-set -g __tokencli_value_flags '|--profile' '|--api-url' '|--timeout' 'run|-m' 'run|--model' 'run|-s' 'run|--system' 'run|-f' 'run|--file' 'run|--max-tokens' 'run|--temperature' 'run|-o' 'run|--output' 'run|--profile' 'run|--api-url' 'run|--timeout' 'login|--provider' 'login|--profile' 'login|--api-url' 'login|--timeout' 'logout|--profile' 'logout|--api-url' 'logout|--timeout' 'auth|--profile' 'auth|--api-url' 'auth|--timeout' 'auth status|--profile' 'auth status|--api-url' 'auth status|--timeout' 'profiles|--profile' 'profiles|--api-url' 'profiles|--timeout' 'profiles use|--profile' 'profiles use|--api-url' 'profiles use|--timeout' 'plans|--profile' 'plans|--api-url' 'plans|--timeout' 'plan|--profile' 'plan|--api-url' 'plan|--timeout' 'plan purchase|--quantity' 'plan purchase|--profile' 'plan purchase|--api-url' 'plan purchase|--timeout' 'balance|--min' 'balance|--profile' 'balance|--api-url' 'balance|--timeout' 'budget|--profile' 'budget|--api-url' 'budget|--timeout' 'budget set|--period' 'budget set|--tokens' 'budget set|--amount' 'budget set|--warn' 'budget set|--alert-command' 'budget set|--profile' 'budget set|--api-url' 'budget set|--timeout' 'budget status|--profile' 'budget status|--api-url' 'budget status|--timeout' 'budget rm|--period' 'budget rm|--profile' 'budget rm|--api-url' 'budget rm|--timeout' 'usage|--since' 'usage|--until' 'usage|--by' 'usage|--profile' 'usage|--api-url' 'usage|--timeout' 'models|--profile' 'models|--api-url' 'models|--timeout' 'config|--profile' 'config|--api-url' 'config|--timeout' 'config get|--profile' 'config get|--api-url' 'config get|--timeout' 'config set|--profile' 'config set|--api-url' 'config set|--timeout' 'config list|--profile' 'config list|--api-url' 'config list|--timeout' 'serve|--host' 'serve|--port' 'serve|--data-dir' 'serve|--demo-delay-ms' 'serve|--upstream' 'serve|--upstream-key-env' 'serve|--models-config' 'serve|--rate-limit' 'serve|--rate-burst' 'serve|--max-body-bytes' 'serve|--default-max-tokens' 'serve|--hold-ttl' 'serve|--progress-interval-ms' 'serve|--count-deadline-ms' 'serve|--payment-delay-ms' 'serve|--shutdown-grace' 'serve|--profile' 'serve|--api-url' 'serve|--timeout' 'serve keys|--profile' 'serve keys|--api-url' 'serve keys|--timeout' 'serve keys create|--account' 'serve keys create|--data-dir' 'serve keys create|--profile' 'serve keys create|--api-url' 'serve keys create|--timeout' 'completion|--profile' 'completion|--api-url' 'completion|--timeout' 'help|--profile' 'help|--api-url' 'help|--timeout'
+set -g __tokencli_value_flags '|--profile' '|--api-url' '|--timeout' 'run|-m' 'run|--model' 'run|-s' 'run|--system' 'run|-f' 'run|--file' 'run|--max-tokens' 'run|--temperature' 'run|-o' 'run|--output' 'run|--profile' 'run|--api-url' 'run|--timeout' 'login|--provider' 'login|--profile' 'login|--api-url' 'login|--timeout' 'logout|--profile' 'logout|--api-url' 'logout|--timeout' 'profiles|--profile' 'profiles|--api-url' 'profiles|--timeout' 'profiles use|--profile' 'profiles use|--api-url' 'profiles use|--timeout' 'profiles rm|--profile' 'profiles rm|--api-url' 'profiles rm|--timeout' 'profiles rename|--profile' 'profiles rename|--api-url' 'profiles rename|--timeout' 'plans|--profile' 'plans|--api-url' 'plans|--timeout' 'plan|--profile' 'plan|--api-url' 'plan|--timeout' 'plan purchase|--quantity' 'plan purchase|--profile' 'plan purchase|--api-url' 'plan purchase|--timeout' 'balance|--min' 'balance|--profile' 'balance|--api-url' 'balance|--timeout' 'budget|--profile' 'budget|--api-url' 'budget|--timeout' 'budget set|--period' 'budget set|--tokens' 'budget set|--amount' 'budget set|--warn' 'budget set|--alert-command' 'budget set|--profile' 'budget set|--api-url' 'budget set|--timeout' 'budget status|--profile' 'budget status|--api-url' 'budget status|--timeout' 'budget rm|--period' 'budget rm|--profile' 'budget rm|--api-url' 'budget rm|--timeout' 'usage|--since' 'usage|--until' 'usage|--by' 'usage|--profile' 'usage|--api-url' 'usage|--timeout' 'models|--profile' 'models|--api-url' 'models|--timeout' 'config|--profile' 'config|--api-url' 'config|--timeout' 'config get|--profile' 'config get|--api-url' 'config get|--timeout' 'config set|--profile' 'config set|--api-url' 'config set|--timeout' 'config unset|--profile' 'config unset|--api-url' 'config unset|--timeout' 'config list|--profile' 'config list|--api-url' 'config list|--timeout' 'serve|--host' 'serve|--port' 'serve|--data-dir' 'serve|--demo-delay-ms' 'serve|--upstream' 'serve|--upstream-key-env' 'serve|--models-config' 'serve|--rate-limit' 'serve|--rate-burst' 'serve|--max-body-bytes' 'serve|--default-max-tokens' 'serve|--hold-ttl' 'serve|--progress-interval-ms' 'serve|--count-deadline-ms' 'serve|--payment-delay-ms' 'serve|--shutdown-grace' 'serve|--profile' 'serve|--api-url' 'serve|--timeout' 'serve keys|--profile' 'serve keys|--api-url' 'serve keys|--timeout' 'serve keys create|--account' 'serve keys create|--data-dir' 'serve keys create|--profile' 'serve keys create|--api-url' 'serve keys create|--timeout' 'auth|--profile' 'auth|--api-url' 'auth|--timeout' 'auth status|--profile' 'auth status|--api-url' 'auth status|--timeout' 'auth login|--provider' 'auth login|--profile' 'auth login|--api-url' 'auth login|--timeout' 'auth logout|--profile' 'auth logout|--api-url' 'auth logout|--timeout' 'auth switch|--profile' 'auth switch|--api-url' 'auth switch|--timeout' 'auth token|--profile' 'auth token|--api-url' 'auth token|--timeout' 'completion|--profile' 'completion|--api-url' 'completion|--timeout' 'help|--profile' 'help|--api-url' 'help|--timeout'
 
 complete -c tokencli -f
-complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -a 'run login logout auth profiles plans plan balance budget usage models config serve completion help'
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -a 'run login logout profiles plans plan balance budget usage models config serve auth completion help'
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\'''\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -169,32 +183,7 @@ complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -a 'status'
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -s V -l version
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l profile
-complete -c tokencli -n '__tokencli_value_of '\''auth'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l api-url
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l json
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l no-color
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l no-header
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -s q -l quiet
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l debug
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l timeout
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l insecure
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s V -l version
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l profile
-complete -c tokencli -n '__tokencli_value_of '\''auth status'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l api-url
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l json
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l no-color
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l no-header
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s q -l quiet
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l debug
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l timeout
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l insecure
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -a 'use'
+complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -a 'use rm rename'
 complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''profiles'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -220,6 +209,30 @@ complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''profiles rm'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''profiles rename'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''plans'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -366,7 +379,7 @@ complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -a 'get set list'
+complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -a 'get set unset list'
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''config'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -405,6 +418,19 @@ complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_af
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -a 'model tz'
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''config unset'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''config list'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -473,6 +499,82 @@ complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __toke
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -a 'status login logout switch token'
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''auth'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''auth status'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l provider
+complete -c tokencli -n '__tokencli_value_of '\''auth login'\'' --provider' -a 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible'
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l with-token
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''auth login'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''auth logout'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''auth switch'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''auth token'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -a 'bash zsh fish'
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l profile

@@ -6,6 +6,8 @@ import { Command, Option } from 'commander';
 import { DEFAULT_TIMEOUT_SECONDS, type Context, type GlobalOptions } from './context.js';
 import { positiveNumber } from './flags.js';
 import { authCommand } from './commands/auth/auth.js';
+import { authTokenCommand } from './commands/auth/token.js';
+import { profilesUseCommand } from './commands/profiles/use.js';
 import { balanceCommand } from './commands/balance/balance.js';
 import { budgetCommand } from './commands/budget/budget.js';
 import { completeCommand } from './commands/completion/complete.js';
@@ -34,7 +36,7 @@ export function createProgram(ctx: Context): Command {
     .option('--no-header', 'piped tables without their first row of field names')
     .option('-q, --quiet', 'print only data, no messages', false)
     .option('--debug', 'print the request trace to stderr (keys redacted)', false)
-    .addOption(new Option('--timeout <seconds>', 'network timeout, also the idle limit of a stream').default(DEFAULT_TIMEOUT_SECONDS).argParser(positiveNumber('--timeout')))
+    .addOption(new Option('--timeout <seconds>', 'seconds each attempt may take (a GET is tried up to 3 times, so a silent server costs about 3x this plus back-off); also the idle limit of a stream').default(DEFAULT_TIMEOUT_SECONDS).argParser(positiveNumber('--timeout')))
     .option('--insecure', 'allow plain http:// to a host other than this machine', false)
     .showSuggestionAfterError(true)
     .configureOutput({
@@ -49,9 +51,17 @@ export function createProgram(ctx: Context): Command {
     Object.assign(ctx.globals, action.optsWithGlobals() as Partial<GlobalOptions>);
   });
 
-  for (const make of [runCommand, loginCommand, logoutCommand, authCommand, profilesCommand, plansCommand, planCommand, balanceCommand, budgetCommand, usageCommand, modelsCommand, configCommand, serveCommand]) {
+  for (const make of [runCommand, loginCommand, logoutCommand, profilesCommand, plansCommand, planCommand, balanceCommand, budgetCommand, usageCommand, modelsCommand, configCommand, serveCommand]) {
     program.addCommand(make(ctx));
   }
+  // gh's habits: `auth login|logout|switch|token` beside `auth status`, the same commands as the short forms.
+  program.addCommand(
+    authCommand(ctx)
+      .addCommand(loginCommand(ctx))
+      .addCommand(logoutCommand(ctx))
+      .addCommand(profilesUseCommand(ctx).name('switch'))
+      .addCommand(authTokenCommand(ctx)),
+  );
   program.addCommand(completionCommand(ctx, () => program));
   program.addCommand(helpCommand(ctx, program));
   program.addCommand(completeCommand(ctx), { hidden: true });
@@ -62,6 +72,7 @@ export function createProgram(ctx: Context): Command {
 
 /** Subcommands parse and report errors the same way the root does. */
 function inherit(cmd: Command, root: Command): void {
-  cmd.exitOverride().configureOutput(root.configureOutput()).showSuggestionAfterError(true);
+  // Subcommand help lists the global flags too (--profile, --json...), as gh's does.
+  cmd.exitOverride().configureOutput(root.configureOutput()).showSuggestionAfterError(true).configureHelp({ showGlobalOptions: true });
   for (const sub of cmd.commands) inherit(sub, root);
 }

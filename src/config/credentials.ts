@@ -52,6 +52,14 @@ export class CredentialStore {
     this.file.update((d) => (d.profiles[profile] = { api_key: apiKey }));
   }
 
+  rename(from: string, to: string): void {
+    this.file.update((d) => {
+      if (!(from in d.profiles)) return;
+      d.profiles[to] = d.profiles[from]!;
+      delete d.profiles[from];
+    });
+  }
+
   /** Returns whether a key was stored. */
   delete(profile: string): boolean {
     let removed = false;

@@ -72,4 +72,23 @@ export class Settings {
   saveProfile(name: string, profile: Profile): void {
     this.file.update((d) => (d.profiles[name] = profile));
   }
+
+  /** Removes a profile; the current one falls back to the default. Returns whether it existed. */
+  removeProfile(name: string): boolean {
+    let removed = false;
+    this.file.update((d) => {
+      removed = name in d.profiles;
+      delete d.profiles[name];
+      if (d.current_profile === name) d.current_profile = DEFAULT_PROFILE;
+    });
+    return removed;
+  }
+
+  renameProfile(from: string, to: string): void {
+    this.file.update((d) => {
+      d.profiles[to] = d.profiles[from]!;
+      delete d.profiles[from];
+      if (d.current_profile === from) d.current_profile = to;
+    });
+  }
 }

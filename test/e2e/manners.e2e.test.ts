@@ -93,3 +93,37 @@ describe('tables on a terminal fit its width', () => {
     }
   });
 });
+
+describe('gh and llm habits', () => {
+  test('auth login | switch | token | logout; profiles rename | rm; config unset; config list says where each value comes from', async () => {
+    const u = userAt();
+    expect((await u.run(['auth', 'login', '--with-token', '--api-url', s.url], { input: s.key + '\n' })).code).toBe(0);
+    expect((await u.run(['auth', 'login', '--with-token', '--api-url', s.url, '--profile', 'work'], { input: s.key + '\n' })).code).toBe(0);
+    expect((await u.run(['auth', 'switch', 'work'])).code).toBe(0);
+    const token = await u.run(['auth', 'token']);
+    expect(token.stdout).toBe(`${s.key}\n`);
+    expect((await u.run(['profiles', 'rename', 'work', 'office'])).code).toBe(0);
+    expect((await u.run(['auth', 'token'])).stdout).toBe(`${s.key}\n`);
+    expect((await u.run(['config', 'set', 'model', 'demo-pro'])).code).toBe(0);
+    const list = JSON.parse((await u.run(['config', 'list', '--json'], { env: { TOKENCLI_API_URL: 'http://127.0.0.1:2' } })).stdout);
+    expect(list).toMatchObject({ profile: 'office', settings: { model: 'demo-pro', api_url: 'http://127.0.0.1:2' }, sources: { model: 'profile', api_url: 'env', tz: 'default' } });
+    expect((await u.run(['config', 'unset', 'model'])).code).toBe(0);
+    expect(JSON.parse((await u.run(['config', 'list', '--json'])).stdout).sources).toMatchObject({ model: 'default', api_url: 'profile' });
+    expect((await u.run(['auth', 'logout'])).code).toBe(0);
+    expect((await u.run(['auth', 'token'])).code).toBe(4);
+    expect((await u.run(['profiles', 'rm', 'office'])).code).toBe(0);
+    expect(JSON.parse((await u.run(['profiles', '--json'])).stdout).profiles.map((p: any) => p.name)).toEqual(['default']);
+  });
+
+  test('subcommand help lists the global flags', async () => {
+    const help = await userAt().run(['budget', 'set', '--help']);
+    expect(help.stdout).toMatch(/Global Options:[\s\S]*--profile <name>[\s\S]*--json/);
+  });
+
+  test('--dry-run needs no key, and warns when the prompt cannot fit the model', async () => {
+    const u = userAt(undefined, { TOKENCLI_API_URL: s.url });
+    const r = await u.run(['run', '--dry-run', '-m', 'demo-mini', '--max-tokens', '9000', 'x']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/needs 9,0\d\d tokens of context but demo-mini has 8,192/);
+  });
+});

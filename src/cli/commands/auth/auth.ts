@@ -1,4 +1,8 @@
-/** `tokencli auth status`: which key is in force, where it came from, and whether the provider accepts it. */
+/**
+ * `tokencli auth`, as in gh: `status` here; `login`, `logout`, `switch` and `token` are added by
+ * program.ts, which owns the command tree (the same commands as `login`, `logout`, `profiles use`).
+ * `auth status` shows which key is in force, where it came from, and whether the provider accepts it.
+ */
 import { Command } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import { fingerprint } from '../../../client/redact.js';
@@ -24,7 +28,7 @@ export interface AuthStatusOptions {
 }
 
 export function authCommand(ctx: Context, runF = authStatusRun): Command {
-  const auth = new Command('auth').description('Check the credential in force');
+  const auth = new Command('auth').description('Log in and out, switch profiles, and check or print the credential in force');
   auth
     .command('status')
     .description('Show the profile, URL, key fingerprint and account; exit 4 when the key is missing or rejected')

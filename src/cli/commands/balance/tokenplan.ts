@@ -13,7 +13,6 @@ import type { IOStreams } from '../../io/streams.js';
 import { formatTokens, relativeTime } from '../../io/format.js';
 import { warn } from '../../io/messages.js';
 import { printFacts, printJson, printTable } from '../../io/table.js';
-import { budgetStates, standingAlerts } from '../../budget-enforcement.js';
 
 export interface TokenPlanBalanceOptions {
   io: IOStreams;
@@ -35,7 +34,6 @@ const EXPIRY_WARNING_MS = 3 * 86_400_000;
 
 export async function tokenPlanBalanceRun(opts: TokenPlanBalanceOptions): Promise<void> {
   const reading = await opts.readLedger();
-  for (const line of standingAlerts(await budgetStates(reading, opts.profile, opts.now(), opts.timeZone), opts.now())) warn(opts.io, line);
   const account = await opts.account();
   let balance: Balance | undefined;
   let offlineReason: string | undefined;

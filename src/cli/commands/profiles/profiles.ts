@@ -2,16 +2,20 @@
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { printJson, printTable } from '../../io/table.js';
+import { profilesRenameCommand } from './rename.js';
+import { profilesRmCommand } from './rm.js';
 import { profilesUseCommand } from './use.js';
 import { profilesOptions, type ProfilesOptions } from './shared.js';
 
 /** `tokencli profiles` lists them; its verbs (`use`) live in their own files. */
 export function profilesCommand(ctx: Context, runF = profilesListRun): Command {
   return new Command('profiles')
-    .description('List profiles, or switch the current one')
-    .addHelpText('after', '\nExamples:\n  $ tokencli profiles\n  $ tokencli profiles use work')
+    .description('List profiles; use, rm or rename one')
+    .addHelpText('after', '\nExamples:\n  $ tokencli profiles\n  $ tokencli profiles use work\n  $ tokencli profiles rename default personal')
     .action(async () => runF(await profilesOptions(ctx)))
-    .addCommand(profilesUseCommand(ctx));
+    .addCommand(profilesUseCommand(ctx))
+    .addCommand(profilesRmCommand(ctx))
+    .addCommand(profilesRenameCommand(ctx));
 }
 
 export async function profilesListRun(opts: ProfilesOptions): Promise<void> {

@@ -3,6 +3,7 @@ import type { ChatMessage } from '../../../shared/wire.js';
 import { billedTokens, formatMultiplier } from '../../../tokens/billing.js';
 import { countPromptTokens, loadTokenCounter } from '../../../tokens/estimate.js';
 import { formatTokens } from '../../io/format.js';
+import { warn } from '../../io/messages.js';
 import { printFacts, printJson } from '../../io/table.js';
 import { ratesOf } from '../../provider-cache.js';
 import type { RunOptions } from './run.js';
@@ -13,6 +14,9 @@ export async function printDryRun(opts: RunOptions, model: string, messages: Cha
   const promptTokens = countPromptTokens(messages, await loadTokenCounter());
   const min = billedTokens(promptTokens, 0, rates);
   const max = opts.maxTokens === undefined ? null : billedTokens(promptTokens, opts.maxTokens, rates);
+  const needed = promptTokens + (opts.maxTokens ?? 0);
+  const fits = info?.context_length === undefined ? null : needed <= info.context_length;
+  if (fits === false) warn(opts.io, `this needs ${formatTokens(needed)} tokens of context but ${model} has ${formatTokens(info!.context_length!)}: the server would refuse it`);
   if (opts.json) {
     return printJson(opts.io, {
       model,
@@ -21,6 +25,7 @@ export async function printDryRun(opts: RunOptions, model: string, messages: Cha
       prompt_tokens: promptTokens,
       max_tokens: opts.maxTokens ?? null,
       plan_tokens: { min, max },
+      fits_context: fits,
       estimate: true,
     });
   }

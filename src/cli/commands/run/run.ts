@@ -16,6 +16,7 @@ import type { IOStreams } from '../../io/streams.js';
 import { note, warn } from '../../io/messages.js';
 import { shellAlertRunner, type AlertRunner } from '../../budget-enforcement.js';
 import { printJson } from '../../io/table.js';
+import { nearest } from '../../io/suggest.js';
 import type { ProviderCache } from '../../provider-cache.js';
 import { positiveInteger, temperature } from '../../flags.js';
 import { exitCodeFor, trapSignals, TRAPPED_SIGNALS, type TrappedSignal } from '../../signals.js';
@@ -103,7 +104,8 @@ Examples:
       try {
         await runF({
           io: ctx.io,
-          client: () => ctx.client({ requireKey: true }),
+          // A dry run sends no chat request: it needs no key (a Token Plan model list is public).
+          client: () => ctx.client({ requireKey: !flags.dryRun }),
           ledger: ctx.ledger,
           readLedger: ctx.readLedger,
           journalFile: ctx.journalFile,
@@ -151,6 +153,7 @@ export async function runRun(opts: RunOptions): Promise<void> {
   // Without a client (no key, bad URL) nothing can be sent: that is not a run to record.
   const client = await opts.client();
   const estimator = await RunEstimator.forRun(opts.providerCache, async () => client, model, messages, opts.maxTokens);
+  await refuseUnknownModel(opts, model);
   const ledger = await opts.ledger().catch(async (e: unknown) => {
     // A damaged ledger has been moved aside and must be reported; a locked or read-only one is
     // still read for the budget check, and the run's rows go to the journal.
@@ -230,4 +233,16 @@ function untilInterrupted<T>(work: Promise<T>, interrupt: AbortSignal): Promise<
     interrupt.addEventListener('abort', stop, { once: true });
     work.then(resolve, reject).finally(() => interrupt.removeEventListener('abort', stop));
   });
+}
+
+/**
+ * A model the provider's list does not have is a typo, not a run: refused before anything is sent
+ * or recorded, with the nearest names. Providers whose list could not be read are given the benefit
+ * of the doubt.
+ */
+async function refuseUnknownModel(opts: RunOptions, model: string): Promise<void> {
+  const known = (await opts.providerCache()).models()?.map((m) => m.id);
+  if (!known || known.length === 0 || known.includes(model)) return;
+  const near = nearest(model, known);
+  throw new UsageError(`unknown model "${model}"`, near.length ? `did you mean ${near.join(' or ')}? (see \`tokencli models\`)` : 'see `tokencli models`');
 }
