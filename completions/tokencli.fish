@@ -159,6 +159,7 @@ complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_val
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l provider
 complete -c tokencli -n '__tokencli_value_of '\''login'\'' --provider' -a 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible'
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l with-token
+complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l force
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''login'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -527,6 +528,7 @@ complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_a
 complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l provider
 complete -c tokencli -n '__tokencli_value_of '\''auth login'\'' --provider' -a 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible'
 complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l with-token
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l force
 complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''auth login'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
