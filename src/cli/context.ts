@@ -2,6 +2,9 @@
  * The Context is built once in main.ts and handed to every command: terminal streams, the prompter,
  * the clock, and lazy getters for the expensive parts (settings, credentials, the HTTP client, the
  * ledger), so `tokencli --help` never opens a file or loads undici.
+ *
+ * Longer than most files because it is the one place that wires the command layer: which profile,
+ * URL, key, ledger and client are in force, and in what order they are resolved.
  */
 import type { Fetch, TokenClient } from '../client/client.js';
 import { CredentialStore } from '../config/credentials.js';

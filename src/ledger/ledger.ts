@@ -2,6 +2,9 @@
  * The local spend ledger: one SQLite file shared safely by concurrent tokencli processes (WAL,
  * busy timeout, BEGIN IMMEDIATE for every write). One row per run; totals are always derived
  * from the rows, never kept as counters that could drift.
+ *
+ * Longer than most files on purpose: every statement run against the ledger lives in this class,
+ * beside the others that use the same indexes, so a schema change is made and checked in one place.
  */
 import type Database from 'better-sqlite3';
 import type { Budget } from './budget-rules.js';

@@ -3,6 +3,9 @@
  * ledger however it ends. The order is the ledger's promise: the hard-budget check, then a
  * write-ahead row holding the run's worst case, then the request, then the row completed (in the
  * journal when the ledger cannot take it; a distinct exit code when nothing can).
+ *
+ * The order above is the whole point of this file, so it stays in one piece (about 250 lines, half
+ * of them the command's flags and help); the parts that are not order live beside it.
  */
 import { randomUUID } from 'node:crypto';
 import { Command, Option } from 'commander';
