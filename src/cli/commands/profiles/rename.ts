@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { success } from '../../io/messages.js';
 import { printJson } from '../../io/table.js';
-import { profilesOptions, type ProfilesOptions } from './shared.js';
+import { profilesOptions, requireProfile, type ProfilesOptions } from './shared.js';
 
 export function profilesRenameCommand(ctx: Context, runF = profilesRenameRun): Command {
   return new Command('rename')
@@ -16,8 +16,7 @@ export function profilesRenameCommand(ctx: Context, runF = profilesRenameRun): C
 }
 
 export async function profilesRenameRun(opts: ProfilesOptions & { from: string; to: string }): Promise<void> {
-  const known = Object.keys(opts.settings.profiles());
-  if (!known.includes(opts.from)) throw new UsageError(`no profile "${opts.from}"`, known.length ? `profiles: ${known.join(', ')}` : 'there are no profiles');
+  const known = requireProfile(opts, opts.from);
   if (known.includes(opts.to)) throw new UsageError(`a profile "${opts.to}" exists already`, `remove it first: tokencli profiles rm ${opts.to}`);
   if (!/^[\w.-]+$/.test(opts.to)) throw new UsageError(`"${opts.to}" is not a usable profile name`, 'use letters, digits, dot, dash and underscore');
   opts.settings.renameProfile(opts.from, opts.to);

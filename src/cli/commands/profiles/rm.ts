@@ -1,10 +1,9 @@
 /** `tokencli profiles rm NAME`: forget a profile, its settings and its stored key. The ledger keeps its history. */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
-import { UsageError } from '../../errors.js';
 import { success } from '../../io/messages.js';
 import { printJson } from '../../io/table.js';
-import { profilesOptions, type ProfilesOptions } from './shared.js';
+import { profilesOptions, requireProfile, type ProfilesOptions } from './shared.js';
 
 export function profilesRmCommand(ctx: Context, runF = profilesRmRun): Command {
   return new Command('rm')
@@ -15,8 +14,7 @@ export function profilesRmCommand(ctx: Context, runF = profilesRmRun): Command {
 }
 
 export async function profilesRmRun(opts: ProfilesOptions & { name: string }): Promise<void> {
-  const known = Object.keys(opts.settings.profiles());
-  if (!known.includes(opts.name)) throw new UsageError(`no profile "${opts.name}"`, known.length ? `profiles: ${known.join(', ')}` : 'there are no profiles');
+  requireProfile(opts, opts.name);
   opts.settings.removeProfile(opts.name);
   const keyRemoved = opts.credentials().delete(opts.name);
   if (opts.json) printJson(opts.io, { removed: opts.name, key_removed: keyRemoved });
