@@ -3,8 +3,11 @@
 
 _tokencli_subcommands() {
   case "$1" in
-    '') echo 'run login logout profiles plans plan balance budget usage models config serve auth completion help' ;;
+    '') echo 'run logs login logout profiles plans plan balance budget usage models config serve auth completion help' ;;
     'run') echo '' ;;
+    'logs') echo 'show rm' ;;
+    'logs show') echo '' ;;
+    'logs rm') echo '' ;;
     'login') echo '' ;;
     'logout') echo '' ;;
     'profiles') echo 'use rm rename' ;;
@@ -43,7 +46,10 @@ _tokencli_subcommands() {
 _tokencli_flags() {
   case "$1" in
     '') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'run') echo '-m --model -s --system -f --file --max-tokens --temperature --no-stream --usage --dry-run --force --raw -n --no-stdin -o --output -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'run') echo '-m --model -s --system -f --file --max-tokens --temperature --no-stream --usage --dry-run --force --raw -n --no-stdin -o --output -c --continue --cid -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'logs') echo '-n --count --search --last --all-profiles -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'logs show') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'logs rm') echo '--all -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'login') echo '--provider --with-token --force -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'logout') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'profiles') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -91,9 +97,21 @@ _tokencli_flag_values() {
     'run|--max-tokens') true ;;
     'run|--temperature') true ;;
     'run|-o'|'run|--output') true ;;
+    'run|--cid') true ;;
     'run|--profile') tokencli __complete profiles 2>/dev/null ;;
     'run|--api-url') true ;;
     'run|--timeout') true ;;
+    'logs|-n'|'logs|--count') true ;;
+    'logs|--search') true ;;
+    'logs|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'logs|--api-url') true ;;
+    'logs|--timeout') true ;;
+    'logs show|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'logs show|--api-url') true ;;
+    'logs show|--timeout') true ;;
+    'logs rm|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'logs rm|--api-url') true ;;
+    'logs rm|--timeout') true ;;
     'login|--provider') echo 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible' ;;
     'login|--profile') tokencli __complete profiles 2>/dev/null ;;
     'login|--api-url') true ;;
@@ -229,9 +247,9 @@ _tokencli_arg_values() {
   case "$1" in
     'profiles use') tokencli __complete profiles 2>/dev/null ;;
     'plan purchase') tokencli __complete plans 2>/dev/null ;;
-    'config get') echo 'model api_url tz' ;;
-    'config set') echo 'model api_url tz' ;;
-    'config unset') echo 'model tz' ;;
+    'config get') echo 'model api_url tz history' ;;
+    'config set') echo 'model api_url tz history' ;;
+    'config unset') echo 'model tz history' ;;
     'completion') echo 'bash zsh fish' ;;
   esac
 }

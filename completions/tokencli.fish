@@ -45,8 +45,14 @@ end
 function __tokencli_subcommands
     switch "$argv[1]"
         case ''
-            printf '%s\n' 'run' 'login' 'logout' 'profiles' 'plans' 'plan' 'balance' 'budget' 'usage' 'models' 'config' 'serve' 'auth' 'completion' 'help'
+            printf '%s\n' 'run' 'logs' 'login' 'logout' 'profiles' 'plans' 'plan' 'balance' 'budget' 'usage' 'models' 'config' 'serve' 'auth' 'completion' 'help'
         case 'run'
+            printf '%s\n' 
+        case 'logs'
+            printf '%s\n' 'show' 'rm'
+        case 'logs show'
+            printf '%s\n' 
+        case 'logs rm'
             printf '%s\n' 
         case 'login'
             printf '%s\n' 
@@ -115,10 +121,10 @@ function __tokencli_subcommands
     end
 end
 
-set -g __tokencli_value_flags '|--profile' '|--api-url' '|--timeout' 'run|-m' 'run|--model' 'run|-s' 'run|--system' 'run|-f' 'run|--file' 'run|--max-tokens' 'run|--temperature' 'run|-o' 'run|--output' 'run|--profile' 'run|--api-url' 'run|--timeout' 'login|--provider' 'login|--profile' 'login|--api-url' 'login|--timeout' 'logout|--profile' 'logout|--api-url' 'logout|--timeout' 'profiles|--profile' 'profiles|--api-url' 'profiles|--timeout' 'profiles use|--profile' 'profiles use|--api-url' 'profiles use|--timeout' 'profiles rm|--profile' 'profiles rm|--api-url' 'profiles rm|--timeout' 'profiles rename|--profile' 'profiles rename|--api-url' 'profiles rename|--timeout' 'plans|--profile' 'plans|--api-url' 'plans|--timeout' 'plan|--profile' 'plan|--api-url' 'plan|--timeout' 'plan purchase|--quantity' 'plan purchase|--profile' 'plan purchase|--api-url' 'plan purchase|--timeout' 'balance|--min' 'balance|--profile' 'balance|--api-url' 'balance|--timeout' 'budget|--profile' 'budget|--api-url' 'budget|--timeout' 'budget set|--period' 'budget set|--tokens' 'budget set|--amount' 'budget set|--warn' 'budget set|--alert-command' 'budget set|--profile' 'budget set|--api-url' 'budget set|--timeout' 'budget status|--profile' 'budget status|--api-url' 'budget status|--timeout' 'budget rm|--period' 'budget rm|--profile' 'budget rm|--api-url' 'budget rm|--timeout' 'usage|--since' 'usage|--until' 'usage|--by' 'usage|--profile' 'usage|--api-url' 'usage|--timeout' 'models|--profile' 'models|--api-url' 'models|--timeout' 'config|--profile' 'config|--api-url' 'config|--timeout' 'config get|--profile' 'config get|--api-url' 'config get|--timeout' 'config set|--profile' 'config set|--api-url' 'config set|--timeout' 'config unset|--profile' 'config unset|--api-url' 'config unset|--timeout' 'config list|--profile' 'config list|--api-url' 'config list|--timeout' 'serve|--host' 'serve|--port' 'serve|--data-dir' 'serve|--demo-delay-ms' 'serve|--upstream' 'serve|--upstream-key-env' 'serve|--models-config' 'serve|--rate-limit' 'serve|--rate-burst' 'serve|--max-body-bytes' 'serve|--default-max-tokens' 'serve|--hold-ttl' 'serve|--progress-interval-ms' 'serve|--count-deadline-ms' 'serve|--payment-delay-ms' 'serve|--shutdown-grace' 'serve|--profile' 'serve|--api-url' 'serve|--timeout' 'serve keys|--profile' 'serve keys|--api-url' 'serve keys|--timeout' 'serve keys create|--account' 'serve keys create|--data-dir' 'serve keys create|--profile' 'serve keys create|--api-url' 'serve keys create|--timeout' 'auth|--profile' 'auth|--api-url' 'auth|--timeout' 'auth status|--profile' 'auth status|--api-url' 'auth status|--timeout' 'auth login|--provider' 'auth login|--profile' 'auth login|--api-url' 'auth login|--timeout' 'auth logout|--profile' 'auth logout|--api-url' 'auth logout|--timeout' 'auth switch|--profile' 'auth switch|--api-url' 'auth switch|--timeout' 'auth token|--profile' 'auth token|--api-url' 'auth token|--timeout' 'completion|--profile' 'completion|--api-url' 'completion|--timeout' 'help|--profile' 'help|--api-url' 'help|--timeout'
+set -g __tokencli_value_flags '|--profile' '|--api-url' '|--timeout' 'run|-m' 'run|--model' 'run|-s' 'run|--system' 'run|-f' 'run|--file' 'run|--max-tokens' 'run|--temperature' 'run|-o' 'run|--output' 'run|--cid' 'run|--profile' 'run|--api-url' 'run|--timeout' 'logs|-n' 'logs|--count' 'logs|--search' 'logs|--profile' 'logs|--api-url' 'logs|--timeout' 'logs show|--profile' 'logs show|--api-url' 'logs show|--timeout' 'logs rm|--profile' 'logs rm|--api-url' 'logs rm|--timeout' 'login|--provider' 'login|--profile' 'login|--api-url' 'login|--timeout' 'logout|--profile' 'logout|--api-url' 'logout|--timeout' 'profiles|--profile' 'profiles|--api-url' 'profiles|--timeout' 'profiles use|--profile' 'profiles use|--api-url' 'profiles use|--timeout' 'profiles rm|--profile' 'profiles rm|--api-url' 'profiles rm|--timeout' 'profiles rename|--profile' 'profiles rename|--api-url' 'profiles rename|--timeout' 'plans|--profile' 'plans|--api-url' 'plans|--timeout' 'plan|--profile' 'plan|--api-url' 'plan|--timeout' 'plan purchase|--quantity' 'plan purchase|--profile' 'plan purchase|--api-url' 'plan purchase|--timeout' 'balance|--min' 'balance|--profile' 'balance|--api-url' 'balance|--timeout' 'budget|--profile' 'budget|--api-url' 'budget|--timeout' 'budget set|--period' 'budget set|--tokens' 'budget set|--amount' 'budget set|--warn' 'budget set|--alert-command' 'budget set|--profile' 'budget set|--api-url' 'budget set|--timeout' 'budget status|--profile' 'budget status|--api-url' 'budget status|--timeout' 'budget rm|--period' 'budget rm|--profile' 'budget rm|--api-url' 'budget rm|--timeout' 'usage|--since' 'usage|--until' 'usage|--by' 'usage|--profile' 'usage|--api-url' 'usage|--timeout' 'models|--profile' 'models|--api-url' 'models|--timeout' 'config|--profile' 'config|--api-url' 'config|--timeout' 'config get|--profile' 'config get|--api-url' 'config get|--timeout' 'config set|--profile' 'config set|--api-url' 'config set|--timeout' 'config unset|--profile' 'config unset|--api-url' 'config unset|--timeout' 'config list|--profile' 'config list|--api-url' 'config list|--timeout' 'serve|--host' 'serve|--port' 'serve|--data-dir' 'serve|--demo-delay-ms' 'serve|--upstream' 'serve|--upstream-key-env' 'serve|--models-config' 'serve|--rate-limit' 'serve|--rate-burst' 'serve|--max-body-bytes' 'serve|--default-max-tokens' 'serve|--hold-ttl' 'serve|--progress-interval-ms' 'serve|--count-deadline-ms' 'serve|--payment-delay-ms' 'serve|--shutdown-grace' 'serve|--profile' 'serve|--api-url' 'serve|--timeout' 'serve keys|--profile' 'serve keys|--api-url' 'serve keys|--timeout' 'serve keys create|--account' 'serve keys create|--data-dir' 'serve keys create|--profile' 'serve keys create|--api-url' 'serve keys create|--timeout' 'auth|--profile' 'auth|--api-url' 'auth|--timeout' 'auth status|--profile' 'auth status|--api-url' 'auth status|--timeout' 'auth login|--provider' 'auth login|--profile' 'auth login|--api-url' 'auth login|--timeout' 'auth logout|--profile' 'auth logout|--api-url' 'auth logout|--timeout' 'auth switch|--profile' 'auth switch|--api-url' 'auth switch|--timeout' 'auth token|--profile' 'auth token|--api-url' 'auth token|--timeout' 'completion|--profile' 'completion|--api-url' 'completion|--timeout' 'help|--profile' 'help|--api-url' 'help|--timeout'
 
 complete -c tokencli -f
-complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -a 'run login logout profiles plans plan balance budget usage models config serve auth completion help'
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -a 'run logs login logout profiles plans plan balance budget usage models config serve auth completion help'
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\'''\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -144,6 +150,8 @@ complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_val
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l raw
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s n -l no-stdin
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s o -l output
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s c -l continue
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l cid
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''run'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -156,6 +164,48 @@ complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_val
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -a 'show rm'
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -s n -l count
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l search
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l last
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l all-profiles
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''logs'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''logs show'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l all
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''logs rm'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l provider
 complete -c tokencli -n '__tokencli_value_of '\''login'\'' --provider' -a 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible'
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l with-token
@@ -393,7 +443,7 @@ complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -a 'model api_url tz'
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -a 'model api_url tz history'
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''config get'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -406,7 +456,7 @@ complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_af
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -a 'model api_url tz'
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -a 'model api_url tz history'
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''config set'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -419,7 +469,7 @@ complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_af
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -a 'model tz'
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -a 'model tz history'
 complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''config unset'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'

@@ -15,6 +15,7 @@ import { completionCommand } from './commands/completion/completion.js';
 import { configCommand } from './commands/config/config.js';
 import { helpCommand } from './commands/help/help.js';
 import { loginCommand } from './commands/login/login.js';
+import { logsCommand } from './commands/logs/logs.js';
 import { logoutCommand } from './commands/logout/logout.js';
 import { modelsCommand } from './commands/models/models.js';
 import { planCommand } from './commands/plan/plan.js';
@@ -51,7 +52,7 @@ export function createProgram(ctx: Context): Command {
     Object.assign(ctx.globals, action.optsWithGlobals() as Partial<GlobalOptions>);
   });
 
-  for (const make of [runCommand, loginCommand, logoutCommand, profilesCommand, plansCommand, planCommand, balanceCommand, budgetCommand, usageCommand, modelsCommand, configCommand, serveCommand]) {
+  for (const make of [runCommand, logsCommand, loginCommand, logoutCommand, profilesCommand, plansCommand, planCommand, balanceCommand, budgetCommand, usageCommand, modelsCommand, configCommand, serveCommand]) {
     program.addCommand(make(ctx));
   }
   // gh's habits: `auth login|logout|switch|token` beside `auth status`, the same commands as the short forms.

@@ -61,7 +61,7 @@ describe('tokencli run', () => {
     const json = await u.run(['run', '-m', 'demo-pro', '--max-tokens', '25', '--json', 'count'], {});
     expect(json.code).toBe(0);
     const doc = JSON.parse(json.stdout);
-    expect(Object.keys(doc).sort()).toEqual(['content', 'duration_ms', 'finish_reason', 'id', 'model', 'source', 'status', 'ttft_ms', 'usage']);
+    expect(Object.keys(doc).sort()).toEqual(['content', 'conversation_id', 'duration_ms', 'finish_reason', 'id', 'model', 'source', 'status', 'ttft_ms', 'usage']);
     expect(doc).toMatchObject({ model: 'demo-pro', finish_reason: 'length', status: 'ok', source: 'server' });
     expect(doc.usage.completion_tokens).toBe(25);
     expect(doc.usage.billing.billed_tokens).toBe(doc.usage.prompt_tokens * 2 + 25 * 4);

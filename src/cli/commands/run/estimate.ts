@@ -24,12 +24,15 @@ export class RunEstimator {
   ) {}
 
   /**
-   * The model's rates from the cache, or from the provider's model list when the cache does not
-   * have it (a fresh home, a CI runner): assuming 1x for a 4x model would let budgets under-count.
-   * A provider that cannot list its models leaves the unit rates.
+   * The model (its rates, its context) from the cache, or from the provider's model list when the
+   * cache does not have it (a fresh home, a CI runner): assuming 1x for a 4x model would let budgets
+   * under-count. A provider that cannot list its models leaves it unknown (unit rates).
    */
-  static async forRun(cache: () => Promise<ProviderCache>, client: () => Promise<TokenClient>, modelId: string, messages: ChatMessage[], maxTokens: number | undefined): Promise<RunEstimator> {
-    const model = await (await cache()).find(modelId, client).catch(() => undefined);
+  static async modelFor(cache: () => Promise<ProviderCache>, client: () => Promise<TokenClient>, modelId: string): Promise<Model | undefined> {
+    return (await cache()).find(modelId, client).catch(() => undefined);
+  }
+
+  static of(model: Model | undefined, messages: ChatMessage[], maxTokens: number | undefined): RunEstimator {
     return new RunEstimator(model, ratesOf(model), messages, maxTokens);
   }
 

@@ -4,8 +4,9 @@
  * A file must be a regular text file of at most MAX_FILE_BYTES (`-f /dev/zero` once ate all memory);
  * `-f -` is stdin.
  */
+import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
-import type { ChatMessage } from '../../../shared/wire.js';
+import type { FileInput } from '../../../ledger/history.js';
 import { UsageError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
 
@@ -18,20 +19,28 @@ export interface PromptParts {
 
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-export async function assemblePrompt(io: IOStreams, parts: PromptParts): Promise<string> {
+export interface AssembledPrompt {
+  text: string;
+  /** Each --file by name and hash, for the history. */
+  files: FileInput[];
+}
+
+export async function assemblePrompt(io: IOStreams, parts: PromptParts): Promise<AssembledPrompt> {
   const stdinAsFile = parts.files.includes('-');
   if (stdinAsFile && parts.readStdin === false) throw new UsageError('-f - reads stdin, and -n says not to');
   const piped = io.isStdinTTY || stdinAsFile || parts.readStdin === false ? '' : (await io.readStdin()).trimEnd();
   const files: string[] = [];
+  const inputs: FileInput[] = [];
   for (const path of parts.files) {
-    if (path === '-') files.push(`stdin:\n${(await io.readStdin()).trimEnd()}`);
-    else files.push(`${path}:\n${(await readTextFile(path)).trimEnd()}`);
+    const content = path === '-' ? await io.readStdin() : await readTextFile(path);
+    files.push(`${path === '-' ? 'stdin' : path}:\n${content.trimEnd()}`);
+    inputs.push({ path, sha256: createHash('sha256').update(content).digest('hex'), bytes: Buffer.byteLength(content) });
   }
   const prompt = [piped, ...files, parts.args.join(' ').trim()].filter(Boolean).join('\n\n');
   if (!prompt) {
     throw new UsageError('no prompt: pass it as an argument or pipe it on stdin', 'e.g. tokencli run "explain this" or git diff | tokencli run "review this"');
   }
-  return prompt;
+  return { text: prompt, files: inputs };
 }
 
 const ERRNO: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a directory', ELOOP: 'too many symbolic links' };
@@ -58,8 +67,4 @@ async function readTextFile(path: string): Promise<string> {
   } finally {
     await handle.close();
   }
-}
-
-export function messagesFor(prompt: string, system: string | undefined): ChatMessage[] {
-  return [...(system ? [{ role: 'system' as const, content: system }] : []), { role: 'user', content: prompt }];
 }

@@ -25,7 +25,8 @@ import { positiveInteger, temperature } from '../../flags.js';
 import { exitCodeFor, trapSignals, TRAPPED_SIGNALS, type TrappedSignal } from '../../signals.js';
 import { printDryRun } from './dry-run.js';
 import { RunEstimator } from './estimate.js';
-import { assemblePrompt, messagesFor, MAX_FILE_BYTES } from './prompt.js';
+import { assemblePrompt, MAX_FILE_BYTES } from './prompt.js';
+import { conversationMessages, openConversation, saveTurn, type ConversationChoice } from './conversation.js';
 import { runEnd, runStart } from './record.js';
 import { sendPrompt } from './request.js';
 import { fileSink, type FileSink } from './output.js';
@@ -61,6 +62,10 @@ export interface RunOptions {
   readStdin: boolean;
   /** Write the answer to this file instead of stdout. */
   output?: string;
+  /** -c / --cid: continue a conversation from the history. */
+  conversation: ConversationChoice;
+  /** Keep the prompt and answer in the history (`config set history off` keeps counts only). */
+  keepHistory: boolean;
   /** Aborts on Ctrl-C, SIGTERM or SIGHUP, with the signal's name as the reason. */
   interrupt: AbortSignal;
   now: () => Date;
@@ -87,6 +92,8 @@ export function runCommand(ctx: Context, runF = runRun): Command {
     .option('--raw', 'on a terminal, pass control sequences in the answer through instead of showing them', false)
     .option('-n, --no-stdin', 'do not read standard input (for `while read` loops; as ssh -n)')
     .option('-o, --output <file>', 'write the answer to FILE instead of stdout')
+    .option('-c, --continue', 'continue the most recent conversation (its turns are sent again)', false)
+    .option('--cid <id>', 'continue this conversation (see `tokencli logs`)')
     .addHelpText(
       'after',
       `
@@ -101,7 +108,7 @@ Examples:
   $ tokencli run --dry-run --max-tokens 500 -m demo-pro "estimate me"
   $ while read f; do tokencli run -n -f "$f" "summarise" -o "$f.summary"; done < files.txt`,
     )
-    .action(async (args: string[], flags: { model?: string; system?: string; file: string[]; maxTokens?: number; temperature?: number; stream: boolean; usage: boolean; dryRun: boolean; force: boolean; raw: boolean; stdin: boolean; output?: string }) => {
+    .action(async (args: string[], flags: { model?: string; system?: string; file: string[]; maxTokens?: number; temperature?: number; stream: boolean; usage: boolean; dryRun: boolean; force: boolean; raw: boolean; stdin: boolean; output?: string; continue: boolean; cid?: string }) => {
       const trap = trapSignals();
       const profile = await ctx.profile();
       try {
@@ -129,6 +136,8 @@ Examples:
           raw: flags.raw,
           readStdin: flags.stdin,
           ...(flags.output !== undefined ? { output: flags.output } : {}),
+          conversation: { continueLast: flags.continue, ...(flags.cid !== undefined ? { id: flags.cid } : {}) },
+          keepHistory: profile?.history !== 'off',
           interrupt: trap.signal,
           now: ctx.now,
           pid: process.pid,
@@ -150,13 +159,19 @@ export async function runRun(opts: RunOptions): Promise<void> {
   const prompt = await untilInterrupted(assemblePrompt(opts.io, { args: opts.args, files: opts.files, readStdin: opts.readStdin }), opts.interrupt);
   if (!opts.model) throw new UsageError('no model given', 'pass -m MODEL, or set a default: tokencli config set model MODEL (see `tokencli models`)');
   const model = opts.model;
-  const messages = messagesFor(prompt, opts.system);
-  if (opts.dryRun) return printDryRun(opts, model, messages);
+  const continuing = opts.conversation.continueLast || opts.conversation.id !== undefined;
+  const conversation = openConversation(continuing ? await opts.readLedger() : undefined, opts.profile, opts.conversation);
+  if (opts.dryRun) {
+    const cached = (await opts.providerCache()).models()?.find((m) => m.id === model);
+    return printDryRun(opts, model, await conversationMessages(opts.io, conversation, prompt.text, opts.system, cached, opts.maxTokens));
+  }
 
   // Without a client (no key, bad URL) nothing can be sent: that is not a run to record.
   const client = await opts.client();
-  const estimator = await RunEstimator.forRun(opts.providerCache, async () => client, model, messages, opts.maxTokens);
+  const info = await RunEstimator.modelFor(opts.providerCache, async () => client, model);
   await refuseUnknownModel(opts, model);
+  const messages = await conversationMessages(opts.io, conversation, prompt.text, opts.system, info, opts.maxTokens);
+  const estimator = RunEstimator.of(info, messages, opts.maxTokens);
   const ledger = await opts.ledger().catch(async (e: unknown) => {
     // A damaged ledger has been moved aside and must be reported; a locked or read-only one is
     // still read for the budget check, and the run's rows go to the journal.
@@ -196,6 +211,7 @@ export async function runRun(opts: RunOptions): Promise<void> {
       'do not retry blind: it may have been billed (see `tokencli usage --server`)',
     );
   }
+  if (ledger && opts.keepHistory) saveTurn(opts.io, ledger, { runId, conversationId: conversation.id, system: opts.system, prompt: prompt.text, files: prompt.files, answer: answer.content });
   if (ledger) await afterRun(opts, ledger, client);
 
   const summary = summaryLine({ usage: figures.usage, billedTokens: figures.end.billed_tokens, source: figures.end.source, durationMs: answer.durationMs, ttftMs: answer.ttftMs });
@@ -204,6 +220,7 @@ export async function runRun(opts: RunOptions): Promise<void> {
   if (opts.json && (!answer.failure && !answer.stoppedBy ? true : answer.content !== '') && !opts.io.stdoutClosed.aborted) {
     printJson(opts.io, {
       id: runId,
+      conversation_id: opts.keepHistory ? conversation.id : null,
       model,
       content: answer.content,
       finish_reason: answer.finishReason,
