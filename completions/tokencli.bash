@@ -3,7 +3,7 @@
 
 _tokencli_subcommands() {
   case "$1" in
-    '') echo 'run logs login logout profiles plans plan balance budget usage models config serve auth completion help' ;;
+    '') echo 'run logs login logout profiles plans plan balance budget usage models alias template config serve auth completion help' ;;
     'run') echo '' ;;
     'logs') echo 'show rm' ;;
     'logs show') echo '' ;;
@@ -24,6 +24,13 @@ _tokencli_subcommands() {
     'budget rm') echo '' ;;
     'usage') echo '' ;;
     'models') echo '' ;;
+    'alias') echo 'set rm' ;;
+    'alias set') echo '' ;;
+    'alias rm') echo '' ;;
+    'template') echo 'set show rm' ;;
+    'template set') echo '' ;;
+    'template show') echo '' ;;
+    'template rm') echo '' ;;
     'config') echo 'get set unset list' ;;
     'config get') echo '' ;;
     'config set') echo '' ;;
@@ -46,7 +53,7 @@ _tokencli_subcommands() {
 _tokencli_flags() {
   case "$1" in
     '') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'run') echo '-m --model -s --system -f --file --max-tokens --temperature --no-stream --usage --dry-run --force --raw -n --no-stdin -o --output -c --continue --cid -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'run') echo '-m --model -s --system -f --file --max-tokens --temperature --no-stream --usage --dry-run --force --raw -n --no-stdin -o --output -t --template -p --param -c --continue --cid -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'logs') echo '-n --count --search --last --all-profiles -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'logs show') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'logs rm') echo '--all -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -66,6 +73,13 @@ _tokencli_flags() {
     'budget rm') echo '--period -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'usage') echo '--since --until --by --csv --server --reconcile -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'models') echo '--details -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'alias') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'alias set') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'alias rm') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'template') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'template set') echo '--system --prompt -m --model --max-tokens --temperature -d --default -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'template show') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'template rm') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'config') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'config get') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'config set') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -97,6 +111,8 @@ _tokencli_flag_values() {
     'run|--max-tokens') true ;;
     'run|--temperature') true ;;
     'run|-o'|'run|--output') true ;;
+    'run|-t'|'run|--template') tokencli __complete templates 2>/dev/null ;;
+    'run|-p'|'run|--param') true ;;
     'run|--cid') true ;;
     'run|--profile') tokencli __complete profiles 2>/dev/null ;;
     'run|--api-url') true ;;
@@ -172,6 +188,33 @@ _tokencli_flag_values() {
     'models|--profile') tokencli __complete profiles 2>/dev/null ;;
     'models|--api-url') true ;;
     'models|--timeout') true ;;
+    'alias|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'alias|--api-url') true ;;
+    'alias|--timeout') true ;;
+    'alias set|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'alias set|--api-url') true ;;
+    'alias set|--timeout') true ;;
+    'alias rm|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'alias rm|--api-url') true ;;
+    'alias rm|--timeout') true ;;
+    'template|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'template|--api-url') true ;;
+    'template|--timeout') true ;;
+    'template set|--system') true ;;
+    'template set|--prompt') true ;;
+    'template set|-m'|'template set|--model') tokencli __complete models 2>/dev/null ;;
+    'template set|--max-tokens') true ;;
+    'template set|--temperature') true ;;
+    'template set|-d'|'template set|--default') true ;;
+    'template set|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'template set|--api-url') true ;;
+    'template set|--timeout') true ;;
+    'template show|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'template show|--api-url') true ;;
+    'template show|--timeout') true ;;
+    'template rm|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'template rm|--api-url') true ;;
+    'template rm|--timeout') true ;;
     'config|--profile') tokencli __complete profiles 2>/dev/null ;;
     'config|--api-url') true ;;
     'config|--timeout') true ;;
@@ -246,10 +289,16 @@ _tokencli_flag_values() {
 _tokencli_arg_values() {
   case "$1" in
     'profiles use') tokencli __complete profiles 2>/dev/null ;;
+    'profiles rm') tokencli __complete profiles 2>/dev/null ;;
+    'profiles rename') tokencli __complete profiles 2>/dev/null ;;
     'plan purchase') tokencli __complete plans 2>/dev/null ;;
+    'alias rm') tokencli __complete aliases 2>/dev/null ;;
+    'template show') tokencli __complete templates 2>/dev/null ;;
+    'template rm') tokencli __complete templates 2>/dev/null ;;
     'config get') echo 'model api_url tz history' ;;
     'config set') echo 'model api_url tz history' ;;
     'config unset') echo 'model tz history' ;;
+    'auth switch') tokencli __complete profiles 2>/dev/null ;;
     'completion') echo 'bash zsh fish' ;;
   esac
 }

@@ -7,7 +7,9 @@
  * URL, key, ledger and client are in force, and in what order they are resolved.
  */
 import type { Fetch, TokenClient } from '../client/client.js';
+import { AliasStore } from '../config/aliases.js';
 import { CredentialStore } from '../config/credentials.js';
+import { TemplateStore } from '../config/templates.js';
 import { resolvePaths, type Paths } from '../config/paths.js';
 import { DEFAULT_PROFILE, type Profile, type ProviderKind } from '../config/settings.js';
 import type { Settings } from '../config/settings-store.js';
@@ -50,6 +52,9 @@ export interface Context {
   globals: GlobalOptions;
   settings(): Promise<Settings>;
   credentials(): CredentialStore;
+  /** Model aliases and prompt templates: plain files in the config directory. */
+  aliases(): AliasStore;
+  templates(): TemplateStore;
   /** The profile in force: --profile, then TOKENCLI_PROFILE, then the current one. */
   profileName(): Promise<string>;
   profile(): Promise<Profile | undefined>;
@@ -116,6 +121,8 @@ export function createContext(deps: ContextDeps): Context {
     globals: { json: false, color: true, header: true, quiet: false, debug: false, timeout: DEFAULT_TIMEOUT_SECONDS, insecure: false },
     settings,
     credentials,
+    aliases: once(() => new AliasStore(paths.configDir)),
+    templates: once(() => new TemplateStore(join(paths.configDir, 'templates'))),
     profileName: async () => ctx.globals.profile ?? env('TOKENCLI_PROFILE') ?? (await settings()).currentProfile() ?? DEFAULT_PROFILE,
     profile: async () => {
       const name = await ctx.profileName();

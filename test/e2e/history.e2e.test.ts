@@ -105,3 +105,31 @@ describe('conversations', () => {
     expect(seen.at(-1).at(-1).content.startsWith('three')).toBe(true);
   });
 });
+
+describe('templates and aliases', () => {
+  test('a template fills $input and -p parameters, brings its system prompt and model, and is a YAML file a person can edit', async () => {
+    const u = asUser();
+    expect((await u.run(['template', 'set', 'review', '--system', 'You review tersely', '--prompt', 'Review this $lang:\n\n$input', '--model', 'demo-pro', '--max-tokens', '4'])).code).toBe(0);
+    const r = await u.run(['run', '--json', '-t', 'review', '-p', 'lang=TypeScript'], { input: 'const x = 1' });
+    expect(r.code, r.stderr).toBe(0);
+    const [logged] = JSON.parse((await u.run(['logs', '--json'])).stdout).runs;
+    expect(logged).toMatchObject({ model: 'demo-pro', system: 'You review tersely', prompt: 'Review this TypeScript:\n\nconst x = 1', completion_tokens: 4 });
+    const missing = await u.run(['run', '-t', 'review', 'x']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/the template needs \$lang\ngive -p lang=\.\.\./);
+    expect(JSON.parse((await u.run(['template', '--json'])).stdout).templates.map((t: any) => t.name)).toEqual(['review']);
+    expect((await u.run(['template', 'rm', 'review'])).code).toBe(0);
+    expect((await u.run(['run', '-t', 'review', 'x'])).code).toBe(2);
+  });
+
+  test('an alias stands for its model in run, is listed, completed, and removed', async () => {
+    const u = asUser();
+    expect((await u.run(['alias', 'set', 'fast', 'demo-mini'])).code).toBe(0);
+    const r = await u.run(['run', '--json', '-m', 'fast', '--max-tokens', '2', 'hi']);
+    expect(JSON.parse(r.stdout).model).toBe('demo-mini');
+    expect((await u.run(['__complete', 'models'])).stdout).toContain('fast\n');
+    expect((await u.run(['alias', '--no-header'])).stdout).toBe('fast\tdemo-mini\n');
+    expect((await u.run(['alias', 'rm', 'fast'])).code).toBe(0);
+    expect((await u.run(['run', '-m', 'fast', 'hi'])).code).toBe(2);
+  });
+});

@@ -15,6 +15,8 @@ export interface PromptParts {
   files: string[];
   /** False for `-n`: leave stdin to whoever else reads it (a `while read` loop). */
   readStdin?: boolean;
+  /** A template with its own prompt may be run with no input at all. */
+  allowEmpty?: boolean;
 }
 
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -37,7 +39,7 @@ export async function assemblePrompt(io: IOStreams, parts: PromptParts): Promise
     inputs.push({ path, sha256: createHash('sha256').update(content).digest('hex'), bytes: Buffer.byteLength(content) });
   }
   const prompt = [piped, ...files, parts.args.join(' ').trim()].filter(Boolean).join('\n\n');
-  if (!prompt) {
+  if (!prompt && !parts.allowEmpty) {
     throw new UsageError('no prompt: pass it as an argument or pipe it on stdin', 'e.g. tokencli run "explain this" or git diff | tokencli run "review this"');
   }
   return { text: prompt, files: inputs };

@@ -21,11 +21,12 @@ import { shellAlertRunner, type AlertRunner } from '../../budget-enforcement.js'
 import { printJson } from '../../io/table.js';
 import { nearest } from '../../io/suggest.js';
 import type { ProviderCache } from '../../provider-cache.js';
-import { positiveInteger, temperature } from '../../flags.js';
+import { parseParams, positiveInteger, temperature } from '../../flags.js';
 import { exitCodeFor, trapSignals, TRAPPED_SIGNALS, type TrappedSignal } from '../../signals.js';
 import { printDryRun } from './dry-run.js';
 import { RunEstimator } from './estimate.js';
-import { assemblePrompt, MAX_FILE_BYTES } from './prompt.js';
+import { assemblePrompt, MAX_FILE_BYTES, type AssembledPrompt } from './prompt.js';
+import { fillTemplate, type Template } from '../../../config/templates.js';
 import { conversationMessages, openConversation, saveTurn, type ConversationChoice } from './conversation.js';
 import { runEnd, runStart } from './record.js';
 import { sendPrompt } from './request.js';
@@ -62,6 +63,9 @@ export interface RunOptions {
   readStdin: boolean;
   /** Write the answer to this file instead of stdout. */
   output?: string;
+  /** -t: a template whose prompt wraps the input; its parameters from -p. */
+  template?: Template;
+  params: Record<string, string>;
   /** -c / --cid: continue a conversation from the history. */
   conversation: ConversationChoice;
   /** Keep the prompt and answer in the history (`config set history off` keeps counts only). */
@@ -92,6 +96,8 @@ export function runCommand(ctx: Context, runF = runRun): Command {
     .option('--raw', 'on a terminal, pass control sequences in the answer through instead of showing them', false)
     .option('-n, --no-stdin', 'do not read standard input (for `while read` loops; as ssh -n)')
     .option('-o, --output <file>', 'write the answer to FILE instead of stdout')
+    .option('-t, --template <name>', 'use a template: its system prompt, prompt ($input is yours), model and settings')
+    .option('-p, --param <name=value>', 'a template parameter (repeatable)', collect, [])
     .option('-c, --continue', 'continue the most recent conversation (its turns are sent again)', false)
     .option('--cid <id>', 'continue this conversation (see `tokencli logs`)')
     .addHelpText(
@@ -108,9 +114,13 @@ Examples:
   $ tokencli run --dry-run --max-tokens 500 -m demo-pro "estimate me"
   $ while read f; do tokencli run -n -f "$f" "summarise" -o "$f.summary"; done < files.txt`,
     )
-    .action(async (args: string[], flags: { model?: string; system?: string; file: string[]; maxTokens?: number; temperature?: number; stream: boolean; usage: boolean; dryRun: boolean; force: boolean; raw: boolean; stdin: boolean; output?: string; continue: boolean; cid?: string }) => {
-      const trap = trapSignals();
+    .action(async (args: string[], flags: { model?: string; system?: string; file: string[]; maxTokens?: number; temperature?: number; stream: boolean; usage: boolean; dryRun: boolean; force: boolean; raw: boolean; stdin: boolean; output?: string; continue: boolean; cid?: string; template?: string; param: string[] }) => {
       const profile = await ctx.profile();
+      const template = flags.template === undefined ? undefined : ctx.templates().get(flags.template);
+      if (flags.template !== undefined && !template) throw new UsageError(`no template "${flags.template}"`, `templates: ${ctx.templates().names().join(', ') || 'none yet'} (see \`tokencli template\`)`);
+      // Flags beat the template, which beats the profile; an alias stands for its model wherever a model is named.
+      const model = flags.model ?? template?.model ?? profile?.model;
+      const trap = trapSignals();
       try {
         await runF({
           io: ctx.io,
@@ -124,7 +134,14 @@ Examples:
           provider: profile?.provider ?? 'tokenplan',
           apiUrl: await ctx.apiUrl(),
           account: ctx.account,
-          ...definedOnly({ model: flags.model ?? profile?.model, system: flags.system, maxTokens: flags.maxTokens, temperature: flags.temperature }),
+          ...definedOnly({
+            model: model === undefined ? undefined : ctx.aliases().resolve(model),
+            system: flags.system ?? template?.system,
+            maxTokens: flags.maxTokens ?? template?.max_tokens,
+            temperature: flags.temperature ?? template?.temperature,
+            template,
+          }),
+          params: parseParams(flags.param, '--param'),
           args,
           files: flags.file,
           stream: flags.stream,
@@ -156,7 +173,8 @@ function definedOnly<T extends object>(o: T): Partial<T> {
 
 export async function runRun(opts: RunOptions): Promise<void> {
   // Reading the prompt (a slow pipe, a FIFO) must not outlast Ctrl-C or SIGTERM.
-  const prompt = await untilInterrupted(assemblePrompt(opts.io, { args: opts.args, files: opts.files, readStdin: opts.readStdin }), opts.interrupt);
+  const assembled = await untilInterrupted(assemblePrompt(opts.io, { args: opts.args, files: opts.files, readStdin: opts.readStdin, allowEmpty: opts.template?.prompt !== undefined }), opts.interrupt);
+  const prompt = withTemplate(opts, assembled);
   if (!opts.model) throw new UsageError('no model given', 'pass -m MODEL, or set a default: tokencli config set model MODEL (see `tokencli models`)');
   const model = opts.model;
   const continuing = opts.conversation.continueLast || opts.conversation.id !== undefined;
@@ -265,4 +283,13 @@ async function refuseUnknownModel(opts: RunOptions, model: string): Promise<void
   if (!known || known.length === 0 || known.includes(model)) return;
   const near = nearest(model, known);
   throw new UsageError(`unknown model "${model}"`, near.length ? `did you mean ${near.join(' or ')}? (see \`tokencli models\`)` : 'see `tokencli models`');
+}
+
+/** The prompt the template makes of the input, or the input itself. */
+function withTemplate(opts: RunOptions, input: AssembledPrompt): AssembledPrompt {
+  if (!opts.template) return input;
+  const { prompt, missing } = fillTemplate(opts.template, input.text, opts.params);
+  if (missing.length) throw new UsageError(`the template needs ${missing.map((m) => `$${m}`).join(', ')}`, `give ${missing.map((m) => `-p ${m}=...`).join(' ')}`);
+  if (!prompt.trim()) throw new UsageError('no prompt: the template made an empty one from an empty input', 'pass the input as an argument or on stdin');
+  return { text: prompt, files: input.files };
 }
