@@ -12,13 +12,7 @@ import { countPromptTokens, loadTokenCounter } from '../../../tokens/estimate.js
 import { UsageError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
 import { note, warn } from '../../io/messages.js';
-
-export interface ConversationChoice {
-  /** Continue the profile's most recent conversation. */
-  continueLast: boolean;
-  /** Continue this one. */
-  id?: string;
-}
+import type { ConversationChoice } from '../../run-options.js';
 
 export interface Conversation {
   id: string;

@@ -9,74 +9,28 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Command, Option } from 'commander';
-import type { TokenClient } from '../../../client/client.js';
-import type { Ledger } from '../../../ledger/ledger.js';
 import { NotRecordedError } from '../../../ledger/errors.js';
 import { RunRecorder } from '../../../ledger/recorder.js';
 import type { Context } from '../../context.js';
 import { CliError, Exit, InterruptedError, StdoutClosedError, UsageError } from '../../errors.js';
-import type { IOStreams } from '../../io/streams.js';
 import { note, warn } from '../../io/messages.js';
-import { shellAlertRunner, type AlertRunner } from '../../budget-enforcement.js';
 import { printJson } from '../../io/table.js';
 import { nearest } from '../../io/suggest.js';
-import type { ProviderCache } from '../../provider-cache.js';
-import { parseParams, positiveInteger, temperature } from '../../flags.js';
+import { positiveInteger, temperature } from '../../flags.js';
 import { exitCodeFor, trapSignals, TRAPPED_SIGNALS, type TrappedSignal } from '../../signals.js';
 import { printDryRun } from './dry-run.js';
 import { RunEstimator } from './estimate.js';
 import { assemblePrompt, MAX_FILE_BYTES, type AssembledPrompt } from './prompt.js';
-import { fillTemplate, type Template } from '../../../config/templates.js';
-import { conversationMessages, openConversation, saveTurn, type ConversationChoice } from './conversation.js';
+import { fillTemplate } from '../../../config/templates.js';
+import { conversationMessages, openConversation, saveTurn } from './conversation.js';
+import { definedOnly, runOptionsFor, type RunFlags, type RunOptions } from '../../run-options.js';
 import { runEnd, runStart } from './record.js';
 import { sendPrompt } from './request.js';
 import { fileSink, type FileSink } from './output.js';
 import { afterRun, enforceHardBudgets } from './budget-guard.js';
 import { summaryLine } from './summary.js';
 
-export interface RunOptions {
-  io: IOStreams;
-  client: () => Promise<TokenClient>;
-  /** The ledger for writing; when it cannot be opened, `readLedger` still answers the budget check. */
-  ledger: () => Promise<Ledger>;
-  readLedger: () => Promise<Ledger>;
-  journalFile: string;
-  providerCache: () => Promise<ProviderCache>;
-  profile: string;
-  provider: string;
-  apiUrl: string;
-  account: () => Promise<string>;
-  model?: string;
-  args: string[];
-  files: string[];
-  system?: string;
-  maxTokens?: number;
-  temperature?: number;
-  stream: boolean;
-  json: boolean;
-  usage: boolean;
-  dryRun: boolean;
-  force: boolean;
-  quiet: boolean;
-  raw: boolean;
-  /** Read no stdin at all (`-n`), so a `while read` loop keeps its input. */
-  readStdin: boolean;
-  /** Write the answer to this file instead of stdout. */
-  output?: string;
-  /** -t: a template whose prompt wraps the input; its parameters from -p. */
-  template?: Template;
-  params: Record<string, string>;
-  /** -c / --cid: continue a conversation from the history. */
-  conversation: ConversationChoice;
-  /** Keep the prompt and answer in the history (`config set history off` keeps counts only). */
-  keepHistory: boolean;
-  /** Aborts on Ctrl-C, SIGTERM or SIGHUP, with the signal's name as the reason. */
-  interrupt: AbortSignal;
-  now: () => Date;
-  pid: number;
-  timeZone: () => Promise<string>;
-  runAlert: AlertRunner;
-}
+export type { RunOptions } from '../../run-options.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -114,61 +68,14 @@ Examples:
   $ tokencli run --dry-run --max-tokens 500 -m demo-pro "estimate me"
   $ while read f; do tokencli run -n -f "$f" "summarise" -o "$f.summary"; done < files.txt`,
     )
-    .action(async (args: string[], flags: { model?: string; system?: string; file: string[]; maxTokens?: number; temperature?: number; stream: boolean; usage: boolean; dryRun: boolean; force: boolean; raw: boolean; stdin: boolean; output?: string; continue: boolean; cid?: string; template?: string; param: string[] }) => {
-      const profile = await ctx.profile();
-      const template = flags.template === undefined ? undefined : ctx.templates().get(flags.template);
-      if (flags.template !== undefined && !template) throw new UsageError(`no template "${flags.template}"`, `templates: ${ctx.templates().names().join(', ') || 'none yet'} (see \`tokencli template\`)`);
-      // Flags beat the template, which beats the profile; an alias stands for its model wherever a model is named.
-      const model = flags.model ?? template?.model ?? profile?.model;
+    .action(async (args: string[], flags: RunFlags) => {
       const trap = trapSignals();
       try {
-        await runF({
-          io: ctx.io,
-          // A dry run sends no chat request: it needs no key (a Token Plan model list is public).
-          client: () => ctx.client({ requireKey: !flags.dryRun }),
-          ledger: ctx.ledger,
-          readLedger: ctx.readLedger,
-          journalFile: ctx.journalFile,
-          providerCache: ctx.providerCache,
-          profile: await ctx.profileName(),
-          provider: profile?.provider ?? 'tokenplan',
-          apiUrl: await ctx.apiUrl(),
-          account: ctx.account,
-          ...definedOnly({
-            model: model === undefined ? undefined : ctx.aliases().resolve(model),
-            system: flags.system ?? template?.system,
-            maxTokens: flags.maxTokens ?? template?.max_tokens,
-            temperature: flags.temperature ?? template?.temperature,
-            template,
-          }),
-          params: parseParams(flags.param, '--param'),
-          args,
-          files: flags.file,
-          stream: flags.stream,
-          json: ctx.globals.json,
-          usage: flags.usage,
-          dryRun: flags.dryRun,
-          force: flags.force,
-          quiet: ctx.globals.quiet,
-          raw: flags.raw,
-          readStdin: flags.stdin,
-          ...(flags.output !== undefined ? { output: flags.output } : {}),
-          conversation: { continueLast: flags.continue, ...(flags.cid !== undefined ? { id: flags.cid } : {}) },
-          keepHistory: profile?.history !== 'off',
-          interrupt: trap.signal,
-          now: ctx.now,
-          pid: process.pid,
-          timeZone: ctx.timeZone,
-          runAlert: shellAlertRunner(ctx.env),
-        });
+        await runF(await runOptionsFor(ctx, args, flags, trap.signal));
       } finally {
         trap.release();
       }
     });
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export async function runRun(opts: RunOptions): Promise<void> {
