@@ -3,8 +3,9 @@
 
 _tokencli_subcommands() {
   case "$1" in
-    '') echo 'run logs login logout profiles plans plan balance budget usage models alias template config serve auth completion help' ;;
+    '') echo 'run chat logs login logout profiles plans plan balance budget usage models alias template config serve auth completion help' ;;
     'run') echo '' ;;
+    'chat') echo '' ;;
     'logs') echo 'show rm' ;;
     'logs show') echo '' ;;
     'logs rm') echo '' ;;
@@ -54,6 +55,7 @@ _tokencli_flags() {
   case "$1" in
     '') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'run') echo '-m --model -s --system -f --file --max-tokens --temperature --no-stream --usage --dry-run --force --raw -n --no-stdin -o --output -t --template -p --param -c --continue --cid -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'chat') echo '-m --model -s --system --max-tokens --temperature --cid -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'logs') echo '-n --count --search --last --all-profiles -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'logs show') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'logs rm') echo '--all -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -117,6 +119,14 @@ _tokencli_flag_values() {
     'run|--profile') tokencli __complete profiles 2>/dev/null ;;
     'run|--api-url') true ;;
     'run|--timeout') true ;;
+    'chat|-m'|'chat|--model') tokencli __complete models 2>/dev/null ;;
+    'chat|-s'|'chat|--system') true ;;
+    'chat|--max-tokens') true ;;
+    'chat|--temperature') true ;;
+    'chat|--cid') true ;;
+    'chat|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'chat|--api-url') true ;;
+    'chat|--timeout') true ;;
     'logs|-n'|'logs|--count') true ;;
     'logs|--search') true ;;
     'logs|--profile') tokencli __complete profiles 2>/dev/null ;;

@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import { DEFAULT_TIMEOUT_SECONDS, type Context, type GlobalOptions } from './context.js';
 import { positiveNumber } from './flags.js';
 import { aliasCommand } from './commands/alias/alias.js';
+import { chatCommand } from './commands/chat/chat.js';
 import { authCommand } from './commands/auth/auth.js';
 import { templateCommand } from './commands/template/template.js';
 import { authTokenCommand } from './commands/auth/token.js';
@@ -54,7 +55,7 @@ export function createProgram(ctx: Context): Command {
     Object.assign(ctx.globals, action.optsWithGlobals() as Partial<GlobalOptions>);
   });
 
-  for (const make of [runCommand, logsCommand, loginCommand, logoutCommand, profilesCommand, plansCommand, planCommand, balanceCommand, budgetCommand, usageCommand, modelsCommand, aliasCommand, templateCommand, configCommand, serveCommand]) {
+  for (const make of [runCommand, chatCommand, logsCommand, loginCommand, logoutCommand, profilesCommand, plansCommand, planCommand, balanceCommand, budgetCommand, usageCommand, modelsCommand, aliasCommand, templateCommand, configCommand, serveCommand]) {
     program.addCommand(make(ctx));
   }
   // gh's habits: `auth login|logout|switch|token` beside `auth status`, the same commands as the short forms.

@@ -61,6 +61,8 @@ export interface ConversationChoice {
   continueLast: boolean;
   /** Continue this one. */
   id?: string;
+  /** Start a new conversation under this id (the chat names its conversation before the first turn). */
+  newId?: string;
 }
 
 /** The flags of `run`, as commander parses them. */

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { userAt } from '../helpers/cli.js';
 import { ledgerRows } from '../helpers/ledger.js';
 import { tempDir } from '../helpers/procs.js';
+import { KEY, onPty } from '../helpers/pty.js';
 import { scriptedServer, sse, sseChunk, type ScriptedServer } from '../helpers/scripted-server.js';
 import { buy, startServe, type Served } from '../helpers/serve.js';
 
@@ -131,5 +132,37 @@ describe('templates and aliases', () => {
     expect((await u.run(['alias', '--no-header'])).stdout).toBe('fast\tdemo-mini\n');
     expect((await u.run(['alias', 'rm', 'fast'])).code).toBe(0);
     expect((await u.run(['run', '-m', 'fast', 'hi'])).code).toBe(2);
+  });
+});
+
+describe('chat', () => {
+  test('at a terminal: a question, Ctrl-C mid-answer keeps the session, a second question continues the conversation, Ctrl-D leaves', async () => {
+    const slow = await startServe(['--demo-delay-ms', '150']);
+    await buy(slow.url, slow.key);
+    try {
+      const u = userAt(undefined, { TOKENCLI_API_URL: slow.url, TOKENCLI_API_KEY: slow.key });
+      const pty = onPty(['chat', '-m', 'demo-mini', '--max-tokens', '60'], { home: u.home, env: { TOKENCLI_API_URL: slow.url, TOKENCLI_API_KEY: slow.key } });
+      await pty.waitFor(/Ctrl-D leaves/);
+      pty.type('tell me a long story' + KEY.enter);
+      await pty.waitFor(/Asking demo-mini\s*[a-z]+ [a-z]+ [a-z]+/);
+      pty.type(KEY.ctrlC);
+      await pty.waitFor(/interrupted: the partial answer is recorded/);
+      pty.type('and then?' + KEY.enter);
+      await pty.waitFor(/plan tokens[\s\S]*plan tokens/, 30_000);
+      pty.type('\x04');
+      expect(await pty.exit()).toBe(0);
+      const rows = ledgerRows(u.home);
+      expect(rows.map((r) => r.status).sort()).toEqual(['interrupted', 'ok']);
+      const runs = JSON.parse((await u.run(['logs', '--json'])).stdout).runs;
+      expect(new Set(runs.map((r: any) => r.conversation_id)).size).toBe(1);
+    } finally {
+      await slow.stop();
+    }
+  });
+
+  test('without a terminal it refuses, pointing at run -c', async () => {
+    const r = await asUser().run(['chat', '-m', 'demo-mini']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/chat needs a terminal\n.*run -c/);
   });
 });

@@ -21,11 +21,13 @@ export interface Conversation {
 
 /** The conversation this run belongs to: a new one, unless -c or --cid names one. */
 export function openConversation(ledger: Ledger | undefined, profile: string, choice: ConversationChoice): Conversation {
-  if (!ledger || (!choice.continueLast && choice.id === undefined)) return { id: randomUUID(), earlier: [] };
+  if (!ledger || (!choice.continueLast && choice.id === undefined)) return { id: choice.newId ?? randomUUID(), earlier: [] };
   const history = new History(ledger.db);
   const id = choice.id ?? history.latestConversation(profile);
   if (id === undefined) throw new UsageError('no conversation to continue: the history has none for this profile', 'start one with `tokencli run "..."` (with history on: `tokencli config set history on`)');
   const earlier = history.conversation(id);
+  // The chat names its conversation before its first turn is kept: no turns yet is a start, not an error.
+  if (earlier.length === 0 && choice.newId === id) return { id, earlier };
   if (earlier.length === 0) throw new UsageError(`no conversation "${id}" in the history`, 'see `tokencli logs` for conversation ids');
   return { id, earlier };
 }
