@@ -6,10 +6,10 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrate, unapplied } from '../shared/migrate.js';
+import { migrate, unapplied } from '../sqlite/migrate.js';
 import { LedgerError } from './errors.js';
 import { LEDGER_MIGRATIONS } from './migrations.js';
-import { prepared } from '../shared/statements.js';
+import { prepared } from '../sqlite/statements.js';
 
 /** How long a write waits for another process's lock before the run goes to the journal. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;

@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Account } from '../shared/wire.js';
 import type { Backend } from './backends/backend.js';
 import { ApiProblem, unauthorized } from './errors.js';
-import type { Meter } from './metering.js';
+import type { Meter } from './meter.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { registerAccountRoutes } from './routes/account.js';
 import { registerChatRoutes } from './routes/chat.js';

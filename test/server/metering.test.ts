@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { ModelInfo } from '../../src/server/backends/backend.js';
 import { recordPurchase } from '../../src/server/store/purchases.js';
 import { getPlan } from '../../src/server/store/catalogue.js';
-import { balanceOf } from '../../src/server/store/metering.js';
+import { balanceOf } from '../../src/server/store/holds.js';
 import { renewHold, settleAbandonedHolds } from '../../src/server/store/leases.js';
 import { inProcessServer } from '../helpers/app.js';
 

@@ -9,7 +9,7 @@ import { loadTokenCounter } from '../../tokens/estimate.js';
 import type { App, AppDeps } from '../app.js';
 import type { Generation, ModelInfo } from '../backends/backend.js';
 import { ApiProblem, notFound } from '../errors.js';
-import type { Admission, SettledUsage } from '../metering.js';
+import type { Admission, SettledUsage } from '../meter.js';
 import { parseJsonBody } from './parse.js';
 
 export function registerChatRoutes(app: App, deps: AppDeps): void {

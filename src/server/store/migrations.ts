@@ -2,7 +2,7 @@
  * Append-only: never edit or reorder a migration that has shipped; add a new one instead.
  * Amounts are integers (tokens, minor units of money); times are ISO-8601 UTC strings.
  */
-import type { Migration } from '../../shared/migrate.js';
+import type { Migration } from '../../sqlite/migrate.js';
 
 export const MIGRATIONS: Migration[] = [
   {

@@ -6,7 +6,7 @@
 import type { Balance, BillingRates } from '../../shared/wire.js';
 import { newId } from './accounts.js';
 import type { Db } from './db.js';
-import { prepared } from '../../shared/statements.js';
+import { prepared } from '../../sqlite/statements.js';
 
 export interface Availability {
   /** Tokens in unexpired packs. */

@@ -12,7 +12,7 @@ import type { PromptCounter } from './count-pool.js';
 import { ApiProblem, quotaProblem } from './errors.js';
 import type { Db } from './store/db.js';
 import { renewHold, settleAbandonedHolds } from './store/leases.js';
-import { availability, insertHold, settleHold, type Availability } from './store/metering.js';
+import { availability, insertHold, settleHold, type Availability } from './store/holds.js';
 
 export interface MeterOptions {
   /** Completion tokens held for when a request sets no max_tokens. */
