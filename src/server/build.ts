@@ -12,6 +12,7 @@ import { Meter, type MeterOptions } from './meter.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { createAccount, findAccountByName, mintKey } from './store/accounts.js';
 import { seedPlans } from './store/catalogue.js';
+import { seedSubscriptionPlans } from './store/subscriptions.js';
 import { openServerDb, type Db } from './store/db.js';
 
 export const DEMO_ACCOUNT = 'demo';
@@ -44,6 +45,7 @@ export interface BuiltServer {
 export function openStore(dataDir: string, now: () => Date): { db: Db; created: boolean } {
   const opened = openServerDb(dataDir, now);
   seedPlans(opened.db);
+  seedSubscriptionPlans(opened.db);
   return opened;
 }
 

@@ -1,0 +1,60 @@
+/**
+ * Time-of-day multipliers ("3× in the 14:00–18:00 peak, Beijing time"): which multiplier is in force
+ * at an instant and when it next changes. Pure, and shared, so that the server bills and the CLI
+ * prices a dry run at the same multiplier. Multipliers are in thousandths, never floats.
+ */
+import type { BillingRates } from '../shared/wire.js';
+import { instantOf, localTime } from './zoned.js';
+
+export interface PeakRule {
+  /** Local minutes after midnight: the rule holds from `from` (inclusive) to `to` (exclusive). */
+  from_minute: number;
+  to_minute: number;
+  /** 0 = Monday … 6 = Sunday; every day when absent. */
+  weekdays?: number[];
+  multiplier_milli: number;
+}
+
+export interface MultiplierSchedule {
+  time_zone: string;
+  /** In force outside every rule. */
+  base_milli: number;
+  /** The first rule that holds wins. */
+  rules: PeakRule[];
+}
+
+export interface MultiplierNow {
+  multiplier_milli: number;
+  /** When another multiplier takes over; null when the schedule never changes. */
+  changes_at: number | null;
+}
+
+function milliAt(s: MultiplierSchedule, t: number): number {
+  const l = localTime(t, s.time_zone);
+  const minute = l.hour * 60 + l.minute;
+  const rule = s.rules.find((r) => minute >= r.from_minute && minute < r.to_minute && (r.weekdays ?? [l.weekday]).includes(l.weekday));
+  return rule?.multiplier_milli ?? s.base_milli;
+}
+
+/** The multiplier at t and when it next changes, looking up to eight days ahead (a weekly schedule repeats within that). */
+export function multiplierAt(s: MultiplierSchedule, t: number): MultiplierNow {
+  const current = milliAt(s, t);
+  const today = localTime(t, s.time_zone);
+  // The schedule can only change at a rule's edge: try each edge of the coming days in order.
+  const edges: number[] = [];
+  for (let d = 0; d <= 8; d++) {
+    for (const r of s.rules) {
+      for (const m of [r.from_minute, r.to_minute]) edges.push(instantOf(today.year, today.month, today.day + d, 0, m, 0, 0, s.time_zone));
+    }
+  }
+  const next = edges.filter((e) => e > t).sort((a, b) => a - b).find((e) => milliAt(s, e) !== current);
+  return { multiplier_milli: current, changes_at: next ?? null };
+}
+
+/** A model's rates with a time-of-day multiplier applied, rounded up to whole thousandths. */
+export function scaledRates(rates: BillingRates, multiplierMilli: number): BillingRates {
+  return {
+    input_multiplier_milli: Math.ceil((rates.input_multiplier_milli * multiplierMilli) / 1000),
+    output_multiplier_milli: Math.ceil((rates.output_multiplier_milli * multiplierMilli) / 1000),
+  };
+}
