@@ -18,6 +18,7 @@ import { modelsCommand } from './commands/models/models.js';
 import { planCommand } from './commands/plan/plan.js';
 import { plansCommand } from './commands/plans/plans.js';
 import { profilesCommand } from './commands/profiles/profiles.js';
+import { quotaCommand } from './commands/quota/quota.js';
 import { runCommand } from './commands/run/run.js';
 import { serveCommand } from './commands/serve/serve.js';
 import { usageCommand } from './commands/usage/usage.js';
@@ -48,7 +49,7 @@ export function createProgram(ctx: Context): Command {
     Object.assign(ctx.globals, action.optsWithGlobals() as Partial<GlobalOptions>);
   });
 
-  for (const make of [runCommand, loginCommand, logoutCommand, authCommand, profilesCommand, plansCommand, planCommand, balanceCommand, budgetCommand, usageCommand, modelsCommand, configCommand, serveCommand]) {
+  for (const make of [runCommand, loginCommand, logoutCommand, authCommand, profilesCommand, plansCommand, planCommand, balanceCommand, quotaCommand, budgetCommand, usageCommand, modelsCommand, configCommand, serveCommand]) {
     program.addCommand(make(ctx));
   }
   program.addCommand(completionCommand(ctx, () => program));
