@@ -3,7 +3,7 @@
 
 _tokencli_subcommands() {
   case "$1" in
-    '') echo 'run login logout auth profiles plans plan balance budget usage models config serve completion help' ;;
+    '') echo 'run login logout auth profiles plans plan balance quota budget usage models config serve completion help' ;;
     'run') echo '' ;;
     'login') echo '' ;;
     'logout') echo '' ;;
@@ -15,6 +15,7 @@ _tokencli_subcommands() {
     'plan') echo 'purchase' ;;
     'plan purchase') echo '' ;;
     'balance') echo '' ;;
+    'quota') echo '' ;;
     'budget') echo 'set status rm' ;;
     'budget set') echo '' ;;
     'budget status') echo '' ;;
@@ -47,6 +48,7 @@ _tokencli_flags() {
     'plan') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'plan purchase') echo '--quantity -y --yes --web -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'balance') echo '--min --offline --all -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
+    'quota') echo '--line -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget set') echo '--period --tokens --amount --warn --hard --alert-command -V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget status') echo '-V --version --profile --api-url --json --no-color -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -113,6 +115,9 @@ _tokencli_flag_values() {
     'balance|--profile') tokencli __complete profiles 2>/dev/null ;;
     'balance|--api-url') true ;;
     'balance|--timeout') true ;;
+    'quota|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'quota|--api-url') true ;;
+    'quota|--timeout') true ;;
     'budget|--profile') tokencli __complete profiles 2>/dev/null ;;
     'budget|--api-url') true ;;
     'budget|--timeout') true ;;

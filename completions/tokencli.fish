@@ -45,7 +45,7 @@ end
 function __tokencli_subcommands
     switch "$argv[1]"
         case ''
-            printf '%s\n' 'run' 'login' 'logout' 'auth' 'profiles' 'plans' 'plan' 'balance' 'budget' 'usage' 'models' 'config' 'serve' 'completion' 'help'
+            printf '%s\n' 'run' 'login' 'logout' 'auth' 'profiles' 'plans' 'plan' 'balance' 'quota' 'budget' 'usage' 'models' 'config' 'serve' 'completion' 'help'
         case 'run'
             printf '%s\n' 
         case 'login'
@@ -67,6 +67,8 @@ function __tokencli_subcommands
         case 'plan purchase'
             printf '%s\n' 
         case 'balance'
+            printf '%s\n' 
+        case 'quota'
             printf '%s\n' 
         case 'budget'
             printf '%s\n' 'set' 'status' 'rm'
@@ -101,10 +103,10 @@ function __tokencli_subcommands
     end
 end
 
-set -g __tokencli_value_flags '|--profile' '|--api-url' '|--timeout' 'run|-m' 'run|--model' 'run|-s' 'run|--system' 'run|-f' 'run|--file' 'run|--max-tokens' 'run|--temperature' 'run|-o' 'run|--output' 'run|--profile' 'run|--api-url' 'run|--timeout' 'login|--provider' 'login|--profile' 'login|--api-url' 'login|--timeout' 'logout|--profile' 'logout|--api-url' 'logout|--timeout' 'auth|--profile' 'auth|--api-url' 'auth|--timeout' 'auth status|--profile' 'auth status|--api-url' 'auth status|--timeout' 'profiles|--profile' 'profiles|--api-url' 'profiles|--timeout' 'profiles use|--profile' 'profiles use|--api-url' 'profiles use|--timeout' 'plans|--profile' 'plans|--api-url' 'plans|--timeout' 'plan|--profile' 'plan|--api-url' 'plan|--timeout' 'plan purchase|--quantity' 'plan purchase|--profile' 'plan purchase|--api-url' 'plan purchase|--timeout' 'balance|--min' 'balance|--profile' 'balance|--api-url' 'balance|--timeout' 'budget|--profile' 'budget|--api-url' 'budget|--timeout' 'budget set|--period' 'budget set|--tokens' 'budget set|--amount' 'budget set|--warn' 'budget set|--alert-command' 'budget set|--profile' 'budget set|--api-url' 'budget set|--timeout' 'budget status|--profile' 'budget status|--api-url' 'budget status|--timeout' 'budget rm|--period' 'budget rm|--profile' 'budget rm|--api-url' 'budget rm|--timeout' 'usage|--since' 'usage|--until' 'usage|--by' 'usage|--profile' 'usage|--api-url' 'usage|--timeout' 'models|--profile' 'models|--api-url' 'models|--timeout' 'config|--profile' 'config|--api-url' 'config|--timeout' 'config get|--profile' 'config get|--api-url' 'config get|--timeout' 'config set|--profile' 'config set|--api-url' 'config set|--timeout' 'config list|--profile' 'config list|--api-url' 'config list|--timeout' 'serve|--host' 'serve|--port' 'serve|--data-dir' 'serve|--demo-delay-ms' 'serve|--upstream' 'serve|--upstream-key-env' 'serve|--models-config' 'serve|--rate-limit' 'serve|--rate-burst' 'serve|--max-body-bytes' 'serve|--default-max-tokens' 'serve|--hold-ttl' 'serve|--progress-interval-ms' 'serve|--count-deadline-ms' 'serve|--payment-delay-ms' 'serve|--shutdown-grace' 'serve|--profile' 'serve|--api-url' 'serve|--timeout' 'serve keys|--profile' 'serve keys|--api-url' 'serve keys|--timeout' 'serve keys create|--account' 'serve keys create|--data-dir' 'serve keys create|--profile' 'serve keys create|--api-url' 'serve keys create|--timeout' 'completion|--profile' 'completion|--api-url' 'completion|--timeout' 'help|--profile' 'help|--api-url' 'help|--timeout'
+set -g __tokencli_value_flags '|--profile' '|--api-url' '|--timeout' 'run|-m' 'run|--model' 'run|-s' 'run|--system' 'run|-f' 'run|--file' 'run|--max-tokens' 'run|--temperature' 'run|-o' 'run|--output' 'run|--profile' 'run|--api-url' 'run|--timeout' 'login|--provider' 'login|--profile' 'login|--api-url' 'login|--timeout' 'logout|--profile' 'logout|--api-url' 'logout|--timeout' 'auth|--profile' 'auth|--api-url' 'auth|--timeout' 'auth status|--profile' 'auth status|--api-url' 'auth status|--timeout' 'profiles|--profile' 'profiles|--api-url' 'profiles|--timeout' 'profiles use|--profile' 'profiles use|--api-url' 'profiles use|--timeout' 'plans|--profile' 'plans|--api-url' 'plans|--timeout' 'plan|--profile' 'plan|--api-url' 'plan|--timeout' 'plan purchase|--quantity' 'plan purchase|--profile' 'plan purchase|--api-url' 'plan purchase|--timeout' 'balance|--min' 'balance|--profile' 'balance|--api-url' 'balance|--timeout' 'quota|--profile' 'quota|--api-url' 'quota|--timeout' 'budget|--profile' 'budget|--api-url' 'budget|--timeout' 'budget set|--period' 'budget set|--tokens' 'budget set|--amount' 'budget set|--warn' 'budget set|--alert-command' 'budget set|--profile' 'budget set|--api-url' 'budget set|--timeout' 'budget status|--profile' 'budget status|--api-url' 'budget status|--timeout' 'budget rm|--period' 'budget rm|--profile' 'budget rm|--api-url' 'budget rm|--timeout' 'usage|--since' 'usage|--until' 'usage|--by' 'usage|--profile' 'usage|--api-url' 'usage|--timeout' 'models|--profile' 'models|--api-url' 'models|--timeout' 'config|--profile' 'config|--api-url' 'config|--timeout' 'config get|--profile' 'config get|--api-url' 'config get|--timeout' 'config set|--profile' 'config set|--api-url' 'config set|--timeout' 'config list|--profile' 'config list|--api-url' 'config list|--timeout' 'serve|--host' 'serve|--port' 'serve|--data-dir' 'serve|--demo-delay-ms' 'serve|--upstream' 'serve|--upstream-key-env' 'serve|--models-config' 'serve|--rate-limit' 'serve|--rate-burst' 'serve|--max-body-bytes' 'serve|--default-max-tokens' 'serve|--hold-ttl' 'serve|--progress-interval-ms' 'serve|--count-deadline-ms' 'serve|--payment-delay-ms' 'serve|--shutdown-grace' 'serve|--profile' 'serve|--api-url' 'serve|--timeout' 'serve keys|--profile' 'serve keys|--api-url' 'serve keys|--timeout' 'serve keys create|--account' 'serve keys create|--data-dir' 'serve keys create|--profile' 'serve keys create|--api-url' 'serve keys create|--timeout' 'completion|--profile' 'completion|--api-url' 'completion|--timeout' 'help|--profile' 'help|--api-url' 'help|--timeout'
 
 complete -c tokencli -f
-complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -a 'run login logout auth profiles plans plan balance budget usage models config serve completion help'
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -a 'run login logout auth profiles plans plan balance quota budget usage models config serve completion help'
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\'''\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -264,6 +266,18 @@ complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l line
+complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''quota'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -a 'set status rm'
 complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l profile
