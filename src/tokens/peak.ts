@@ -12,6 +12,9 @@ export interface PeakRule {
   to_minute: number;
   /** 0 = Monday … 6 = Sunday; every day when absent. */
   weekdays?: number[];
+  /** A promotion or a new price list: the rule holds only from (inclusive) / until (exclusive) these instants (ISO 8601). */
+  effective_from?: string;
+  effective_until?: string;
   multiplier_milli: number;
 }
 
@@ -32,7 +35,14 @@ export interface MultiplierNow {
 function milliAt(s: MultiplierSchedule, t: number): number {
   const l = localTime(t, s.time_zone);
   const minute = l.hour * 60 + l.minute;
-  const rule = s.rules.find((r) => minute >= r.from_minute && minute < r.to_minute && (r.weekdays ?? [l.weekday]).includes(l.weekday));
+  const rule = s.rules.find(
+    (r) =>
+      minute >= r.from_minute &&
+      minute < r.to_minute &&
+      (r.weekdays ?? [l.weekday]).includes(l.weekday) &&
+      (r.effective_from === undefined || t >= Date.parse(r.effective_from)) &&
+      (r.effective_until === undefined || t < Date.parse(r.effective_until)),
+  );
   return rule?.multiplier_milli ?? s.base_milli;
 }
 
@@ -40,13 +50,15 @@ function milliAt(s: MultiplierSchedule, t: number): number {
 export function multiplierAt(s: MultiplierSchedule, t: number): MultiplierNow {
   const current = milliAt(s, t);
   const today = localTime(t, s.time_zone);
-  // The schedule can only change at a rule's edge: try each edge of the coming days in order.
+  // The schedule can only change at a rule's edge (a time of day, or the start or end of its
+  // effective dates): try each edge of the coming days in order.
   const edges: number[] = [];
   for (let d = 0; d <= 8; d++) {
     for (const r of s.rules) {
       for (const m of [r.from_minute, r.to_minute]) edges.push(instantOf(today.year, today.month, today.day + d, 0, m, 0, 0, s.time_zone));
     }
   }
+  for (const r of s.rules) for (const e of [r.effective_from, r.effective_until]) if (e !== undefined) edges.push(Date.parse(e));
   const next = edges.filter((e) => e > t).sort((a, b) => a - b).find((e) => milliAt(s, e) !== current);
   return { multiplier_milli: current, changes_at: next ?? null };
 }

@@ -1,13 +1,14 @@
 /**
  * Subscription windows in-process with a controlled clock: admission at each boundary (rolling 5 h,
  * Monday 00:00 Beijing, the cycle day), the 429 that names the window, the deduction order
- * (windows, then packs), racing requests against the last of a window, the quota headers, and the
- * peak multiplier switching at 14:00 Beijing.
+ * (windows, then packs), racing requests against the last of a window, lease recovery into the
+ * windows, the quota headers, and the peak multiplier switching at 14:00 Beijing.
  */
 import { describe, expect, test } from 'vitest';
 import { recordPurchase } from '../../src/server/store/purchases.js';
 import { getPlan } from '../../src/server/store/catalogue.js';
 import { getSubscriptionPlan, subscribe } from '../../src/server/store/subscriptions.js';
+import { renewHold, settleAbandonedHolds } from '../../src/server/store/leases.js';
 import { inProcessServer } from '../helpers/app.js';
 
 const URL = 'http://127.0.0.1:1';
@@ -99,6 +100,19 @@ describe('subscription windows', () => {
     const results = await Promise.all([1, 2, 3, 4].map(() => s.chat({ max_tokens: 12 })));
     expect(results.map((r) => r.status).sort()).toEqual([200, 429, 429, 429]);
     expect((await s.quota()).windows[0]).toMatchObject({ used: 20, held: 0, remaining: 10 });
+  });
+
+  test('a subscription hold left by a crashed server is settled into the windows, not the packs', async () => {
+    const s = await subscribed('2026-11-26T10:00:00Z', [['tokens', 'cycle', 1000], ['requests', 'rolling_5h', 5]]);
+    const mini = { id: 'demo-mini', owned_by: 't', created: 0, context_length: 8192, rates: { input_multiplier_milli: 1000, output_multiplier_milli: 1000 } };
+    const admission = await s.meter.admit(s.account.id, 'req-crash', mini, [{ role: 'user', content: 'hi' }], 100);
+    renewHold(s.db, admission.holdId, 40, new Date('2026-11-26T10:00:01Z'), 60_000);
+    expect((await s.quota()).windows.find((w: any) => w.unit === 'tokens')).toMatchObject({ used: 0, held: 108, remaining: 892 });
+    expect(s.db.transaction(() => settleAbandonedHolds(s.db, new Date('2026-11-26T10:00:02Z')))()).toBe(1);
+    const windows = (await s.quota()).windows;
+    expect(windows.find((w: any) => w.unit === 'tokens')).toMatchObject({ used: 48, held: 0, remaining: 952 });
+    expect(windows.find((w: any) => w.unit === 'requests')).toMatchObject({ used: 1, held: 0, remaining: 4 });
+    expect((await s.quota()).packs).toEqual({ tokens_remaining: 0, tokens_held: 0, tokens_owed: 0 });
   });
 
   test('every chat answer carries the windows as headers, as this request\'s hold leaves them', async () => {

@@ -11,7 +11,7 @@ import type { Generation, ModelInfo } from '../backends/backend.js';
 import { ApiProblem, notFound } from '../errors.js';
 import type { Admission, SettledUsage } from '../meter.js';
 import { parseJsonBody } from './parse.js';
-import { quotaHeaders, quotaOf } from './quota.js';
+import { quotaHeaders, windowsOf } from './quota.js';
 
 export function registerChatRoutes(app: App, deps: AppDeps): void {
   app.post('/v1/chat/completions', async (c) => {
@@ -34,7 +34,7 @@ export function registerChatRoutes(app: App, deps: AppDeps): void {
       signal: controller.signal,
     });
     // The windows as this request's hold leaves them, computed before generation starts.
-    const quota = quotaHeaders(quotaOf(deps.db, accountId, deps.now()).windows);
+    const quota = quotaHeaders(windowsOf(deps.db, accountId, deps.now()));
     const run = new MeteredRun(deps, accountId, id, model, admission, generation, controller);
     const res = req.stream ? run.streamResponse(req) : await run.jsonResponse();
     for (const [name, value] of Object.entries(quota)) res.headers.set(name, value);

@@ -7,11 +7,17 @@ import type { Quota, WindowQuota } from '../../shared/quota.js';
 import type { App, AppDeps } from '../app.js';
 import type { Db } from '../store/db.js';
 import { availability } from '../store/holds.js';
-import { latestSubscription, renewDue, toWireSubscription } from '../store/subscriptions.js';
+import { activeSubscription, latestSubscription, renewDue, toWireSubscription } from '../store/subscriptions.js';
 import { windowStates } from '../store/windows.js';
 
+/** The active subscription's windows; none without one. Read-only: admission has renewed what was due. */
+export function windowsOf(db: Db, accountId: string, now: Date): WindowQuota[] {
+  const sub = activeSubscription(db, accountId, now);
+  return sub ? windowStates(db, sub, now) : [];
+}
+
 export function quotaOf(db: Db, accountId: string, now: Date): Quota {
-  db.transaction(() => renewDue(db, accountId, now)).immediate();
+  renewDue(db, accountId, now);
   const sub = latestSubscription(db, accountId, now);
   const a = availability(db, accountId, now);
   return {

@@ -13,7 +13,7 @@ export function registerSubscriptionRoutes(app: App, deps: AppDeps): void {
   app.get('/v1/subscription-plans', (c) => c.json({ object: 'list', data: listSubscriptionPlans(deps.db) }));
 
   const current = (accountId: string) => {
-    deps.db.transaction(() => renewDue(deps.db, accountId, deps.now())).immediate();
+    renewDue(deps.db, accountId, deps.now());
     const sub = latestSubscription(deps.db, accountId, deps.now());
     if (!sub) throw notFound('this account has never subscribed: see GET /v1/subscription-plans', 'no_subscription');
     return sub;

@@ -112,8 +112,10 @@ export const activeSubscription = (db: Db, accountId: string, now: Date) => {
 
 /**
  * Renews an auto-renewing subscription whose paid period has ended, at the plan's regular price,
- * through to the period holding now; in the caller's transaction. Renewal happens when the account
- * is next seen (admission, GET /v1/quota), which bills the same as a timer at the boundary would.
+ * through to the period holding now. Renewal happens when the account is next seen (admission,
+ * GET /v1/quota), which bills the same as a timer at the boundary would. It writes only when due, one
+ * UPDATE to a value computed from the subscription's start, so racing renewals agree and a read
+ * path may call it without a transaction.
  */
 export function renewDue(db: Db, accountId: string, now: Date): void {
   const sub = latestSubscription(db, accountId, now);
