@@ -132,6 +132,30 @@ describe('subscription windows', () => {
   });
 });
 
+describe('upgrades', () => {
+  test('prorated: half the period left costs half the difference; usage carries over to the new limits', async () => {
+    const s = await inProcessServer({ start: '2026-11-26T10:00:00Z' });
+    const call = async (method: string, path: string, body?: unknown, key?: string) => {
+      const res = await s.fetch(`${URL}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${s.key}`, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, json: (await res.json()) as any };
+    };
+    expect((await call('POST', '/v1/subscriptions', { plan_id: 'lite-monthly' }, 'sub')).json.price.amount_minor).toBe(990);
+    await call('POST', '/v1/chat/completions', { model: 'demo-mini', max_tokens: 2, messages: [{ role: 'user', content: 'hi' }] });
+    // The period runs 26 Nov to 26 Dec, 30 days; on 11 Dec 10:00 UTC half of it is left.
+    s.advance(15 * 86_400_000);
+    expect((await call('POST', '/v1/subscription/upgrade', { plan_id: 'lite-monthly' }, 'up-0')).json.error.code).toBe('not_an_upgrade');
+    const up = await call('POST', '/v1/subscription/upgrade', { plan_id: 'pro-monthly' }, 'up-1');
+    expect(up.json).toMatchObject({ plan_id: 'pro-monthly', current_period_end: '2026-12-26T10:00:00.000Z', price: { amount_minor: 990 + 5_000 } });
+    expect((await call('POST', '/v1/subscription/upgrade', { plan_id: 'pro-monthly' }, 'up-1')).json.price.amount_minor).toBe(5_990);
+    const cycle = (await call('GET', '/v1/quota')).json.windows.find((w: any) => w.window === 'cycle');
+    expect(cycle).toMatchObject({ limit: 40_000_000, used: 10 });
+  });
+});
+
 describe('the peak multiplier', () => {
   test('demo-glm costs 2× until 13:59:59 Beijing and 3× from 14:00, recorded per request', async () => {
     const s = await subscribed('2026-11-26T05:59:59Z', [['tokens', 'cycle', 1_000_000]]);

@@ -130,6 +130,21 @@ export function setAutoRenew(db: Db, subscriptionId: string, on: boolean): void 
   prepared(db, 'UPDATE subscriptions SET auto_renew = ? WHERE id = ?').run(on ? 1 : 0, subscriptionId);
 }
 
+/**
+ * Moves an active subscription to a dearer plan at once, charging the difference of the monthly
+ * prices for the part of the period left, rounded up to the minor unit; in the caller's
+ * transaction. The windows keep what they counted (usage carries over) and now count against the
+ * new limits; the cycle keeps its day. Returns the charge.
+ */
+export function upgrade(db: Db, sub: ActiveSubscription, to: SubscriptionPlan, now: Date): number {
+  const from = getSubscriptionPlan(db, sub.plan_id)!;
+  const start = Date.parse(sub.current_period_start);
+  const end = Date.parse(sub.current_period_end);
+  const charge = Math.ceil(((to.price.amount_minor - from.price.amount_minor) * (end - now.getTime())) / (end - start));
+  prepared(db, 'UPDATE subscriptions SET plan_id = ?, price_minor = price_minor + ? WHERE id = ?').run(to.id, charge, sub.id);
+  return charge;
+}
+
 /** Starts a subscription at now, paid for its first period at the promotional price; in the caller's transaction. */
 export function subscribe(db: Db, accountId: string, plan: SubscriptionPlan, now: Date): ActiveSubscription {
   const id = newId('sub');
