@@ -32,7 +32,8 @@ export interface MultiplierNow {
   changes_at: number | null;
 }
 
-function milliAt(s: MultiplierSchedule, t: number): number {
+/** The multiplier in force at t. */
+export function multiplierMilliAt(s: MultiplierSchedule, t: number): number {
   const l = localTime(t, s.time_zone);
   const minute = l.hour * 60 + l.minute;
   const rule = s.rules.find(
@@ -46,21 +47,24 @@ function milliAt(s: MultiplierSchedule, t: number): number {
   return rule?.multiplier_milli ?? s.base_milli;
 }
 
-/** The multiplier at t and when it next changes, looking up to eight days ahead (a weekly schedule repeats within that). */
+/** The multiplier at t and when it next changes: within the next eight days (a weekly schedule repeats within that), else at the next effective date. */
 export function multiplierAt(s: MultiplierSchedule, t: number): MultiplierNow {
-  const current = milliAt(s, t);
+  const current = multiplierMilliAt(s, t);
   const today = localTime(t, s.time_zone);
   // The schedule can only change at a rule's edge (a time of day, or the start or end of its
-  // effective dates): try each edge of the coming days in order.
-  const edges: number[] = [];
+  // effective dates): try the edges day by day, in order, stopping at the first that changes it.
+  const dated = s.rules.flatMap((r) => [r.effective_from, r.effective_until]).filter((e) => e !== undefined).map((e) => Date.parse(e));
   for (let d = 0; d <= 8; d++) {
-    for (const r of s.rules) {
-      for (const m of [r.from_minute, r.to_minute]) edges.push(instantOf(today.year, today.month, today.day + d, 0, m, 0, 0, s.time_zone));
-    }
+    const dayEnd = instantOf(today.year, today.month, today.day + d + 1, 0, 0, 0, 0, s.time_zone);
+    const edges = s.rules.flatMap((r) => [r.from_minute, r.to_minute].map((m) => instantOf(today.year, today.month, today.day + d, 0, m, 0, 0, s.time_zone)));
+    const inDay = [...edges, ...dated.filter((e) => e < dayEnd)].filter((e) => e > t).sort((a, b) => a - b);
+    const next = inDay.find((e) => multiplierMilliAt(s, e) !== current);
+    if (next !== undefined) return { multiplier_milli: current, changes_at: next };
   }
-  for (const r of s.rules) for (const e of [r.effective_from, r.effective_until]) if (e !== undefined) edges.push(Date.parse(e));
-  const next = edges.filter((e) => e > t).sort((a, b) => a - b).find((e) => milliAt(s, e) !== current);
-  return { multiplier_milli: current, changes_at: next ?? null };
+  // A week with no change repeats until some rule starts or stops being effective: go there.
+  const later = dated.filter((e) => e > t).sort((a, b) => a - b)[0];
+  if (later === undefined) return { multiplier_milli: current, changes_at: null };
+  return { multiplier_milli: current, changes_at: multiplierMilliAt(s, later) !== current ? later : multiplierAt(s, later).changes_at };
 }
 
 /** A model's rates with a time-of-day multiplier applied, rounded up to whole thousandths. */
