@@ -48,7 +48,11 @@ export function cycleBounds(anchor: number, t: number, zone: string): Bounds & {
   return { start: periodStart(anchor, k, zone), end: periodStart(anchor, k + 1, zone), index: k };
 }
 
-/** Where each window holding t starts, and when it resets (the rolling window's reset depends on usage: see the store). */
+/**
+ * Where each window holding t starts, and when it resets. For the rolling window, `end` is when
+ * usage made at t leaves it; when capacity actually comes back depends on the oldest usage counted,
+ * which only the store knows.
+ */
 export function windowBounds(window: WindowName, t: number, anchor: number, zone: string): Bounds {
   switch (window) {
     case 'rolling_5h':

@@ -16,7 +16,7 @@ export function windowsOf(db: Db, accountId: string, now: Date): WindowQuota[] {
   return sub ? windowStates(db, sub, now) : [];
 }
 
-export function quotaOf(db: Db, accountId: string, now: Date): Quota {
+function quotaOf(db: Db, accountId: string, now: Date): Quota {
   renewDue(db, accountId, now);
   const sub = latestSubscription(db, accountId, now);
   const a = availability(db, accountId, now);
@@ -24,7 +24,7 @@ export function quotaOf(db: Db, accountId: string, now: Date): Quota {
     object: 'quota',
     as_of: now.toISOString(),
     subscription: sub ? toWireSubscription(sub) : null,
-    windows: sub?.status === 'active' ? windowStates(db, sub, now) : [],
+    windows: windowsOf(db, accountId, now),
     packs: { tokens_remaining: a.remaining, tokens_held: a.held, tokens_owed: a.owed },
   };
 }
