@@ -45,20 +45,26 @@ end
 function __tokencli_subcommands
     switch "$argv[1]"
         case ''
-            printf '%s\n' 'run' 'login' 'logout' 'auth' 'profiles' 'plans' 'plan' 'balance' 'quota' 'budget' 'usage' 'models' 'config' 'serve' 'completion' 'help'
+            printf '%s\n' 'run' 'logs' 'login' 'logout' 'profiles' 'plans' 'plan' 'balance' 'quota' 'budget' 'usage' 'models' 'alias' 'template' 'config' 'serve' 'auth' 'completion' 'help'
         case 'run'
+            printf '%s\n' 
+        case 'logs'
+            printf '%s\n' 'show' 'rm'
+        case 'logs show'
+            printf '%s\n' 
+        case 'logs rm'
             printf '%s\n' 
         case 'login'
             printf '%s\n' 
         case 'logout'
             printf '%s\n' 
-        case 'auth'
-            printf '%s\n' 'status'
-        case 'auth status'
-            printf '%s\n' 
         case 'profiles'
-            printf '%s\n' 'use'
+            printf '%s\n' 'use' 'rm' 'rename'
         case 'profiles use'
+            printf '%s\n' 
+        case 'profiles rm'
+            printf '%s\n' 
+        case 'profiles rename'
             printf '%s\n' 
         case 'plans'
             printf '%s\n' 
@@ -82,11 +88,27 @@ function __tokencli_subcommands
             printf '%s\n' 
         case 'models'
             printf '%s\n' 
+        case 'alias'
+            printf '%s\n' 'set' 'rm'
+        case 'alias set'
+            printf '%s\n' 
+        case 'alias rm'
+            printf '%s\n' 
+        case 'template'
+            printf '%s\n' 'set' 'show' 'rm'
+        case 'template set'
+            printf '%s\n' 
+        case 'template show'
+            printf '%s\n' 
+        case 'template rm'
+            printf '%s\n' 
         case 'config'
-            printf '%s\n' 'get' 'set' 'list'
+            printf '%s\n' 'get' 'set' 'unset' 'list'
         case 'config get'
             printf '%s\n' 
         case 'config set'
+            printf '%s\n' 
+        case 'config unset'
             printf '%s\n' 
         case 'config list'
             printf '%s\n' 
@@ -96,6 +118,18 @@ function __tokencli_subcommands
             printf '%s\n' 'create'
         case 'serve keys create'
             printf '%s\n' 
+        case 'auth'
+            printf '%s\n' 'status' 'login' 'logout' 'switch' 'token'
+        case 'auth status'
+            printf '%s\n' 
+        case 'auth login'
+            printf '%s\n' 
+        case 'auth logout'
+            printf '%s\n' 
+        case 'auth switch'
+            printf '%s\n' 
+        case 'auth token'
+            printf '%s\n' 
         case 'completion'
             printf '%s\n' 
         case 'help'
@@ -103,16 +137,17 @@ function __tokencli_subcommands
     end
 end
 
-set -g __tokencli_value_flags '|--profile' '|--api-url' '|--timeout' 'run|-m' 'run|--model' 'run|-s' 'run|--system' 'run|-f' 'run|--file' 'run|--max-tokens' 'run|--temperature' 'run|-o' 'run|--output' 'run|--profile' 'run|--api-url' 'run|--timeout' 'login|--provider' 'login|--profile' 'login|--api-url' 'login|--timeout' 'logout|--profile' 'logout|--api-url' 'logout|--timeout' 'auth|--profile' 'auth|--api-url' 'auth|--timeout' 'auth status|--profile' 'auth status|--api-url' 'auth status|--timeout' 'profiles|--profile' 'profiles|--api-url' 'profiles|--timeout' 'profiles use|--profile' 'profiles use|--api-url' 'profiles use|--timeout' 'plans|--profile' 'plans|--api-url' 'plans|--timeout' 'plan|--profile' 'plan|--api-url' 'plan|--timeout' 'plan purchase|--quantity' 'plan purchase|--profile' 'plan purchase|--api-url' 'plan purchase|--timeout' 'balance|--min' 'balance|--profile' 'balance|--api-url' 'balance|--timeout' 'quota|--profile' 'quota|--api-url' 'quota|--timeout' 'budget|--profile' 'budget|--api-url' 'budget|--timeout' 'budget set|--period' 'budget set|--tokens' 'budget set|--amount' 'budget set|--warn' 'budget set|--alert-command' 'budget set|--profile' 'budget set|--api-url' 'budget set|--timeout' 'budget status|--profile' 'budget status|--api-url' 'budget status|--timeout' 'budget rm|--period' 'budget rm|--profile' 'budget rm|--api-url' 'budget rm|--timeout' 'usage|--since' 'usage|--until' 'usage|--by' 'usage|--profile' 'usage|--api-url' 'usage|--timeout' 'models|--profile' 'models|--api-url' 'models|--timeout' 'config|--profile' 'config|--api-url' 'config|--timeout' 'config get|--profile' 'config get|--api-url' 'config get|--timeout' 'config set|--profile' 'config set|--api-url' 'config set|--timeout' 'config list|--profile' 'config list|--api-url' 'config list|--timeout' 'serve|--host' 'serve|--port' 'serve|--data-dir' 'serve|--demo-delay-ms' 'serve|--upstream' 'serve|--upstream-key-env' 'serve|--models-config' 'serve|--rate-limit' 'serve|--rate-burst' 'serve|--max-body-bytes' 'serve|--default-max-tokens' 'serve|--hold-ttl' 'serve|--progress-interval-ms' 'serve|--count-deadline-ms' 'serve|--payment-delay-ms' 'serve|--shutdown-grace' 'serve|--profile' 'serve|--api-url' 'serve|--timeout' 'serve keys|--profile' 'serve keys|--api-url' 'serve keys|--timeout' 'serve keys create|--account' 'serve keys create|--data-dir' 'serve keys create|--profile' 'serve keys create|--api-url' 'serve keys create|--timeout' 'completion|--profile' 'completion|--api-url' 'completion|--timeout' 'help|--profile' 'help|--api-url' 'help|--timeout'
+set -g __tokencli_value_flags '|--profile' '|--api-url' '|--timeout' 'run|-m' 'run|--model' 'run|-s' 'run|--system' 'run|-f' 'run|--file' 'run|--max-tokens' 'run|--temperature' 'run|-o' 'run|--output' 'run|-t' 'run|--template' 'run|-p' 'run|--param' 'run|--cid' 'run|--profile' 'run|--api-url' 'run|--timeout' 'logs|-n' 'logs|--count' 'logs|--search' 'logs|--profile' 'logs|--api-url' 'logs|--timeout' 'logs show|--profile' 'logs show|--api-url' 'logs show|--timeout' 'logs rm|--profile' 'logs rm|--api-url' 'logs rm|--timeout' 'login|--provider' 'login|--profile' 'login|--api-url' 'login|--timeout' 'logout|--profile' 'logout|--api-url' 'logout|--timeout' 'profiles|--profile' 'profiles|--api-url' 'profiles|--timeout' 'profiles use|--profile' 'profiles use|--api-url' 'profiles use|--timeout' 'profiles rm|--profile' 'profiles rm|--api-url' 'profiles rm|--timeout' 'profiles rename|--profile' 'profiles rename|--api-url' 'profiles rename|--timeout' 'plans|--profile' 'plans|--api-url' 'plans|--timeout' 'plan|--profile' 'plan|--api-url' 'plan|--timeout' 'plan purchase|--quantity' 'plan purchase|--profile' 'plan purchase|--api-url' 'plan purchase|--timeout' 'balance|--min' 'balance|--profile' 'balance|--api-url' 'balance|--timeout' 'quota|--profile' 'quota|--api-url' 'quota|--timeout' 'budget|--profile' 'budget|--api-url' 'budget|--timeout' 'budget set|--period' 'budget set|--tokens' 'budget set|--amount' 'budget set|--warn' 'budget set|--alert-command' 'budget set|--profile' 'budget set|--api-url' 'budget set|--timeout' 'budget status|--profile' 'budget status|--api-url' 'budget status|--timeout' 'budget rm|--period' 'budget rm|--profile' 'budget rm|--api-url' 'budget rm|--timeout' 'usage|--since' 'usage|--until' 'usage|--by' 'usage|--profile' 'usage|--api-url' 'usage|--timeout' 'models|--profile' 'models|--api-url' 'models|--timeout' 'alias|--profile' 'alias|--api-url' 'alias|--timeout' 'alias set|--profile' 'alias set|--api-url' 'alias set|--timeout' 'alias rm|--profile' 'alias rm|--api-url' 'alias rm|--timeout' 'template|--profile' 'template|--api-url' 'template|--timeout' 'template set|--system' 'template set|--prompt' 'template set|-m' 'template set|--model' 'template set|--max-tokens' 'template set|--temperature' 'template set|-d' 'template set|--default' 'template set|--profile' 'template set|--api-url' 'template set|--timeout' 'template show|--profile' 'template show|--api-url' 'template show|--timeout' 'template rm|--profile' 'template rm|--api-url' 'template rm|--timeout' 'config|--profile' 'config|--api-url' 'config|--timeout' 'config get|--profile' 'config get|--api-url' 'config get|--timeout' 'config set|--profile' 'config set|--api-url' 'config set|--timeout' 'config unset|--profile' 'config unset|--api-url' 'config unset|--timeout' 'config list|--profile' 'config list|--api-url' 'config list|--timeout' 'serve|--host' 'serve|--port' 'serve|--data-dir' 'serve|--demo-delay-ms' 'serve|--upstream' 'serve|--upstream-key-env' 'serve|--models-config' 'serve|--rate-limit' 'serve|--rate-burst' 'serve|--max-body-bytes' 'serve|--default-max-tokens' 'serve|--hold-ttl' 'serve|--progress-interval-ms' 'serve|--count-deadline-ms' 'serve|--payment-delay-ms' 'serve|--shutdown-grace' 'serve|--profile' 'serve|--api-url' 'serve|--timeout' 'serve keys|--profile' 'serve keys|--api-url' 'serve keys|--timeout' 'serve keys create|--account' 'serve keys create|--data-dir' 'serve keys create|--profile' 'serve keys create|--api-url' 'serve keys create|--timeout' 'auth|--profile' 'auth|--api-url' 'auth|--timeout' 'auth status|--profile' 'auth status|--api-url' 'auth status|--timeout' 'auth login|--provider' 'auth login|--profile' 'auth login|--api-url' 'auth login|--timeout' 'auth logout|--profile' 'auth logout|--api-url' 'auth logout|--timeout' 'auth switch|--profile' 'auth switch|--api-url' 'auth switch|--timeout' 'auth token|--profile' 'auth token|--api-url' 'auth token|--timeout' 'completion|--profile' 'completion|--api-url' 'completion|--timeout' 'help|--profile' 'help|--api-url' 'help|--timeout'
 
 complete -c tokencli -f
-complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -a 'run login logout auth profiles plans plan balance quota budget usage models config serve completion help'
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -a 'run logs login logout profiles plans plan balance quota budget usage models alias template config serve auth completion help'
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\'''\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l timeout
@@ -131,26 +166,76 @@ complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_val
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l raw
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s n -l no-stdin
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s o -l output
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s t -l template
+complete -c tokencli -n '__tokencli_value_of '\''run'\'' -t --template' -a '(tokencli __complete templates 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s p -l param
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s c -l continue
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l cid
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''run'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''run'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -a 'show rm'
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -s n -l count
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l search
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l last
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l all-profiles
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''logs'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''logs show'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l all
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''logs rm'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l provider
 complete -c tokencli -n '__tokencli_value_of '\''login'\'' --provider' -a 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible'
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l with-token
+complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l force
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''login'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l timeout
@@ -162,41 +247,20 @@ complete -c tokencli -n '__tokencli_value_of '\''logout'\'' --profile' -a '(toke
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''logout'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -a 'status'
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -s V -l version
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l profile
-complete -c tokencli -n '__tokencli_value_of '\''auth'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l api-url
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l json
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l no-color
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -s q -l quiet
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l debug
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l timeout
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l insecure
-complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s V -l version
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l profile
-complete -c tokencli -n '__tokencli_value_of '\''auth status'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l api-url
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l json
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l no-color
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s q -l quiet
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l debug
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l timeout
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l insecure
-complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -a 'use'
+complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -a 'use rm rename'
 complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''profiles'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
 complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''profiles'\''; and not __tokencli_after_value_flag' -l timeout
@@ -209,17 +273,45 @@ complete -c tokencli -n '__tokencli_value_of '\''profiles use'\'' --profile' -a 
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''profiles use'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''profiles rm'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''profiles rm'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''profiles rename'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''profiles rename'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''plans'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
 complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''plans'\''; and not __tokencli_after_value_flag' -l timeout
@@ -232,6 +324,7 @@ complete -c tokencli -n '__tokencli_value_of '\''plan'\'' --profile' -a '(tokenc
 complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''plan'\''; and not __tokencli_after_value_flag' -l timeout
@@ -247,6 +340,7 @@ complete -c tokencli -n '__tokencli_value_of '\''plan purchase'\'' --profile' -a
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''plan purchase'\''; and not __tokencli_after_value_flag' -l timeout
@@ -261,6 +355,7 @@ complete -c tokencli -n '__tokencli_value_of '\''balance'\'' --profile' -a '(tok
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l timeout
@@ -273,6 +368,7 @@ complete -c tokencli -n '__tokencli_value_of '\''quota'\'' --profile' -a '(token
 complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l timeout
@@ -285,6 +381,7 @@ complete -c tokencli -n '__tokencli_value_of '\''budget'\'' --profile' -a '(toke
 complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''budget'\''; and not __tokencli_after_value_flag' -l timeout
@@ -303,6 +400,7 @@ complete -c tokencli -n '__tokencli_value_of '\''budget set'\'' --profile' -a '(
 complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''budget set'\''; and not __tokencli_after_value_flag' -l timeout
@@ -314,6 +412,7 @@ complete -c tokencli -n '__tokencli_value_of '\''budget status'\'' --profile' -a
 complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''budget status'\''; and not __tokencli_after_value_flag' -l timeout
@@ -327,6 +426,7 @@ complete -c tokencli -n '__tokencli_value_of '\''budget rm'\'' --profile' -a '(t
 complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''budget rm'\''; and not __tokencli_after_value_flag' -l timeout
@@ -345,6 +445,7 @@ complete -c tokencli -n '__tokencli_value_of '\''usage'\'' --profile' -a '(token
 complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''usage'\''; and not __tokencli_after_value_flag' -l timeout
@@ -357,53 +458,167 @@ complete -c tokencli -n '__tokencli_value_of '\''models'\'' --profile' -a '(toke
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''models'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -a 'get set list'
+complete -c tokencli -n '__tokencli_at '\''alias'\''; and not __tokencli_after_value_flag' -a 'set rm'
+complete -c tokencli -n '__tokencli_at '\''alias'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''alias'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''alias'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''alias'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''alias'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''alias'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''alias'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''alias'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''alias'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''alias'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''alias'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''alias'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''alias set'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''alias set'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''alias set'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''alias set'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''alias set'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''alias set'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''alias set'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''alias set'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''alias set'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''alias set'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''alias set'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''alias set'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''alias rm'\''; and not __tokencli_after_value_flag' -a '(tokencli __complete aliases 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''alias rm'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''alias rm'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''alias rm'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''alias rm'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''alias rm'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''alias rm'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''alias rm'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''alias rm'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''alias rm'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''alias rm'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''alias rm'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''alias rm'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''template'\''; and not __tokencli_after_value_flag' -a 'set show rm'
+complete -c tokencli -n '__tokencli_at '\''template'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''template'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''template'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''template'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''template'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''template'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''template'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''template'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''template'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''template'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''template'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''template'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -l system
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -l prompt
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -s m -l model
+complete -c tokencli -n '__tokencli_value_of '\''template set'\'' -m --model' -a '(tokencli __complete models 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -l max-tokens
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -l temperature
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -s d -l default
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''template set'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''template set'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''template show'\''; and not __tokencli_after_value_flag' -a '(tokencli __complete templates 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''template show'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''template show'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''template show'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''template show'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''template show'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''template show'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''template show'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''template show'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''template show'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''template show'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''template show'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''template show'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''template rm'\''; and not __tokencli_after_value_flag' -a '(tokencli __complete templates 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''template rm'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''template rm'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''template rm'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''template rm'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''template rm'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''template rm'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''template rm'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''template rm'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''template rm'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''template rm'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''template rm'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''template rm'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -a 'get set unset list'
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''config'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -a 'model api_url tz'
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -a 'model api_url tz history'
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''config get'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -a 'model api_url tz'
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -a 'model api_url tz history'
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''config set'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -a 'model tz history'
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''config unset'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''config list'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
 complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''config list'\''; and not __tokencli_after_value_flag' -l timeout
@@ -432,6 +647,7 @@ complete -c tokencli -n '__tokencli_value_of '\''serve'\'' --profile' -a '(token
 complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''serve'\''; and not __tokencli_after_value_flag' -l timeout
@@ -444,6 +660,7 @@ complete -c tokencli -n '__tokencli_value_of '\''serve keys'\'' --profile' -a '(
 complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''serve keys'\''; and not __tokencli_after_value_flag' -l timeout
@@ -457,11 +674,90 @@ complete -c tokencli -n '__tokencli_value_of '\''serve keys create'\'' --profile
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''serve keys create'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -a 'status login logout switch token'
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''auth'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''auth'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''auth status'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l provider
+complete -c tokencli -n '__tokencli_value_of '\''auth login'\'' --provider' -a 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible'
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l with-token
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l force
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''auth login'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''auth logout'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''auth logout'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''auth switch'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''auth switch'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''auth token'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''auth token'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -a 'bash zsh fish'
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l profile
@@ -469,6 +765,7 @@ complete -c tokencli -n '__tokencli_value_of '\''completion'\'' --profile' -a '(
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l timeout
@@ -480,6 +777,7 @@ complete -c tokencli -n '__tokencli_value_of '\''help'\'' --profile' -a '(tokenc
 complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l api-url
 complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l json
 complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l no-header
 complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -s q -l quiet
 complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l debug
 complete -c tokencli -n '__tokencli_at '\''help'\''; and not __tokencli_after_value_flag' -l timeout

@@ -9,6 +9,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import { ADJECTIVE, localTimeZone, periodBounds } from '../ledger/periods.js';
 import { QuotaError } from './errors.js';
 import { formatTokens, relativeTime } from './io/format.js';
+import { warn } from './io/messages.js';
 import type { IOStreams } from './io/streams.js';
 
 /**
@@ -57,7 +58,7 @@ export async function raiseAlerts(ledger: Ledger, states: BudgetState[], io: IOS
     const claimed = s.crossed.filter((threshold) => ledger.claimAlert(s.budget.id, s.bounds.start, threshold, s.used, now));
     const threshold = claimed.at(-1);
     if (threshold === undefined) continue;
-    io.err(`${io.errColor.yellow('!')} ${alertLine(s, threshold, now)}\n`);
+    warn(io, alertLine(s, threshold, now));
     if (!s.budget.alert_command) continue;
     await runAlert(s.budget.alert_command, {
       TOKENCLI_ALERT_PROFILE: s.budget.profile,
@@ -70,7 +71,7 @@ export async function raiseAlerts(ledger: Ledger, states: BudgetState[], io: IOS
       TOKENCLI_ALERT_PERIOD_START: s.bounds.start.toISOString(),
       TOKENCLI_ALERT_PERIOD_END: s.bounds.end.toISOString(),
       TOKENCLI_ALERT_MESSAGE: alertLine(s, threshold, now),
-    }).catch((e: Error) => io.err(`${io.errColor.yellow('!')} alert command failed: ${e.message}\n`));
+    }).catch((e: Error) => warn(io, `alert command failed: ${e.message}`));
   }
 }
 

@@ -2,9 +2,14 @@
  * The Context is built once in main.ts and handed to every command: terminal streams, the prompter,
  * the clock, and lazy getters for the expensive parts (settings, credentials, the HTTP client, the
  * ledger), so `tokencli --help` never opens a file or loads undici.
+ *
+ * Longer than most files because it is the one place that wires the command layer: which profile,
+ * URL, key, ledger and client are in force, and in what order they are resolved.
  */
 import type { Fetch, TokenClient } from '../client/client.js';
+import { AliasStore } from '../config/aliases.js';
 import { CredentialStore } from '../config/credentials.js';
+import { TemplateStore } from '../config/templates.js';
 import { resolvePaths, type Paths } from '../config/paths.js';
 import { DEFAULT_PROFILE, type Profile, type ProviderKind } from '../config/settings.js';
 import type { Settings } from '../config/settings-store.js';
@@ -28,6 +33,7 @@ export interface GlobalOptions {
   apiUrl?: string;
   json: boolean;
   color: boolean;
+  header: boolean;
   quiet: boolean;
   debug: boolean;
   timeout: number;
@@ -46,6 +52,9 @@ export interface Context {
   globals: GlobalOptions;
   settings(): Promise<Settings>;
   credentials(): CredentialStore;
+  /** Model aliases and prompt templates: plain files in the config directory. */
+  aliases(): AliasStore;
+  templates(): TemplateStore;
   /** The profile in force: --profile, then TOKENCLI_PROFILE, then the current one. */
   profileName(): Promise<string>;
   profile(): Promise<Profile | undefined>;
@@ -65,6 +74,8 @@ export interface Context {
   journalFile: string;
   /** Which account a key speaks for, as the ledger keys snapshots and runs: a hash, never the key. */
   account(): Promise<string>;
+  /** Closes what was opened (the ledger), so its write-ahead log is checkpointed into the file. */
+  close(): Promise<void>;
   /** The time zone of budget periods: the profile's `tz`, else the machine's. */
   timeZone(): Promise<string>;
   /** The models of the profile's provider, cached from the last answer. */
@@ -94,7 +105,11 @@ export function createContext(deps: ContextDeps): Context {
   const credentials = once(() => new CredentialStore(paths.credentialsFile, (message) => warn(deps.io, message)));
   const busyTimeoutMs = ledgerWaitMs(deps.env.TOKENCLI_LEDGER_WAIT);
   let writerOpened = false;
-  const readOnly = once(() => deps.openLedger(paths.ledgerFile, { readOnly: true, busyTimeoutMs, now: ctx.now }));
+  let readerOpened = false;
+  const readOnly = once(() => {
+    readerOpened = true;
+    return deps.openLedger(paths.ledgerFile, { readOnly: true, busyTimeoutMs, now: ctx.now });
+  });
   const env = (name: string) => deps.env[name] || undefined;
   const ctx: Context = {
     io: deps.io,
@@ -103,9 +118,11 @@ export function createContext(deps: ContextDeps): Context {
     env: deps.env,
     paths,
     version: deps.version,
-    globals: { json: false, color: true, quiet: false, debug: false, timeout: DEFAULT_TIMEOUT_SECONDS, insecure: false },
+    globals: { json: false, color: true, header: true, quiet: false, debug: false, timeout: DEFAULT_TIMEOUT_SECONDS, insecure: false },
     settings,
     credentials,
+    aliases: once(() => new AliasStore(paths.configDir)),
+    templates: once(() => new TemplateStore(join(paths.configDir, 'templates'))),
     profileName: async () => ctx.globals.profile ?? env('TOKENCLI_PROFILE') ?? (await settings()).currentProfile() ?? DEFAULT_PROFILE,
     profile: async () => {
       const name = await ctx.profileName();
@@ -171,6 +188,16 @@ export function createContext(deps: ContextDeps): Context {
       return key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 16)}` : '';
     },
     providerCache: async () => new ProviderCache(paths.cacheDir, await ctx.apiUrl(), ctx.now),
+    close: async () => {
+      const opened = [writerOpened ? ctx.ledger() : undefined, readerOpened ? readOnly() : undefined];
+      for (const ledger of await Promise.all(opened.map((p) => p?.catch(() => undefined)))) {
+        try {
+          ledger?.close();
+        } catch {
+          // Closing is housekeeping: a failure here changes nothing already recorded.
+        }
+      }
+    },
     timeZone: async () => (await ctx.profile())?.tz ?? localTimeZone(),
   };
   return ctx;

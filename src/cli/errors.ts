@@ -18,6 +18,7 @@ import {
 import { scrubSecrets } from '../client/redact.js';
 import { LocalFileError } from '../config/json-file.js';
 import { LedgerError, NotRecordedError } from '../ledger/errors.js';
+import { StdinTooLargeError } from './io/streams.js';
 
 export const Exit = { OK: 0, ERROR: 1, USAGE: 2, NETWORK: 3, AUTH: 4, QUOTA: 5, NOT_RECORDED: 6, HANGUP: 129, INTERRUPTED: 130, TERMINATED: 143 } as const;
 
@@ -152,6 +153,7 @@ function describe(e: unknown, debug: boolean): Described {
   }
   if (e instanceof ApiError) return { exitCode: Exit.ERROR, lines: [`server error ${e.status}: ${e.message}${withRequestId(e, true)}`] };
   if (e instanceof LocalFileError || e instanceof LedgerError) return { exitCode: Exit.ERROR, lines: [e.message, e.hint] };
+  if (e instanceof StdinTooLargeError) return { exitCode: Exit.USAGE, lines: [e.message, 'pass large inputs as a file the model can take (-f, up to 4 MiB), or split them'] };
   if (e instanceof NotRecordedError) {
     return { exitCode: Exit.NOT_RECORDED, lines: [e.message, 'the run may have been billed: check `tokencli usage --server` before running it again'] };
   }

@@ -33,3 +33,14 @@ export function temperature(value: string): number {
   if (!Number.isFinite(t) || t < 0 || t > 2) throw new UsageError(`--temperature must be between 0 and 2, not "${value}"`);
   return t;
 }
+
+/** `name=value` pairs, as -p and --default take them. */
+export function parseParams(pairs: string[], flag: string): Record<string, string> {
+  return Object.fromEntries(
+    pairs.map((p) => {
+      const at = p.indexOf('=');
+      if (at < 1) throw new UsageError(`${flag} takes name=value, not "${p}"`);
+      return [p.slice(0, at), p.slice(at + 1)];
+    }),
+  );
+}

@@ -5,7 +5,12 @@
 import { Command, Option } from 'commander';
 import { DEFAULT_TIMEOUT_SECONDS, type Context, type GlobalOptions } from './context.js';
 import { positiveNumber } from './flags.js';
+import { aliasCommand } from './commands/alias/alias.js';
 import { authCommand } from './commands/auth/auth.js';
+import { templateCommand } from './commands/template/template.js';
+import { authTokenCommand } from './commands/auth/token.js';
+import { profilesUseCommand } from './commands/profiles/use.js';
+import { quotaCommand } from './commands/quota/quota.js';
 import { balanceCommand } from './commands/balance/balance.js';
 import { budgetCommand } from './commands/budget/budget.js';
 import { completeCommand } from './commands/completion/complete.js';
@@ -13,12 +18,12 @@ import { completionCommand } from './commands/completion/completion.js';
 import { configCommand } from './commands/config/config.js';
 import { helpCommand } from './commands/help/help.js';
 import { loginCommand } from './commands/login/login.js';
+import { logsCommand } from './commands/logs/logs.js';
 import { logoutCommand } from './commands/logout/logout.js';
 import { modelsCommand } from './commands/models/models.js';
 import { planCommand } from './commands/plan/plan.js';
 import { plansCommand } from './commands/plans/plans.js';
 import { profilesCommand } from './commands/profiles/profiles.js';
-import { quotaCommand } from './commands/quota/quota.js';
 import { runCommand } from './commands/run/run.js';
 import { serveCommand } from './commands/serve/serve.js';
 import { usageCommand } from './commands/usage/usage.js';
@@ -32,9 +37,10 @@ export function createProgram(ctx: Context): Command {
     .option('--api-url <url>', 'provider base URL (default: TOKENCLI_API_URL or the profile\'s)')
     .option('--json', 'print one JSON document on stdout', false)
     .option('--no-color', 'never colour output (also NO_COLOR)')
+    .option('--no-header', 'piped tables without their first row of field names')
     .option('-q, --quiet', 'print only data, no messages', false)
     .option('--debug', 'print the request trace to stderr (keys redacted)', false)
-    .addOption(new Option('--timeout <seconds>', 'network timeout, also the idle limit of a stream').default(DEFAULT_TIMEOUT_SECONDS).argParser(positiveNumber('--timeout')))
+    .addOption(new Option('--timeout <seconds>', 'seconds each attempt may take (a GET is tried up to 3 times, so a silent server costs about 3x this plus back-off); also the idle limit of a stream').default(DEFAULT_TIMEOUT_SECONDS).argParser(positiveNumber('--timeout')))
     .option('--insecure', 'allow plain http:// to a host other than this machine', false)
     .showSuggestionAfterError(true)
     .configureOutput({
@@ -49,9 +55,17 @@ export function createProgram(ctx: Context): Command {
     Object.assign(ctx.globals, action.optsWithGlobals() as Partial<GlobalOptions>);
   });
 
-  for (const make of [runCommand, loginCommand, logoutCommand, authCommand, profilesCommand, plansCommand, planCommand, balanceCommand, quotaCommand, budgetCommand, usageCommand, modelsCommand, configCommand, serveCommand]) {
+  for (const make of [runCommand, logsCommand, loginCommand, logoutCommand, profilesCommand, plansCommand, planCommand, balanceCommand, quotaCommand, budgetCommand, usageCommand, modelsCommand, aliasCommand, templateCommand, configCommand, serveCommand]) {
     program.addCommand(make(ctx));
   }
+  // gh's habits: `auth login|logout|switch|token` beside `auth status`, the same commands as the short forms.
+  program.addCommand(
+    authCommand(ctx)
+      .addCommand(loginCommand(ctx))
+      .addCommand(logoutCommand(ctx))
+      .addCommand(profilesUseCommand(ctx).name('switch'))
+      .addCommand(authTokenCommand(ctx)),
+  );
   program.addCommand(completionCommand(ctx, () => program));
   program.addCommand(helpCommand(ctx, program));
   program.addCommand(completeCommand(ctx), { hidden: true });
@@ -62,6 +76,7 @@ export function createProgram(ctx: Context): Command {
 
 /** Subcommands parse and report errors the same way the root does. */
 function inherit(cmd: Command, root: Command): void {
-  cmd.exitOverride().configureOutput(root.configureOutput()).showSuggestionAfterError(true);
+  // Subcommand help lists the global flags too (--profile, --json...), as gh's does.
+  cmd.exitOverride().configureOutput(root.configureOutput()).showSuggestionAfterError(true).configureHelp({ showGlobalOptions: true });
   for (const sub of cmd.commands) inherit(sub, root);
 }

@@ -2,6 +2,7 @@
  * The typed Token Plan client: one `request()` with timeouts, retries and idempotency keys, and thin
  * resource classes over it. It knows nothing of the CLI and could be published on its own.
  */
+import { joinUrl } from '../shared/url.js';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { describeIssue } from '../shared/wire.js';
@@ -14,7 +15,7 @@ import {
   parseRetryAfterMs,
   transportError,
 } from './errors.js';
-import { redact } from './redact.js';
+import { redact, rememberSecret } from './redact.js';
 import { DEFAULT_MAX_RETRIES, isRetryableStatus, retryDelayMs } from './retry.js';
 import { Account } from './resources/account.js';
 import { Balance } from './resources/balance.js';
@@ -71,6 +72,7 @@ export class TokenClient {
 
   constructor(readonly opts: ClientOptions) {
     this.prefix = opts.apiPrefix ?? '/v1';
+    if (opts.apiKey) rememberSecret(opts.apiKey);
     this.fetchImpl = opts.fetch ?? ((url, init) => fetch(url, init));
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
@@ -83,7 +85,7 @@ export class TokenClient {
   /** Sends with retries and returns the successful Response (the body not yet read). */
   async send(method: Method, path: string, o: RequestOptions<unknown>): Promise<Response> {
     // A full URL is taken as it is: some providers keep their balance outside the versioned API.
-    const url = new URL(/^https?:\/\//.test(path) ? path : this.opts.baseUrl.replace(/\/+$/, '') + path);
+    const url = new URL(/^https?:\/\//.test(path) ? path : joinUrl(this.opts.baseUrl, path));
     for (const [k, v] of Object.entries(o.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
     const idempotencyKey = o.idempotencyKey ?? (method === 'GET' ? undefined : randomUUID());
     const retryable = method === 'GET' || o.retry === true;

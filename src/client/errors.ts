@@ -79,7 +79,13 @@ function errorClassFor(status: number, type: string | undefined, code: string | 
 }
 
 /** The server could not be reached, or the connection broke before an answer. */
-export class ConnectionError extends ClientError {}
+export class ConnectionError extends ClientError {
+  /** True when the request certainly never reached the server (refused, no such host). */
+  neverSent = false;
+}
+
+/** Transport codes that mean the request never left this machine for the server. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 /** No answer (or no next chunk of a stream) within the timeout. */
 export class TimeoutError extends ConnectionError {}
 /**
@@ -114,5 +120,7 @@ export function transportError(e: unknown, what: string, requestId?: string): Cl
   if (err.name === 'AbortError') return new AbortedError('request aborted', requestId);
   const code = err.cause?.code ?? err.code;
   if (code && /TIMEOUT/.test(code)) return new TimeoutError(`${what}: timed out (${code})`, requestId);
-  return new ConnectionError(`${what}: ${err.cause?.message ?? code ?? err.message}`, requestId);
+  const failure = new ConnectionError(`${what}: ${err.cause?.message ?? code ?? err.message}`, requestId);
+  failure.neverSent = code !== undefined && NEVER_SENT.has(code);
+  return failure;
 }

@@ -19,7 +19,15 @@ export function redact(headers: Record<string, string>): Record<string, string> 
  */
 const KEY_SHAPED = /\b(?:tp|sk|sk-or-v1|sk-proj)[-_][A-Za-z0-9_-]{12,}|\bBearer\s+[^\s"',;]+/g;
 
+/** Keys this process has been given: scrubbed whatever their shape. */
+const known = new Set<string>();
+
+export function rememberSecret(key: string): void {
+  if (key.length >= 8) known.add(key);
+}
+
 export function scrubSecrets(text: string): string {
+  for (const key of known) text = text.replaceAll(key, fingerprint(key));
   return text.replace(KEY_SHAPED, (match) =>
     match.startsWith('Bearer') ? `Bearer ${fingerprint(match.replace(/^Bearer\s+/, ''))}` : fingerprint(match),
   );

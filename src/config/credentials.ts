@@ -20,6 +20,9 @@ const HINT = 'run `tokencli login` again for that profile, or fix the file';
 
 function parseCredentials(raw: unknown, path: string): CredentialsFile {
   const root = expectRecord(raw, path, 'the file', HINT);
+  // A file that forgot the "profiles" wrapper must not read as "no keys at all".
+  const unknown = Object.keys(root).filter((k) => k !== 'profiles');
+  if (unknown.length > 0) throw new LocalFileError(path, `unexpected field "${unknown[0]}" (keys belong under "profiles")`, HINT);
   const profiles = expectRecord(root.profiles === undefined ? {} : root.profiles, path, 'profiles', HINT);
   for (const [name, entry] of Object.entries(profiles)) {
     const key = expectString(expectRecord(entry, path, `profiles.${name}`, HINT).api_key, path, `profiles.${name}.api_key`, HINT);
@@ -47,6 +50,14 @@ export class CredentialStore {
 
   set(profile: string, apiKey: string): void {
     this.file.update((d) => (d.profiles[profile] = { api_key: apiKey }));
+  }
+
+  rename(from: string, to: string): void {
+    this.file.update((d) => {
+      if (!(from in d.profiles)) return;
+      d.profiles[to] = d.profiles[from]!;
+      delete d.profiles[from];
+    });
   }
 
   /** Returns whether a key was stored. */

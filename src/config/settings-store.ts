@@ -7,6 +7,15 @@ import { join } from 'node:path';
 import { describe, expectRecord, expectString, JsonFile, LocalFileError } from './json-file.js';
 import { DEFAULT_PROFILE, PROVIDER_KINDS, type Profile, type ProviderKind, type SettingsShape } from './settings.js';
 
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const HINT = 'fix the file (`tokencli config set` and `tokencli login` write it), or move it away to start over';
 
 function parseSettings(raw: unknown, path: string): SettingsShape {
@@ -27,6 +36,8 @@ function parseProfile(value: unknown, path: string, field: string): void {
   for (const optional of ['model', 'tz'] as const) {
     if (p[optional] !== undefined) expectString(p[optional], path, `${field}.${optional}`, HINT);
   }
+  if (p.history !== undefined && p.history !== 'on' && p.history !== 'off') throw new LocalFileError(path, `${field}.history must be "on" or "off" (found ${describe(p.history)})`, 'tokencli config set history on|off');
+  if (p.tz !== undefined && !isTimeZone(p.tz as string)) throw new LocalFileError(path, `${field}.tz is not a time zone (found ${describe(p.tz)})`, 'use an IANA name such as Asia/Shanghai: tokencli config set tz NAME');
 }
 
 export class Settings {
@@ -61,5 +72,24 @@ export class Settings {
 
   saveProfile(name: string, profile: Profile): void {
     this.file.update((d) => (d.profiles[name] = profile));
+  }
+
+  /** Removes a profile; the current one falls back to the default. Returns whether it existed. */
+  removeProfile(name: string): boolean {
+    let removed = false;
+    this.file.update((d) => {
+      removed = name in d.profiles;
+      delete d.profiles[name];
+      if (d.current_profile === name) d.current_profile = DEFAULT_PROFILE;
+    });
+    return removed;
+  }
+
+  renameProfile(from: string, to: string): void {
+    this.file.update((d) => {
+      d.profiles[to] = d.profiles[from]!;
+      delete d.profiles[from];
+      if (d.current_profile === from) d.current_profile = to;
+    });
   }
 }

@@ -11,6 +11,8 @@ export interface Profile {
   model?: string;
   /** Time zone of budget periods. */
   tz?: string;
+  /** Whether `run` keeps what was asked and answered (`off`: counts only). */
+  history?: 'on' | 'off';
 }
 
 export interface SettingsShape {
@@ -26,5 +28,6 @@ export const CONFIG_KEYS = {
   model: { describe: 'default model for `run`' },
   api_url: { describe: 'the provider base URL' },
   tz: { describe: 'IANA time zone for budget periods (default: the local one)' },
+  history: { describe: 'on (default) keeps each run\'s prompt and answer for `logs` and `run -c`; off keeps counts only' },
 } as const;
 export type ConfigKey = keyof typeof CONFIG_KEYS;

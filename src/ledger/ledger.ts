@@ -2,10 +2,14 @@
  * The local spend ledger: one SQLite file shared safely by concurrent tokencli processes (WAL,
  * busy timeout, BEGIN IMMEDIATE for every write). One row per run; totals are always derived
  * from the rows, never kept as counters that could drift.
+ *
+ * Longer than most files on purpose: every statement run against the ledger lives in this class,
+ * beside the others that use the same indexes, so a schema change is made and checked in one place.
  */
 import type Database from 'better-sqlite3';
 import type { Budget } from './budget-rules.js';
 import { openLedgerDb, type OpenOptions } from './open.js';
+import { processStart } from './owner.js';
 import type { Period } from './periods.js';
 import { prepared } from '../sqlite/statements.js';
 
@@ -50,7 +54,7 @@ export interface RunEnd {
 }
 
 /** A ledger row as stored. */
-export type RunRecord = RunStart & Omit<RunEnd, 'status'> & { status: RunStatus };
+export type RunRecord = RunStart & Omit<RunEnd, 'status'> & { status: RunStatus; pid_start: string | null };
 
 /** The server's own figures for a run, used to settle estimates. */
 export interface ServerFigures {
@@ -101,8 +105,14 @@ export class Ledger {
   }
 
   /** The write-ahead row. Writing the same run id twice keeps the first: a replay never double-counts. */
-  beginRun(r: RunStart): void {
-    this.db.transaction(() => this.beginRunInside(r)).immediate();
+  /** `guard` runs first inside the same write transaction: a check no other writer can race. */
+  beginRun(r: RunStart, guard?: (ledger: Ledger) => void): void {
+    this.db
+      .transaction(() => {
+        guard?.(this);
+        this.beginRunInside(r);
+      })
+      .immediate();
   }
 
   /**
@@ -129,20 +139,21 @@ export class Ledger {
   private beginRunInside(r: RunStart): void {
     prepared(this.db,
       `INSERT OR IGNORE INTO runs (id, created_at, profile, provider, api_url, account, model, prompt_tokens, completion_tokens,
-         billed_tokens, reserve_tokens, status, source, duration_ms, forced, pid)
+         billed_tokens, reserve_tokens, status, source, duration_ms, forced, pid, pid_start)
        VALUES (@id, @created_at, @profile, @provider, @api_url, @account, @model, @prompt_tokens, 0,
-         @reserve_tokens, @reserve_tokens, 'pending', 'estimate', 0, @forced, @pid)`,
-    ).run({ ...r, forced: r.forced ? 1 : 0 });
+         @reserve_tokens, @reserve_tokens, 'pending', 'estimate', 0, @forced, @pid, @pid_start)`,
+    ).run({ ...r, forced: r.forced ? 1 : 0, pid_start: processStart(r.pid) ?? null });
   }
 
   /**
    * Rows whose figures are still estimates, newest first: what a server record could settle. A row
-   * the server has said it does not know `maxLookups` times is asked about only while it is young.
+   * the server has said it does not know `maxLookups` times is asked about again only while it is
+   * young, and once it is old enough for that answer to be final.
    */
-  estimatedRuns(apiUrl: string, account: string, o: { since: string; youngSince: string; maxLookups: number; limit: number }): RunRecord[] {
+  estimatedRuns(apiUrl: string, account: string, o: { since: string; youngSince: string; oldBefore: string; maxLookups: number; limit: number }): RunRecord[] {
     return prepared(this.db,
       `SELECT * FROM runs WHERE source = 'estimate' AND api_url = @apiUrl AND account = @account AND created_at >= @since
-         AND (lookups < @maxLookups OR created_at >= @youngSince)
+         AND (lookups < @maxLookups OR created_at >= @youngSince OR created_at < @oldBefore)
        ORDER BY created_at DESC LIMIT @limit`,
     ).all({ apiUrl, account, ...o }) as RunRecord[];
   }
@@ -159,15 +170,15 @@ export class Ledger {
   }
 
   /** Replaces an estimate with the server's own figures. */
-  settleFromServer(id: string, f: ServerFigures): boolean {
+  settleFromServer(id: string, f: ServerFigures, note = 'settled from the server record after the process ended'): boolean {
     const update = prepared(this.db,
       `UPDATE runs SET prompt_tokens = @prompt_tokens, completion_tokens = @completion_tokens, billed_tokens = @billed_tokens,
          source = 'server', pid = NULL,
          status = CASE WHEN status IN ('pending', 'unresolved') THEN @status ELSE status END,
-         error = CASE WHEN status IN ('pending', 'unresolved') THEN 'settled from the server record after the process ended' ELSE error END
+         error = CASE WHEN status IN ('pending', 'unresolved') THEN @note ELSE error END
        WHERE id = @id AND source = 'estimate'`,
     );
-    return (this.db.transaction(() => update.run({ id, ...f })).immediate() as { changes: number }).changes > 0;
+    return (this.db.transaction(() => update.run({ id, note, ...f })).immediate() as { changes: number }).changes > 0;
   }
 
   /** A pending row whose process is gone and that no server record can settle keeps its worst case. */

@@ -100,6 +100,7 @@ export const LEDGER_MIGRATIONS: Migration[] = [
           forced INTEGER NOT NULL DEFAULT 0,
           error TEXT,
           pid INTEGER,                      -- the process that owns a pending row
+          pid_start TEXT,                   -- and when it started, so a reused pid is not mistaken for it
           reserve_tokens INTEGER NOT NULL DEFAULT 0 CHECK (reserve_tokens >= 0), -- the worst case held while pending
           lookups INTEGER NOT NULL DEFAULT 0 -- times the server was asked for its record of this run and had none
         );
@@ -131,6 +132,35 @@ export const LEDGER_MIGRATIONS: Migration[] = [
           document TEXT NOT NULL,
           PRIMARY KEY (api_url, account)
         );
+      `),
+  },
+  {
+    name: 'm006_history',
+    up: (db) =>
+      db.exec(`
+        -- What was asked and answered, beside the run's counts (which stay when content logging is off
+        -- or a history entry is removed). One row per run; a conversation is the rows sharing an id.
+        CREATE TABLE run_content (
+          run_id TEXT PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+          conversation_id TEXT NOT NULL,
+          system TEXT,
+          prompt TEXT NOT NULL,
+          files TEXT NOT NULL DEFAULT '[]',  -- JSON: [{path, sha256, bytes}] of the --file inputs
+          answer TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX run_content_by_conversation ON run_content(conversation_id);
+        -- Full-text search over prompts and answers, kept in step by triggers (an external-content table).
+        CREATE VIRTUAL TABLE run_search USING fts5(prompt, answer, content='run_content', content_rowid='rowid');
+        CREATE TRIGGER run_content_ai AFTER INSERT ON run_content BEGIN
+          INSERT INTO run_search(rowid, prompt, answer) VALUES (new.rowid, new.prompt, new.answer);
+        END;
+        CREATE TRIGGER run_content_ad AFTER DELETE ON run_content BEGIN
+          INSERT INTO run_search(run_search, rowid, prompt, answer) VALUES ('delete', old.rowid, old.prompt, old.answer);
+        END;
+        CREATE TRIGGER run_content_au AFTER UPDATE ON run_content BEGIN
+          INSERT INTO run_search(run_search, rowid, prompt, answer) VALUES ('delete', old.rowid, old.prompt, old.answer);
+          INSERT INTO run_search(rowid, prompt, answer) VALUES (new.rowid, new.prompt, new.answer);
+        END;
       `),
   },
 ];

@@ -4,8 +4,9 @@
  * damaged file is moved aside, never silently replaced; the file is private (0600) from birth.
  */
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { migrate, unapplied } from '../sqlite/migrate.js';
 import { LedgerError } from './errors.js';
 import { LEDGER_MIGRATIONS } from './migrations.js';
@@ -83,9 +84,27 @@ function openForReading(file: string, busyTimeoutMs: number | undefined): Databa
   return db;
 }
 
-/** The file's bytes as a read-only in-memory database, with the WAL flag cleared (memdb has no WAL). */
+/**
+ * A copy to read from. With a write-ahead log beside the file (a process that ended without
+ * checkpointing), the two are copied to a private temporary directory and opened there, so SQLite
+ * replays the log: reading the main file alone would miss the newest runs. Without one, the file's
+ * bytes as an in-memory database, with the WAL flag cleared (memdb has no WAL).
+ */
 function snapshotInMemory(file: string): Database.Database {
-  const bytes = readFileSync(file);
+  if (existsSync(`${file}-wal`)) {
+    const dir = mkdtempSync(join(tmpdir(), 'tokencli-ledger-'));
+    copyFileSync(file, join(dir, 'ledger.db'));
+    copyFileSync(`${file}-wal`, join(dir, 'ledger.db-wal'));
+    const copy = new Database(join(dir, 'ledger.db'));
+    const bytes = copy.serialize();
+    copy.close();
+    rmSync(dir, { recursive: true, force: true });
+    return fromBytes(bytes);
+  }
+  return fromBytes(readFileSync(file));
+}
+
+function fromBytes(bytes: Buffer): Database.Database {
   if (bytes.length >= 20) {
     bytes[18] = 1;
     bytes[19] = 1;

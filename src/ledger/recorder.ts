@@ -3,7 +3,7 @@
  * lock no longer than the ledger's busy timeout), else to the journal beside it, else the caller
  * gets a NotRecordedError that names the run, so that nobody retries blind and pays twice.
  */
-import { NotRecordedError } from './errors.js';
+import { LedgerError, NotRecordedError } from './errors.js';
 import { appendToJournal, type JournalEntry } from './journal.js';
 import type { Ledger, RunEnd, RunStart } from './ledger.js';
 
@@ -18,8 +18,9 @@ export class RunRecorder {
     private readonly journalPath: string,
   ) {}
 
-  begin(start: RunStart): RecordedIn {
-    return this.write(start.id, (l) => l.beginRun(start), { op: 'begin', start });
+  /** `guard` runs inside the insert's transaction; what it throws (a refusal) is not a storage failure. */
+  begin(start: RunStart, guard?: (ledger: Ledger) => void): RecordedIn {
+    return this.write(start.id, (l) => l.beginRun(start, guard), { op: 'begin', start });
   }
 
   complete(end: RunEnd, start: RunStart): RecordedIn {
@@ -32,6 +33,7 @@ export class RunRecorder {
         toLedger(this.ledger());
         return 'ledger';
       } catch (e) {
+        if (!isStorageFailure(e)) throw e;
         this.ledgerProblem = messageOf(e);
       }
     }
@@ -48,5 +50,8 @@ export class RunRecorder {
     return this.ledgerProblem;
   }
 }
+
+/** SQLite's and the file system's errors carry a code; a budget refusal does not. */
+const isStorageFailure = (e: unknown) => e instanceof LedgerError || typeof (e as { code?: unknown })?.code === 'string';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));

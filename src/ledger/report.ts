@@ -3,19 +3,26 @@
  * (fine enough for every real UTC offset, :30 and :45 included) and then folded into local days,
  * weeks or months here, so a million rows never cross into JavaScript one by one.
  */
-import { whereOf, type Ledger, type RunFilter } from './ledger.js';
+import { whereOf, type Ledger, type RunFilter, type Totals } from './ledger.js';
 import { periodBounds, type Period } from './periods.js';
 import { prepared } from '../sqlite/statements.js';
 
 export type GroupBy = Period | 'model' | 'profile';
 
-export interface ReportRow {
-  key: string;
-  runs: number;
-  prompt_tokens: number;
-  completion_tokens: number;
-  billed_tokens: number;
-  estimated_runs: number;
+/** One group of a report: the same figures as the ledger's totals, under a key. */
+export type ReportRow = Totals & { key: string };
+
+export const NO_RUNS: Totals = { runs: 0, prompt_tokens: 0, completion_tokens: 0, billed_tokens: 0, estimated_runs: 0 };
+
+/** Two sets of figures added up, field by field. */
+export function addTotals(a: Totals, b: Totals): Totals {
+  return {
+    runs: a.runs + b.runs,
+    prompt_tokens: a.prompt_tokens + b.prompt_tokens,
+    completion_tokens: a.completion_tokens + b.completion_tokens,
+    billed_tokens: a.billed_tokens + b.billed_tokens,
+    estimated_runs: a.estimated_runs + b.estimated_runs,
+  };
 }
 
 const SUMS = `COUNT(*) AS runs, SUM(prompt_tokens) AS prompt_tokens, SUM(completion_tokens) AS completion_tokens,
@@ -32,13 +39,7 @@ export function usageRows(ledger: Ledger, filter: RunFilter, by: GroupBy, timeZo
   for (const b of buckets) {
     const instant = new Date(`${b.key}0:00.000Z`);
     const key = localDate(periodBounds(by, instant, timeZone).start, timeZone);
-    const row = folded.get(key) ?? { key, runs: 0, prompt_tokens: 0, completion_tokens: 0, billed_tokens: 0, estimated_runs: 0 };
-    row.runs += b.runs;
-    row.prompt_tokens += b.prompt_tokens;
-    row.completion_tokens += b.completion_tokens;
-    row.billed_tokens += b.billed_tokens;
-    row.estimated_runs += b.estimated_runs;
-    folded.set(key, row);
+    folded.set(key, { key, ...addTotals(folded.get(key) ?? NO_RUNS, b) });
   }
   return [...folded.values()];
 }

@@ -29,21 +29,25 @@ export interface Resolution {
   unresolved: number;
 }
 
-const WEEK_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 /** A row the server has not heard of is asked about this often, and always while this young. */
 const MAX_LOOKUPS = 3;
 const YOUNG_MS = 15 * 60_000;
+const UNBILLED_AFTER_MS = 60 * 60_000;
 
 export async function resolveRuns(ledger: Ledger, o: ResolveOptions): Promise<Resolution> {
   let unresolved = 0;
   for (const row of ledger.pendingRuns()) {
-    if (isAlive(row.pid)) continue;
+    // A day is longer than any run: past that, the owner is gone whatever its pid says.
+    const stale = o.now.getTime() - Date.parse(row.created_at) > DAY_MS;
+    if (isAlive(row.pid, row.pid_start) && !stale) continue;
     if (ledger.markUnresolved(row.id, 'the process ended before the run was recorded; counted at its worst case until the server settles it')) unresolved++;
   }
   let settled = 0;
   if (o.lookup) {
     const at = (ms: number) => new Date(o.now.getTime() - ms).toISOString();
-    const rows = ledger.estimatedRuns(o.apiUrl, o.account, { since: at(o.withinMs ?? WEEK_MS), youngSince: at(YOUNG_MS), maxLookups: MAX_LOOKUPS, limit: o.max ?? 5 });
+    const rows = ledger.estimatedRuns(o.apiUrl, o.account, { since: at(o.withinMs ?? WEEK_MS), youngSince: at(YOUNG_MS), oldBefore: at(UNBILLED_AFTER_MS), maxLookups: MAX_LOOKUPS, limit: o.max ?? 5 });
     const deadline = performance.now() + (o.budgetMs ?? 1500);
     for (const row of rows) {
       if (row.status === 'pending' || performance.now() > deadline) continue;
@@ -54,8 +58,16 @@ export async function resolveRuns(ledger: Ledger, o: ResolveOptions): Promise<Re
         // The server is not answering: the next command tries again.
         break;
       }
-      if (figures === 'unknown') ledger.noteUnknownToServer(row.id);
-      else if (ledger.settleFromServer(row.id, figures)) settled++;
+      if (figures !== 'unknown') {
+        if (ledger.settleFromServer(row.id, figures)) settled++;
+      } else if (o.now.getTime() - Date.parse(row.created_at) > UNBILLED_AFTER_MS) {
+        // Long after the run, a server that settles every request (also after its own crash) and
+        // has no record of this one did not bill it: keeping the estimate would over-count forever.
+        const unbilled = { prompt_tokens: 0, completion_tokens: 0, billed_tokens: 0, status: row.status === 'ok' ? ('ok' as const) : ('error' as const) };
+        if (ledger.settleFromServer(row.id, unbilled, 'the server has no record of this run: it was not billed')) settled++;
+      } else {
+        ledger.noteUnknownToServer(row.id);
+      }
     }
   }
   return { settled, unresolved };

@@ -71,12 +71,14 @@ describe('account commands', () => {
     expect(after.stderr).toMatch(/not logged in.*\n.*tokencli login/);
   });
 
-  test('piped output is tab-separated with no header; tables only on a terminal', async () => {
+  test('piped output: a header of --json field names with their units, then raw tab-separated values; --no-header drops it', async () => {
     const u = userAt();
     const plans = await u.run(['plans', '--api-url', s.url]);
-    expect(plans.stdout.split('\n')[0]).toBe('starter\tStarter pack\t400000\t100\tCNY\t30\t400000');
-    const models = await u.run(['models', '--api-url', s.url]);
+    expect(plans.stdout.split('\n').slice(0, 2)).toEqual(['id\tname\ttokens\tprice_minor\tcurrency\tvalidity_days\ttokens_per_major_unit', 'starter\tStarter pack\t400000\t100\tCNY\t30\t400000']);
+    const models = await u.run(['models', '--api-url', s.url, '--no-header']);
     expect(models.stdout).toBe('demo-mini\t8192\t1000\t1000\ttokencli-demo\ndemo-pro\t32768\t2000\t4000\ttokencli-demo\ndemo-glm\t32768\t1000\t1000\ttokencli-demo\n');
+    const json = JSON.parse((await u.run(['models', '--api-url', s.url, '--json'])).stdout);
+    expect(Object.keys(json.data[0])).toEqual(expect.arrayContaining(['id', 'context_length', 'owned_by']));
   });
 
   test('never hangs without a terminal: login and purchase fail at once naming the flag', async () => {

@@ -62,7 +62,7 @@ test('hard daily budget: refusal before any request, --force, alerts once, then 
   await s.stop();
   const offlineStatus = await u.run(['budget', 'status']);
   expect(offlineStatus.code).toBe(0);
-  expect(offlineStatus.stdout).toMatch(/^day\thard\t114\t80\t142\t/);
+  expect(offlineStatus.stdout).toMatch(/^period\thard\tused_tokens\tlimit_tokens\tpercent\tresets_at\tprojected_exhaustion\nday\ttrue\t114\t80\t142\t/);
   expect(offlineStatus.stderr).toMatch(/hard daily budget at 142% \(threshold 100%\)/);
   const usage = JSON.parse((await u.run(['usage', '--json'])).stdout);
   expect(usage.totals).toMatchObject({ runs: 6, billed_tokens: 114, prompt_tokens: 48, completion_tokens: 66, estimated_runs: 0 });
@@ -91,8 +91,10 @@ test('usage report: groups, CSV, and reconcile against the server', async () => 
     ['demo-pro', 2, 2 * (8 * 2 + 11 * 4)],
     ['demo-mini', 1, 19],
   ]);
-  // Money at the starter plan's price (¥1 per 400,000 tokens), rounded up to the fen.
-  expect(byModel.totals.money).toEqual({ amount_minor: 1, currency: 'CNY' });
+  // Money at the starter plan's price (¥1 per 400,000 tokens), each row rounded up to the fen; the
+  // total is the sum of the rows, so a report always adds up.
+  expect(byModel.rows.map((r: any) => r.money)).toEqual([{ amount_minor: 1, currency: 'CNY' }, { amount_minor: 1, currency: 'CNY' }]);
+  expect(byModel.totals.money).toEqual({ amount_minor: 2, currency: 'CNY' });
   const csv = (await u.run(['usage', '--by', 'model', '--csv'])).stdout.split('\n');
   expect(csv[0]).toBe('key,runs,prompt_tokens,completion_tokens,billed_tokens,money_minor,currency,estimated_runs');
   expect(csv[1]).toBe('demo-pro,2,16,22,120,1,CNY,0');

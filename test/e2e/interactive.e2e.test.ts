@@ -28,6 +28,39 @@ describe('on a terminal', () => {
     expect(JSON.parse(readFileSync(join(u.home, 'credentials.json'), 'utf8')).profiles.default.api_key).toBe(s.key);
   });
 
+  test('a refused key is asked for again; a profile that would change is not replaced without a yes (here: added as another)', async () => {
+    const u = userAt();
+    const first = onPty(['login', '--api-url', s.url], { home: u.home });
+    await first.waitFor(/What do you want to log in to\?/);
+    first.type(KEY.enter);
+    await first.waitFor(/Paste your API key/);
+    first.type('tp_' + 'w'.repeat(40) + KEY.enter);
+    await first.waitFor(/the provider refused that key: try again \(2 left\)/);
+    first.type(s.key + KEY.enter);
+    expect(await first.exit()).toBe(0);
+
+    const other = await startServe();
+    try {
+      const second = onPty(['login', '--api-url', other.url], { home: u.home });
+      await second.waitFor(/profile "default" is tokenplan at .*\. Replace it\?/);
+      second.type('n' + KEY.enter);
+      await second.waitFor(/Name of the new profile/);
+      second.type('second' + KEY.enter);
+      await second.waitFor(/Paste your API key/);
+      second.type(other.key + KEY.enter);
+      expect(await second.exit()).toBe(0);
+      const profiles = JSON.parse((await u.run(['profiles', '--json'])).stdout).profiles;
+      expect(profiles.map((p: any) => [p.name, p.api_url])).toEqual([['default', s.url], ['second', other.url]]);
+      // Without a terminal, the same change is refused unless --force.
+      const piped = await u.run(['login', '--with-token', '--api-url', other.url, '--profile', 'default'], { input: other.key });
+      expect(piped.code).toBe(2);
+      expect(piped.stderr).toMatch(/profile "default" is tokenplan at .*: not replaced\npass --force/);
+      expect((await u.run(['login', '--with-token', '--force', '--api-url', other.url, '--profile', 'default'], { input: other.key })).code).toBe(0);
+    } finally {
+      await other.stop();
+    }
+  });
+
   test('Ctrl-C at the key prompt exits 130 and saves nothing', async () => {
     const u = userAt();
     const pty = onPty(['login', '--api-url', s.url], { home: u.home });

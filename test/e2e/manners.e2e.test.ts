@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { userAt } from '../helpers/cli.js';
 import { ledgerRows } from '../helpers/ledger.js';
 import { BIN, cleanEnv, tempDir } from '../helpers/procs.js';
+import { onPty } from '../helpers/pty.js';
 import { buy, startServe, type Served } from '../helpers/serve.js';
 
 let s: Served;
@@ -70,5 +71,59 @@ describe('manners', () => {
     const alerts = r.stderr.split('\n').filter((l) => l.startsWith('!'));
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatch(/threshold 75%/);
+  });
+});
+
+describe('tables on a terminal fit its width', () => {
+  test.each([60, 120])('at %i columns no line is wider than the terminal and no cell wraps', async (columns) => {
+    const u = asUser();
+    expect((await u.run(['run', '-m', 'demo-mini', '--max-tokens', '2', 'x'])).code).toBe(0);
+    for (const args of [['plans'], ['models'], ['usage', '--by', 'model'], ['balance']]) {
+      const pty = onPty(args, { home: u.home, env: { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key }, columns });
+      expect(await pty.exit()).toBe(0);
+      const lines = pty.lines().filter((l) => l.trim());
+      for (const line of lines) expect([args.join(' '), line, line.length <= columns]).toEqual([args.join(' '), line, true]);
+      if (args[0] === 'plans') {
+        // Every plan is one line: nothing wrapped onto a second.
+        expect(lines.filter((l) => /^(starter|basic|pro|max)\b/.test(l.trim()))).toHaveLength(lines.length - 1);
+        // The narrow terminal loses the column of least value (the plan's long name), not the figures.
+        if (columns === 120) expect(lines[0]).toMatch(/ID\s+NAME\s+TOKENS\s+PRICE\s+VALID\s+TOKENS PER ¥1/);
+        else expect(lines[0]).toMatch(/^ID\s+TOKENS\s+PRICE\s+VALID/);
+      }
+    }
+  });
+});
+
+describe('gh and llm habits', () => {
+  test('auth login | switch | token | logout; profiles rename | rm; config unset; config list says where each value comes from', async () => {
+    const u = userAt();
+    expect((await u.run(['auth', 'login', '--with-token', '--api-url', s.url], { input: s.key + '\n' })).code).toBe(0);
+    expect((await u.run(['auth', 'login', '--with-token', '--api-url', s.url, '--profile', 'work'], { input: s.key + '\n' })).code).toBe(0);
+    expect((await u.run(['auth', 'switch', 'work'])).code).toBe(0);
+    const token = await u.run(['auth', 'token']);
+    expect(token.stdout).toBe(`${s.key}\n`);
+    expect((await u.run(['profiles', 'rename', 'work', 'office'])).code).toBe(0);
+    expect((await u.run(['auth', 'token'])).stdout).toBe(`${s.key}\n`);
+    expect((await u.run(['config', 'set', 'model', 'demo-pro'])).code).toBe(0);
+    const list = JSON.parse((await u.run(['config', 'list', '--json'], { env: { TOKENCLI_API_URL: 'http://127.0.0.1:2' } })).stdout);
+    expect(list).toMatchObject({ profile: 'office', settings: { model: 'demo-pro', api_url: 'http://127.0.0.1:2' }, sources: { model: 'profile', api_url: 'env', tz: 'default' } });
+    expect((await u.run(['config', 'unset', 'model'])).code).toBe(0);
+    expect(JSON.parse((await u.run(['config', 'list', '--json'])).stdout).sources).toMatchObject({ model: 'default', api_url: 'profile' });
+    expect((await u.run(['auth', 'logout'])).code).toBe(0);
+    expect((await u.run(['auth', 'token'])).code).toBe(4);
+    expect((await u.run(['profiles', 'rm', 'office'])).code).toBe(0);
+    expect(JSON.parse((await u.run(['profiles', '--json'])).stdout).profiles.map((p: any) => p.name)).toEqual(['default']);
+  });
+
+  test('subcommand help lists the global flags', async () => {
+    const help = await userAt().run(['budget', 'set', '--help']);
+    expect(help.stdout).toMatch(/Global Options:[\s\S]*--profile <name>[\s\S]*--json/);
+  });
+
+  test('--dry-run needs no key, and warns when the prompt cannot fit the model', async () => {
+    const u = userAt(undefined, { TOKENCLI_API_URL: s.url });
+    const r = await u.run(['run', '--dry-run', '-m', 'demo-mini', '--max-tokens', '9000', 'x']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/needs 9,0\d\d tokens of context but demo-mini has 8,192/);
   });
 });

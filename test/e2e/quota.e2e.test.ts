@@ -35,8 +35,10 @@ describe('tokencli quota', () => {
     expect(line.stdout).toMatch(/^mo 0% \S+ · 5h 2% [45]h\d\dm · wk 0% \S+\n$/);
     expect(line.stderr).toBe('');
 
+    // Piped: the --json field names as a header row, then raw values.
     const piped = await u.run(['quota']);
     expect(piped.stdout.split('\n').filter(Boolean).map((l) => l.split('\t').slice(0, 6))).toEqual([
+      ['window', 'unit', 'used', 'held', 'limit', 'remaining'],
       ['cycle', 'tokens', '22', '0', '10000000', '9999978'],
       ['rolling_5h', 'requests', '2', '0', '80', '78'],
       ['week', 'requests', '2', '0', '400', '398'],

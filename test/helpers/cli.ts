@@ -22,6 +22,8 @@ export async function tokencli(args: string[], o: CliOptions = {}): Promise<CliR
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  // A command may rightly stop reading before the input ends (a size limit): that is not an error here.
+  child.stdin!.on('error', () => {});
   child.stdin!.end(o.input ?? '');
   const { code, signal } = await exited(child);
   return { code, signal, stdout, stderr };

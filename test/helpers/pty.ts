@@ -14,16 +14,19 @@ export interface Pty {
   screen(): string;
   /** Everything the terminal received, escape sequences included. */
   raw(): string;
+  /** The lines as a terminal leaves them: what follows the last return to column 1, without escapes. */
+  lines(): string[];
   type(keys: string): void;
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
   exit(): Promise<number | null>;
 }
 
-export function onPty(args: string[], o: { home: string; env?: Record<string, string | undefined> }): Pty {
+export function onPty(args: string[], o: { home: string; env?: Record<string, string | undefined>; columns?: number }): Pty {
   // A fresh pty reports no size; give it one, as a real terminal window has.
-  const command = `stty cols 120 rows 40 2>/dev/null; exec ${[process.execPath, BIN, ...args].map(quote).join(' ')}`;
+  const cols = o.columns ?? 120;
+  const command = `stty cols ${cols} rows 40 2>/dev/null; exec ${[process.execPath, BIN, ...args].map(quote).join(' ')}`;
   const child = spawnTracked('script', ['-qfec', command, '/dev/null'], {
-    env: cleanEnv(o.home, { TERM: 'xterm-256color', COLUMNS: '120', LINES: '40', ...o.env }),
+    env: cleanEnv(o.home, { TERM: 'xterm-256color', COLUMNS: String(cols), LINES: '40', ...o.env }),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let raw = '';
@@ -34,6 +37,7 @@ export function onPty(args: string[], o: { home: string; env?: Record<string, st
     child,
     screen,
     raw: () => raw,
+    lines: () => raw.split('\n').map((l) => l.split(/\r(?!$)|\x1b\[1G/).at(-1)!.replace(ANSI, '')),
     type: (keys) => void child.stdin!.write(keys),
     waitFor: async (pattern, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;

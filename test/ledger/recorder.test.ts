@@ -126,13 +126,31 @@ describe('resolution', () => {
     expect(ledger.billedBetween('default', ...day())).toBe(539);
   });
 
+  test('a pid that is alive but was reused by another process (or is PID 1 of a container) does not keep a row pending', async () => {
+    const { ledger } = fresh();
+    ledger.beginRun(start('reused', { pid: process.pid }));
+    ledger.db.prepare("UPDATE runs SET pid_start = 'some-other-start' WHERE id = 'reused'").run();
+    ledger.beginRun(start('mine'));
+    expect(await resolveRuns(ledger, { apiUrl: 'http://127.0.0.1:1', account: 'key:a', now: NOW })).toEqual({ settled: 0, unresolved: 1 });
+    expect(ledger.pendingRuns().map((r) => r.id)).toEqual(['mine']);
+  });
+
   test('rows of another server or account are never looked up with this one\'s client; a row unknown to the server is asked about a bounded number of times', async () => {
     const { ledger } = fresh();
     ledger.beginRun(start('other', { api_url: 'http://elsewhere', pid: 2 ** 22 + 1 }));
-    ledger.beginRun(start('mine', { created_at: new Date(NOW.getTime() - 86_400_000).toISOString(), pid: 2 ** 22 + 2 }));
+    ledger.beginRun(start('mine', { created_at: new Date(NOW.getTime() - 30 * 60_000).toISOString(), pid: 2 ** 22 + 2 }));
     const asked: string[] = [];
     const lookup = async (id: string) => (asked.push(id), 'unknown' as const);
     for (let i = 0; i < 5; i++) await resolveRuns(ledger, { apiUrl: 'http://127.0.0.1:1', account: 'key:a', now: NOW, lookup });
     expect(asked).toEqual(['mine', 'mine', 'mine']);
+  });
+
+  test('an hour after the run, a server with no record of it settles it as unbilled: no permanent over-count', async () => {
+    const { ledger } = fresh();
+    ledger.beginRun(start('never-arrived', { created_at: new Date(NOW.getTime() - 2 * 3_600_000).toISOString(), pid: 2 ** 22 + 3 }));
+    expect(ledger.billedBetween('default', new Date(NOW.getTime() - 86_400_000), NOW)).toBe(500);
+    const r = await resolveRuns(ledger, { apiUrl: 'http://127.0.0.1:1', account: 'key:a', now: NOW, lookup: async () => 'unknown' });
+    expect(r.settled).toBe(1);
+    expect(ledger.billedBetween('default', new Date(NOW.getTime() - 86_400_000), NOW)).toBe(0);
   });
 });

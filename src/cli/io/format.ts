@@ -17,6 +17,9 @@ export function formatMoney(m: Money): string {
 
 export const formatTokens = (n: number) => n.toLocaleString('en-US');
 
+/** A count as a terminal shows it (1,234) or a pipe needs it (1234). */
+export const countFor = (tty: boolean) => (n: number) => (tty ? formatTokens(n) : String(n));
+
 /** "in 3 days", "5 minutes ago": for terminals only; pipes get ISO-8601. */
 export function relativeTime(iso: string, now: Date): string {
   const ms = new Date(iso).getTime() - now.getTime();

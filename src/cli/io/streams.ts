@@ -2,7 +2,6 @@
  * Everything a command knows about the terminal, in one injected object (after gh's IOStreams):
  * stdout is for data only; messages, spinners, usage lines and warnings go to stderr.
  */
-import { text } from 'node:stream/consumers';
 import { Chalk, type ChalkInstance } from 'chalk';
 
 export interface Spinner {
@@ -13,6 +12,10 @@ export interface IOStreams {
   readonly isStdinTTY: boolean;
   readonly isStdoutTTY: boolean;
   readonly isStderrTTY: boolean;
+  /** The terminal's width, when stdout is one that reports it: tables fit it. */
+  readonly stdoutColumns: number | undefined;
+  /** Piped tables begin with a row of field names (off with --no-header). */
+  readonly pipedHeader: boolean;
   /** Colours for stdout and for stderr; both no-ops when colour is off for that stream. */
   readonly color: ChalkInstance;
   readonly errColor: ChalkInstance;
@@ -50,6 +53,7 @@ export function colorLevel(env: ColorEnv, isTTY: boolean, noColorFlag: boolean):
 export interface SystemIOOptions {
   env: Record<string, string | undefined>;
   noColor: boolean;
+  noHeader: boolean;
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
@@ -60,15 +64,20 @@ export function systemIO(o: SystemIOOptions): IOStreams {
   const isStdoutTTY = o.stdout.isTTY === true;
   const isStderrTTY = o.stderr.isTTY === true;
   const closed = new AbortController();
+  // A reader that went away (EPIPE) or a terminal that closed (EIO after SIGHUP) ends output, not
+  // the process: an unhandled 'error' here once killed a run before it could be recorded.
   o.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') closed.abort();
+    if (e.code === 'EPIPE' || e.code === 'EIO') closed.abort();
   });
+  o.stderr.on('error', () => {});
   const neverPrompt = truthy(o.env.CI) || truthy(o.env.TOKENCLI_NO_PROMPT);
   let used = false;
   return {
     isStdinTTY,
     isStdoutTTY,
     isStderrTTY,
+    stdoutColumns: isStdoutTTY && o.stdout.columns > 0 ? o.stdout.columns : undefined,
+    pipedHeader: !o.noHeader,
     color: new Chalk({ level: colorLevel(o.env, isStdoutTTY, o.noColor) }),
     errColor: new Chalk({ level: colorLevel(o.env, isStderrTTY, o.noColor) }),
     stdoutClosed: closed.signal,
@@ -79,13 +88,38 @@ export function systemIO(o: SystemIOOptions): IOStreams {
     err: (s) => void o.stderr.write(s),
     stdoutUsed: () => used,
     canPrompt: () => isStdinTTY && isStdoutTTY && !neverPrompt,
-    readStdin: () => text(o.stdin),
+    readStdin: () => readAtMost(o.stdin, MAX_STDIN_BYTES),
     spinner: (label) => {
       // A terminal that reports no width (a bare pty) would send ora's redraw arithmetic astray.
       if (!(isStdoutTTY && isStderrTTY) || !(o.stderr.columns > 0)) return { stop: () => {} };
       return startSpinner(label, o.stderr);
     },
   };
+}
+
+/** More than this on stdin is a mistake (`< /dev/zero`), not a prompt: refused before memory runs out. */
+export const MAX_STDIN_BYTES = 16 * 1024 * 1024;
+
+export class StdinTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`standard input is larger than ${limit / 1024 / 1024} MiB`);
+    this.name = 'StdinTooLargeError';
+  }
+}
+
+async function readAtMost(stream: NodeJS.ReadableStream, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buf.length;
+    if (size > limit) {
+      (stream as NodeJS.ReadStream).destroy?.();
+      throw new StdinTooLargeError(limit);
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** ora is loaded only when a spinner is actually shown, so other paths never pay for it. */
@@ -113,7 +147,7 @@ export interface TestIO {
 }
 
 /** IOStreams over in-memory buffers for tests: not a terminal unless asked, colour off. */
-export function testIO(o: { stdin?: string; tty?: boolean; canPrompt?: boolean } = {}): TestIO {
+export function testIO(o: { stdin?: string; tty?: boolean; canPrompt?: boolean; columns?: number; header?: boolean } = {}): TestIO {
   const out: string[] = [];
   const err: string[] = [];
   const closed = new AbortController();
@@ -124,6 +158,8 @@ export function testIO(o: { stdin?: string; tty?: boolean; canPrompt?: boolean }
       isStdinTTY: tty,
       isStdoutTTY: tty,
       isStderrTTY: tty,
+      stdoutColumns: tty ? (o.columns ?? 120) : undefined,
+      pipedHeader: o.header ?? true,
       color: plain,
       errColor: plain,
       stdoutClosed: closed.signal,

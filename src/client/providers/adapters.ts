@@ -3,12 +3,13 @@
  * its balance adapter (or none), and where a person tops up. Facts and their sources are in
  * shared/reference/providers.md; the unconfirmed ones are marked there and in the README.
  */
+import { joinUrl } from '../../shared/url.js';
 import type { TokenClient } from '../client.js';
 import { BALANCE_ADAPTERS, deepseekBalanceUrl } from './balances.js';
 import { PROVIDER_KINDS, type ProviderKind, type ProviderAdapter } from './types.js';
 
 const listModels = (c: TokenClient) => c.models.list();
-const get = (path: string) => (c: TokenClient) => c.request('GET', `${c.opts.baseUrl.replace(/\/+$/, '')}${path}`);
+const get = (path: string) => (c: TokenClient) => c.request('GET', joinUrl(c.opts.baseUrl, path));
 const cnOrIntl = (cn: string, intl: string) => (baseUrl: string) => (/\.cn(:\d+)?$/.test(new URL(baseUrl).hostname) ? cn : intl);
 
 const openAiStyle = { apiPrefix: '' as const, needsKey: true };

@@ -2,6 +2,7 @@
  * Balance adapters: each provider's documented balance answer, normalised into ProviderBalance.
  * Amounts become integer minor units from their decimal text; the provider's fields stay in `raw`.
  */
+import { joinUrl, rootOf, withoutTrailingSlash } from '../../shared/url.js';
 import { z } from 'zod';
 import type { TokenClient } from '../client.js';
 import { PermissionDeniedError } from '../errors.js';
@@ -21,7 +22,7 @@ const defined = <T>(xs: (T | undefined)[]) => xs.filter((x): x is T => x !== und
 export const currencyOfHost = (baseUrl: string, cnHost: RegExp) => (cnHost.test(new URL(baseUrl).hostname) ? 'CNY' : 'USD');
 
 /** DeepSeek's balance lives outside /v1: strip a trailing /v1 from the base first. */
-export const deepseekBalanceUrl = (baseUrl: string) => `${baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '')}/user/balance`;
+export const deepseekBalanceUrl = (baseUrl: string) => `${rootOf(baseUrl)}/user/balance`;
 
 const DeepSeekBalance = z.looseObject({
   is_available: z.boolean(),
@@ -42,7 +43,7 @@ const SiliconFlowInfo = z.looseObject({
 });
 
 export async function siliconflowBalance(c: TokenClient): Promise<ProviderBalance> {
-  const raw = await c.request('GET', `${c.opts.baseUrl.replace(/\/+$/, '')}/user/info`, { schema: SiliconFlowInfo });
+  const raw = await c.request('GET', joinUrl(c.opts.baseUrl, '/user/info'), { schema: SiliconFlowInfo });
   const currency = currencyOfHost(c.opts.baseUrl, /siliconflow\.cn$/);
   const total = amount('total', raw.data.totalBalance, currency);
   return {
@@ -60,7 +61,7 @@ const MoonshotBalance = z.looseObject({
 });
 
 export async function moonshotBalance(c: TokenClient): Promise<ProviderBalance> {
-  const raw = await c.request('GET', `${c.opts.baseUrl.replace(/\/+$/, '')}/users/me/balance`, { schema: MoonshotBalance });
+  const raw = await c.request('GET', joinUrl(c.opts.baseUrl, '/users/me/balance'), { schema: MoonshotBalance });
   const currency = currencyOfHost(c.opts.baseUrl, /moonshot\.cn$/);
   const available = amount('available', raw.data.available_balance, currency);
   const cash = amount('cash', raw.data.cash_balance, currency);
@@ -77,7 +78,7 @@ export async function moonshotBalance(c: TokenClient): Promise<ProviderBalance> 
 const StepFunAccount = z.looseObject({ balance: decimal, total_cash_balance: decimal.optional(), total_voucher_balance: decimal.optional(), type: z.string().optional() });
 
 export async function stepfunBalance(c: TokenClient): Promise<ProviderBalance> {
-  const raw = await c.request('GET', `${c.opts.baseUrl.replace(/\/+$/, '')}/accounts`, { schema: StepFunAccount });
+  const raw = await c.request('GET', joinUrl(c.opts.baseUrl, '/accounts'), { schema: StepFunAccount });
   const currency = currencyOfHost(c.opts.baseUrl, /stepfun\.com$/);
   const available = amount('available', raw.balance, currency);
   return {
@@ -100,7 +101,7 @@ const OpenRouterCredits = z.looseObject({ data: z.looseObject({ total_credits: z
  * and needs a management key. What can be spent is the smaller of the two known figures.
  */
 export async function openrouterBalance(c: TokenClient): Promise<ProviderBalance> {
-  const base = c.opts.baseUrl.replace(/\/+$/, '');
+  const base = withoutTrailingSlash(c.opts.baseUrl);
   const key = await c.request('GET', `${base}/key`, { schema: OpenRouterKey });
   const notes: string[] = [];
   let credits: z.infer<typeof OpenRouterCredits> | undefined;

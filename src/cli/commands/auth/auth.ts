@@ -1,4 +1,8 @@
-/** `tokencli auth status`: which key is in force, where it came from, and whether the provider accepts it. */
+/**
+ * `tokencli auth`, as in gh: `status` here; `login`, `logout`, `switch` and `token` are added by
+ * program.ts, which owns the command tree (the same commands as `login`, `logout`, `profiles use`).
+ * `auth status` shows which key is in force, where it came from, and whether the provider accepts it.
+ */
 import { Command } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import { fingerprint } from '../../../client/redact.js';
@@ -7,7 +11,7 @@ import type { Account } from '../../../shared/wire.js';
 import { providerDefaults, type Context } from '../../context.js';
 import { AuthRequiredError, Exit, SilentError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printJson } from '../../io/table.js';
+import { printFacts, printJson } from '../../io/table.js';
 
 export interface AuthStatusOptions {
   io: IOStreams;
@@ -24,7 +28,7 @@ export interface AuthStatusOptions {
 }
 
 export function authCommand(ctx: Context, runF = authStatusRun): Command {
-  const auth = new Command('auth').description('Check the credential in force');
+  const auth = new Command('auth').description('Log in and out, switch profiles, and check or print the credential in force');
   auth
     .command('status')
     .description('Show the profile, URL, key fingerprint and account; exit 4 when the key is missing or rejected')
@@ -74,15 +78,17 @@ export async function authStatusRun(opts: AuthStatusOptions): Promise<void> {
     });
   } else {
     const c = opts.io.color;
-    const lines = [
-      `profile   ${opts.profile}`,
-      `provider  ${opts.provider}`,
-      `api url   ${opts.apiUrl}`,
-      `key       ${opts.key ? `${fingerprint(opts.key.key)} (${opts.key.source === 'env' ? 'from TOKENCLI_API_KEY' : 'stored'})` : c.red('none')}`,
-      `account   ${account ? `${account.name} (${account.id})` : '-'}`,
-      `server    ${reachable === undefined ? 'not checked' : reachable ? c.green('reachable') : c.red('unreachable')}`,
-    ];
-    opts.io.out(lines.join('\n') + '\n');
+    const key = opts.key ? fingerprint(opts.key.key) : null;
+    printFacts(opts.io, [
+      { key: 'profile', label: 'profile', human: opts.profile, raw: opts.profile },
+      { key: 'provider', label: 'provider', human: opts.provider, raw: opts.provider },
+      { key: 'api_url', label: 'api url', human: opts.apiUrl, raw: opts.apiUrl },
+      { key: 'key', label: 'key', human: opts.key ? `${key} (${opts.key.source === 'env' ? 'from TOKENCLI_API_KEY' : 'stored'})` : c.red('none'), raw: key },
+      { key: 'key_source', label: '', human: '', raw: opts.key?.source ?? null },
+      { key: 'account', label: 'account', human: account ? `${account.name} (${account.id})` : '-', raw: account?.id ?? null },
+      { key: 'reachable', label: 'server', human: reachable === undefined ? 'not checked' : reachable ? c.green('reachable') : c.red('unreachable'), raw: reachable ?? null },
+      { key: 'status', label: '', human: '', raw: state },
+    ].filter((f) => !opts.io.isStdoutTTY || f.label !== ''));
   }
   if (state === 'ok') return;
   if (state === 'no key') throw opts.json ? new SilentError('', Exit.AUTH) : new AuthRequiredError(`not logged in: no API key for profile "${opts.profile}"`);

@@ -6,7 +6,7 @@ import type { ProviderKind } from '../../../config/settings.js';
 import { describeError } from '../../errors.js';
 import { formatMoney, formatTokens } from '../../io/format.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printJson, printRows } from '../../io/table.js';
+import { printJson, printTable } from '../../io/table.js';
 
 export interface ProfileTarget {
   name: string;
@@ -46,5 +46,18 @@ export async function balanceAllRun(o: { io: IOStreams; targets: ProfileTarget[]
   const rows = await Promise.all(o.targets.map(one)).finally(stop);
   if (o.json) return printJson(o.io, { profiles: rows });
   const shown = (r: Row) => (!r.available ? '-' : 'tokens' in r.available ? `${formatTokens(r.available.tokens)} tokens` : formatMoney(r.available));
-  printRows(o.io, ['profile', 'provider', 'available', 'error'], rows.map((r) => [r.profile, r.provider, shown(r), r.error ?? '']));
+  const tokens = (r: Row) => (r.available && 'tokens' in r.available ? r.available.tokens : null);
+  const money = (r: Row) => (r.available && 'amount_minor' in r.available ? r.available : null);
+  printTable<Row>(
+    o.io,
+    [
+      { key: 'profile', title: 'profile', human: (r) => r.profile, raw: (r) => r.profile },
+      { key: 'provider', title: 'provider', human: (r) => r.provider, raw: (r) => r.provider, drop: 1 },
+      { key: 'tokens_remaining', title: 'available', human: shown, raw: tokens },
+      { key: 'available_minor', title: '', human: () => '', raw: (r) => money(r)?.amount_minor, pipedOnly: true },
+      { key: 'currency', title: '', human: () => '', raw: (r) => money(r)?.currency, pipedOnly: true },
+      { key: 'error', title: 'error', human: (r) => r.error ?? '', raw: (r) => r.error },
+    ],
+    rows,
+  );
 }

@@ -10,7 +10,7 @@ import { QuotaError, UsageError } from '../../errors.js';
 import { formatMoney, formatTokens } from '../../io/format.js';
 import { note, warn } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printJson, printRows } from '../../io/table.js';
+import { printFacts, printJson, printTable } from '../../io/table.js';
 import { parseMoney } from '../../../tokens/money.js';
 
 export interface ProviderBalanceOptions {
@@ -35,11 +35,10 @@ export async function providerBalanceRun(opts: ProviderBalanceOptions): Promise<
     const spent = (await opts.ledger()).totals({ profile: opts.profileName, since: since.toISOString() });
     if (opts.json) return printJson(opts.io, { provider: profile.kind, available: null, balance_api: false, local_spend_30d: spent });
     note(opts.io, false, `${profile.kind} documents no balance endpoint; showing this profile's local spend instead`);
-    const n = (v: number) => (opts.io.isStdoutTTY ? formatTokens(v) : String(v));
-    printRows(opts.io, ['', ''], [
-      ['runs (30 days)', n(spent.runs)],
-      ['tokens in', n(spent.prompt_tokens)],
-      ['tokens out', n(spent.completion_tokens)],
+    printFacts(opts.io, [
+      { key: 'runs', label: 'runs (30 days)', human: formatTokens(spent.runs), raw: spent.runs },
+      { key: 'prompt_tokens', label: 'tokens in', human: formatTokens(spent.prompt_tokens), raw: spent.prompt_tokens },
+      { key: 'completion_tokens', label: 'tokens out', human: formatTokens(spent.completion_tokens), raw: spent.completion_tokens },
     ]);
     return;
   }
@@ -49,7 +48,15 @@ export async function providerBalanceRun(opts: ProviderBalanceOptions): Promise<
   else {
     for (const n of balance.notes) note(opts.io, false, n);
     if (balance.usable === false) warn(opts.io, `${profile.kind} says this account cannot make calls right now`);
-    printRows(opts.io, ['', ''], balance.amounts.map((a) => [a.label, opts.io.isStdoutTTY ? formatMoney(a) : `${a.amount_minor}\t${a.currency}`]));
+    printTable(
+      opts.io,
+      [
+        { key: 'label', title: '', human: (a) => a.label, raw: (a) => a.label },
+        { key: 'amount_minor', title: '', human: (a) => formatMoney(a), raw: (a) => a.amount_minor },
+        { key: 'currency', title: '', human: () => '', raw: (a) => a.currency, pipedOnly: true },
+      ],
+      balance.amounts,
+    );
   }
   if (opts.min === undefined) return;
   const min = parseMoney(opts.min);

@@ -7,13 +7,12 @@
 import type { TokenClient } from '../../../client/client.js';
 import { ConnectionError } from '../../../client/errors.js';
 import type { Ledger, OfflineEstimate } from '../../../ledger/ledger.js';
-import type { Balance } from '../../../shared/wire.js';
+import type { Balance, Pack } from '../../../shared/wire.js';
 import { CliError, Exit, QuotaError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
-import { formatTokens, relativeTime, when } from '../../io/format.js';
+import { formatTokens, relativeTime } from '../../io/format.js';
 import { warn } from '../../io/messages.js';
-import { printJson, printRows } from '../../io/table.js';
-import { budgetStates, standingAlerts } from '../../budget-enforcement.js';
+import { printFacts, printJson, printTable } from '../../io/table.js';
 
 export interface TokenPlanBalanceOptions {
   io: IOStreams;
@@ -35,7 +34,6 @@ const EXPIRY_WARNING_MS = 3 * 86_400_000;
 
 export async function tokenPlanBalanceRun(opts: TokenPlanBalanceOptions): Promise<void> {
   const reading = await opts.readLedger();
-  for (const line of standingAlerts(await budgetStates(reading, opts.profile, opts.now(), opts.timeZone), opts.now())) warn(opts.io, line);
   const account = await opts.account();
   let balance: Balance | undefined;
   let offlineReason: string | undefined;
@@ -82,12 +80,11 @@ export async function tokenPlanBalanceRun(opts: TokenPlanBalanceOptions): Promis
     });
   } else {
     warn(opts.io, `offline estimate (${offlineReason}): last balance seen ${relativeTime(estimate.snapshot.seen_at, opts.now())}`);
-    const tty = opts.io.isStdoutTTY;
-    const n = (v: number) => (tty ? formatTokens(v) : String(v));
-    printRows(opts.io, ['', ''], [
-      ['estimated remaining', n(estimate.tokens_remaining)],
-      ['last seen', `${n(estimate.snapshot.tokens_remaining)} at ${estimate.snapshot.seen_at}`],
-      ['local spend since', n(estimate.spent_since)],
+    printFacts(opts.io, [
+      { key: 'tokens_remaining', label: 'estimated remaining', human: formatTokens(estimate.tokens_remaining), raw: estimate.tokens_remaining },
+      { key: 'last_seen_tokens_remaining', label: 'last seen', human: `${formatTokens(estimate.snapshot.tokens_remaining)}, ${relativeTime(estimate.snapshot.seen_at, opts.now())}`, raw: estimate.snapshot.tokens_remaining },
+      { key: 'as_of', label: 'seen at', human: estimate.snapshot.seen_at, raw: estimate.snapshot.seen_at },
+      { key: 'spent_since', label: 'local spend since', human: formatTokens(estimate.spent_since), raw: estimate.spent_since },
     ]);
   }
   gate(opts.min, estimate.tokens_remaining, true);
@@ -95,8 +92,13 @@ export async function tokenPlanBalanceRun(opts: TokenPlanBalanceOptions): Promis
 
 /** Keeps the balance for the offline estimate, where the home can be written. */
 async function remember(opts: TokenPlanBalanceOptions, account: string, balance: Balance): Promise<void> {
-  const ledger = await opts.ledger().catch(() => undefined);
-  ledger?.saveBalance({ api_url: opts.apiUrl, account, tokens_remaining: balance.tokens_remaining, seen_at: opts.now().toISOString(), document: balance });
+  // The answer is the server's either way: a home that cannot keep it (locked, full, read-only)
+  // costs only the next offline estimate, never this command.
+  try {
+    (await opts.ledger()).saveBalance({ api_url: opts.apiUrl, account, tokens_remaining: balance.tokens_remaining, seen_at: opts.now().toISOString(), document: balance });
+  } catch (e) {
+    warn(opts.io, `could not keep this balance for offline estimates (${(e as Error).message})`);
+  }
 }
 
 function gateUnreachable(e: ConnectionError, estimate: OfflineEstimate | undefined, now: Date): CliError {
@@ -127,22 +129,26 @@ function gate(min: number | undefined, remaining: number, estimated: boolean): v
   );
 }
 
+/**
+ * On a terminal, the totals and then the packs. Piped, one table of the packs (a script that wants
+ * the totals reads `--json` or gates with `--min`).
+ */
 function printOnline(io: IOStreams, b: Balance, now: Date): void {
-  const tty = io.isStdoutTTY;
-  if (tty) {
+  if (io.isStdoutTTY) {
     io.out(`${io.color.bold(formatTokens(b.tokens_remaining))} tokens remaining · ${formatTokens(b.tokens_held)} held${b.tokens_owed ? ` · ${formatTokens(b.tokens_owed)} owed` : ''}\n`);
-  } else {
-    io.out(`remaining\t${b.tokens_remaining}\nheld\t${b.tokens_held}\n`);
+    if (b.packs.length === 0) return;
+    io.out('\n');
   }
-  if (b.packs.length === 0) return;
-  const rows = b.packs.map((p) => [
-    ...(tty ? [] : ['pack']),
-    p.id,
-    p.plan_id,
-    tty ? formatTokens(p.tokens_remaining) : String(p.tokens_remaining),
-    tty ? formatTokens(p.tokens_total) : String(p.tokens_total),
-    p.expired ? (tty ? io.color.dim('expired') : 'expired') : when(p.expires_at, tty, now),
-  ]);
-  if (tty) io.out('\n');
-  printRows(io, ['pack', 'plan', 'remaining', 'total', 'expires'], rows);
+  printTable<Pack>(
+    io,
+    [
+      { key: 'pack_id', title: 'pack', human: (p) => p.id, raw: (p) => p.id, drop: 2 },
+      { key: 'plan_id', title: 'plan', human: (p) => p.plan_id, raw: (p) => p.plan_id },
+      { key: 'tokens_remaining', title: 'remaining', human: (p) => formatTokens(p.tokens_remaining), raw: (p) => p.tokens_remaining },
+      { key: 'tokens_total', title: 'total', human: (p) => formatTokens(p.tokens_total), raw: (p) => p.tokens_total, drop: 1 },
+      { key: 'expires_at', title: 'expires', human: (p) => (p.expired ? io.color.dim('expired') : relativeTime(p.expires_at, now)), raw: (p) => p.expires_at },
+      { key: 'expired', title: 'expired', human: (p) => (p.expired ? 'yes' : ''), raw: (p) => p.expired, drop: 3 },
+    ],
+    b.packs,
+  );
 }

@@ -6,7 +6,7 @@ import type { Context } from '../../context.js';
 import { formatMoney, formatTokens, relativeTime } from '../../io/format.js';
 import { note, warn } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printJson, printRows } from '../../io/table.js';
+import { printJson, printTable, type Column } from '../../io/table.js';
 import { budgetCommon, type BudgetCommon } from './shared.js';
 
 export function budgetStatusCommand(ctx: Context, runF = budgetStatusRun): Command {
@@ -16,25 +16,23 @@ export function budgetStatusCommand(ctx: Context, runF = budgetStatusRun): Comma
     .action(async () => runF(await budgetCommon(ctx)));
 }
 
-export function statusRows(states: BudgetState[], tty: boolean, now: Date, color: IOStreams['color']): string[][] {
-  return states.map((s) => {
-    const b = s.budget;
-    const filled = Math.min(20, Math.floor((s.used * 20) / b.limit_tokens));
-    const bar = '█'.repeat(filled) + '░'.repeat(20 - filled);
-    const paint = s.percent >= 100 ? color.red : s.percent >= 80 ? color.yellow : color.green;
-    const n = (v: number) => (tty ? formatTokens(v) : String(v));
-    return tty
-      ? [
-          `${b.period}${b.hard ? ' (hard)' : ''}`,
-          n(s.used),
-          `${n(b.limit_tokens)}${b.limit_money ? ` (${formatMoney(b.limit_money)})` : ''}`,
-          paint(`${s.percent}%`),
-          paint(bar),
-          relativeTime(s.bounds.end.toISOString(), now),
-          s.projected_exhaustion ? relativeTime(s.projected_exhaustion.toISOString(), now) : '-',
-        ]
-      : [b.period, b.hard ? 'hard' : 'soft', n(s.used), n(b.limit_tokens), String(s.percent), s.bounds.end.toISOString(), s.projected_exhaustion?.toISOString() ?? ''];
-  });
+/** One row per budget: a bar and relative times on a terminal; raw figures and ISO times piped. */
+export function statusColumns(now: Date, color: IOStreams['color']): Column<BudgetState>[] {
+  const paint = (s: BudgetState) => (s.percent >= 100 ? color.red : s.percent >= 80 ? color.yellow : color.green);
+  const bar = (s: BudgetState) => {
+    const filled = Math.min(20, Math.floor((s.used * 20) / s.budget.limit_tokens));
+    return paint(s)('█'.repeat(filled) + '░'.repeat(20 - filled));
+  };
+  return [
+    { key: 'period', title: 'period', human: (s) => `${s.budget.period}${s.budget.hard ? ' (hard)' : ''}`, raw: (s) => s.budget.period },
+    { key: 'hard', title: '', human: () => '', raw: (s) => s.budget.hard, pipedOnly: true },
+    { key: 'used_tokens', title: 'used', human: (s) => formatTokens(s.used), raw: (s) => s.used },
+    { key: 'limit_tokens', title: 'limit', human: (s) => `${formatTokens(s.budget.limit_tokens)}${s.budget.limit_money ? ` (${formatMoney(s.budget.limit_money)})` : ''}`, raw: (s) => s.budget.limit_tokens },
+    { key: 'percent', title: '%', human: (s) => paint(s)(`${s.percent}%`), raw: (s) => s.percent },
+    { key: 'bar', title: '', human: bar, raw: () => '', drop: 2, ttyOnly: true },
+    { key: 'resets_at', title: 'resets', human: (s) => relativeTime(s.bounds.end.toISOString(), now), raw: (s) => s.bounds.end.toISOString() },
+    { key: 'projected_exhaustion', title: 'exhausted', human: (s) => (s.projected_exhaustion ? relativeTime(s.projected_exhaustion.toISOString(), now) : '-'), raw: (s) => s.projected_exhaustion?.toISOString(), drop: 1 },
+  ];
 }
 
 export async function budgetStatusRun(opts: BudgetCommon): Promise<void> {
@@ -63,5 +61,5 @@ export async function budgetStatusRun(opts: BudgetCommon): Promise<void> {
     });
   }
   if (states.length === 0) return note(opts.io, false, `no budgets for profile "${opts.profile}": add one with \`tokencli budget set\``);
-  printRows(opts.io, ['period', 'used', 'limit', '%', '', 'resets', 'exhausted'], statusRows(states, opts.io.isStdoutTTY, now, opts.io.color));
+  printTable(opts.io, statusColumns(now, opts.io.color), states);
 }

@@ -12,19 +12,33 @@ export interface CompleteOptions {
   kind: string;
   profiles: () => Promise<string[]>;
   cache: () => Promise<ProviderCache>;
+  templates: () => string[];
+  aliases: () => string[];
 }
 
 export function completeCommand(ctx: Context, runF = completeRun): Command {
   return new Command('__complete')
     .description('(for the completion scripts) list profiles, plans or models from local files')
-    .argument('<kind>', 'profiles | plans | models')
-    .action((kind: string) => runF({ io: ctx.io, kind, profiles: async () => Object.keys((await ctx.settings()).profiles()), cache: ctx.providerCache }));
+    .argument('<kind>', 'profiles | plans | models | templates | aliases')
+    .action((kind: string) =>
+      runF({
+        io: ctx.io,
+        kind,
+        profiles: async () => Object.keys((await ctx.settings()).profiles()),
+        cache: ctx.providerCache,
+        templates: () => ctx.templates().names(),
+        aliases: () => Object.keys(ctx.aliases().all()),
+      }),
+    );
 }
 
 export async function completeRun(opts: CompleteOptions): Promise<void> {
   const out = (xs: string[] | undefined) => opts.io.out((xs ?? []).map((x) => `${x}\n`).join(''));
   if (opts.kind === 'profiles') return out(await opts.profiles());
+  if (opts.kind === 'templates') return out(opts.templates());
+  if (opts.kind === 'aliases') return out(opts.aliases());
   const cache = await opts.cache();
   if (opts.kind === 'plans') return out(cache.plans()?.map((p) => p.id));
-  if (opts.kind === 'models') return out(cache.models()?.map((m) => m.id));
+  // An alias is a model name too.
+  if (opts.kind === 'models') return out([...(cache.models()?.map((m) => m.id) ?? []), ...opts.aliases()]);
 }

@@ -6,7 +6,7 @@
  */
 import type { Command, Option } from 'commander';
 
-export type DynamicKind = 'profiles' | 'plans' | 'models';
+export type DynamicKind = 'profiles' | 'plans' | 'models' | 'templates' | 'aliases';
 export type Values = { choices: string[] } | { dynamic: DynamicKind } | undefined;
 
 export interface FlagSpec {
@@ -22,8 +22,17 @@ export interface CommandSpec {
   args: Values;
 }
 
-const DYNAMIC_OPTIONS: Record<string, DynamicKind> = { '--profile': 'profiles', '--model': 'models' };
-const DYNAMIC_ARGS: Record<string, DynamicKind> = { 'plan purchase': 'plans', 'profiles use': 'profiles' };
+const DYNAMIC_OPTIONS: Record<string, DynamicKind> = { '--profile': 'profiles', '--model': 'models', '--template': 'templates' };
+const DYNAMIC_ARGS: Record<string, DynamicKind> = {
+  'plan purchase': 'plans',
+  'profiles use': 'profiles',
+  'profiles rm': 'profiles',
+  'profiles rename': 'profiles',
+  'auth switch': 'profiles',
+  'template show': 'templates',
+  'template rm': 'templates',
+  'alias rm': 'aliases',
+};
 
 function flagSpec(o: Option): FlagSpec {
   const names = [o.short, o.long].filter((n): n is string => Boolean(n));

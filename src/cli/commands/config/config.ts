@@ -5,6 +5,7 @@ import type { Context } from '../../context.js';
 import { configGetCommand } from './get.js';
 import { configListCommand } from './list.js';
 import { configSetCommand } from './set.js';
+import { configUnsetCommand } from './unset.js';
 import { KEYS } from './shared.js';
 
 export function configCommand(ctx: Context): Command {
@@ -14,5 +15,6 @@ export function configCommand(ctx: Context): Command {
     .addHelpText('after', `\nKeys:\n${keyHelp}`)
     .addCommand(configGetCommand(ctx))
     .addCommand(configSetCommand(ctx))
+    .addCommand(configUnsetCommand(ctx))
     .addCommand(configListCommand(ctx));
 }

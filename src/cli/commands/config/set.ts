@@ -19,6 +19,7 @@ export function configSetCommand(ctx: Context, runF = configSetRun): Command {
 
 export async function configSetRun(opts: ConfigOptions & { key: ConfigKey; value: string }): Promise<void> {
   if (opts.key === 'api_url') checkUrl(opts.value, true);
+  if (opts.key === 'history' && opts.value !== 'on' && opts.value !== 'off') throw new UsageError(`history is on or off, not "${opts.value}"`);
   if (opts.key === 'tz' && !isTimeZone(opts.value)) throw new UsageError(`not a time zone: ${opts.value}`, 'use an IANA name such as Asia/Shanghai or Europe/Berlin');
   const settings = opts.settings;
   const current = settings.profile(opts.profile) ?? { provider: 'tokenplan' as const, api_url: DEFAULT_TOKENPLAN_URL };

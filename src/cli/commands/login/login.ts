@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import type { ProviderAdapter } from '../../../client/providers/types.js';
 import { CredentialStore, keyProblem } from '../../../config/credentials.js';
+import { AuthenticationError } from '../../../client/errors.js';
 import { PROVIDER_KINDS, type ProviderKind } from '../../../config/settings.js';
 import type { Settings } from '../../../config/settings-store.js';
 import { API_KEY_PATTERN } from '../../../shared/keys.js';
@@ -23,6 +24,8 @@ export interface LoginOptions {
   provider?: ProviderKind;
   apiUrl?: string;
   withToken: boolean;
+  /** Replace an existing profile's provider or URL without asking. */
+  force: boolean;
   envKeySet: boolean;
   json: boolean;
   quiet: boolean;
@@ -36,6 +39,7 @@ export function loginCommand(ctx: Context, runF = loginRun): Command {
     .description('Store an API key for a provider in a profile, after checking it works')
     .addOption(new Option('--provider <kind>', 'provider kind').choices(PROVIDER_KINDS))
     .option('--with-token', 'read the API key from standard input', false)
+    .option('--force', 'replace an existing profile\'s provider or URL without asking', false)
     .addHelpText(
       'after',
       `
@@ -48,7 +52,7 @@ Examples:
   $ echo "$TOKEN" | tokencli login --with-token --api-url http://127.0.0.1:8787
   $ tokencli login --profile work --api-url https://tokens.example.com`,
     )
-    .action(async (flags: { provider?: ProviderKind; withToken: boolean }) =>
+    .action(async (flags: { provider?: ProviderKind; withToken: boolean; force: boolean }) =>
       runF({
         io: ctx.io,
         prompter: ctx.prompter,
@@ -56,8 +60,10 @@ Examples:
         credentials: ctx.credentials,
         profile: await ctx.profileName(),
         ...(flags.provider ? { provider: flags.provider } : {}),
-        ...(ctx.globals.apiUrl ? { apiUrl: ctx.globals.apiUrl } : {}),
+        // The URL a user names (flag, then TOKENCLI_API_URL) is where the key goes, never a stored one.
+        ...((ctx.globals.apiUrl ?? ctx.env.TOKENCLI_API_URL) ? { apiUrl: ctx.globals.apiUrl ?? ctx.env.TOKENCLI_API_URL! } : {}),
         withToken: flags.withToken,
+        force: flags.force,
         envKeySet: Boolean(ctx.env.TOKENCLI_API_KEY),
         json: ctx.globals.json,
         quiet: ctx.globals.quiet,
@@ -67,9 +73,12 @@ Examples:
     );
 }
 
+/** How many times a person may paste a key the provider refuses before the command gives up. */
+const KEY_ATTEMPTS = 3;
+
 export async function loginRun(opts: LoginOptions): Promise<void> {
-  const existing = opts.settings.profile(opts.profile);
   const asking = !opts.withToken && opts.io.canPrompt();
+  let existing = opts.settings.profile(opts.profile);
   let provider = opts.provider ?? existing?.provider;
   if (!provider && asking) {
     const choices = await Promise.all(PROVIDER_KINDS.map(async (kind) => ({ name: (await opts.providerAdapter(kind)).label, value: kind })));
@@ -78,6 +87,16 @@ export async function loginRun(opts: LoginOptions): Promise<void> {
   provider ??= 'tokenplan';
   const profile = await opts.providerAdapter(provider);
   let apiUrl = opts.apiUrl ?? (existing?.provider === provider ? existing.api_url : undefined);
+  // A login that would change where an existing profile points must not do so without a word.
+  if (existing && !opts.force && (existing.provider !== provider || (apiUrl !== undefined && apiUrl !== existing.api_url))) {
+    const what = `profile "${opts.profile}" is ${existing.provider} at ${existing.api_url}`;
+    if (!asking) throw new UsageError(`${what}: not replaced`, `pass --force to replace it, or --profile NAME to add another profile`);
+    if (!(await opts.prompter.confirm(`The ${what}. Replace it?`, false))) {
+      opts.profile = await opts.prompter.input('Name of the new profile to add instead');
+      if (!/^[\w.-]+$/.test(opts.profile) || opts.settings.profile(opts.profile)) throw new UsageError(`"${opts.profile}" cannot be a new profile's name`, 'use letters, digits, dot, dash and underscore, and a name not in `tokencli profiles`');
+      existing = undefined;
+    }
+  }
   let key: string | undefined;
 
   if (opts.withToken) {
@@ -86,21 +105,39 @@ export async function loginRun(opts: LoginOptions): Promise<void> {
     if (!key && profile.needsKey) throw new UsageError('--with-token read nothing from standard input', 'pipe the key in: echo "$TOKEN" | tokencli login --with-token');
   } else if (asking) {
     apiUrl ??= await opts.prompter.input('API URL', profile.defaultBaseUrl);
-    if (profile.needsKey) key = (await opts.prompter.password('Paste your API key')).replace(/\r?\n$/, '');
   } else if (profile.needsKey) {
     throw new UsageError('no API key given and no terminal to ask for one', 'pipe it in with --with-token: echo "$TOKEN" | tokencli login --with-token');
   }
   apiUrl ??= profile.defaultBaseUrl;
-  const problem = key === undefined ? undefined : keyProblem(key);
-  if (problem) throw new AuthRequiredError(`that API key ${problem}`, 'paste the key alone, with nothing before or after it');
-  if (provider === 'tokenplan' && !API_KEY_PATTERN.test(key ?? '')) {
-    throw new UsageError('that does not look like a Token Plan API key', 'keys start with tp_ followed by at least 32 letters and digits');
-  }
-  if (profile.needsKey && !key) throw new UsageError('an empty API key', 'paste the key your provider gave you');
+  const url = apiUrl;
+  const kind = provider;
 
-  // The cheapest documented call that proves the key works, before anything is saved.
-  const client = await opts.clientFor(provider, apiUrl, key);
-  const verified = await profile.verify(client);
+  // The key is checked (shape, then the provider's cheapest call that needs one) before anything is
+  // saved. At a terminal a refused key is asked for again; piped, it fails at once.
+  const check = async (candidate: string | undefined) => {
+    const problem = candidate === undefined ? undefined : keyProblem(candidate);
+    if (problem) throw new AuthRequiredError(`that API key ${problem}`, 'paste the key alone, with nothing before or after it');
+    if (kind === 'tokenplan' && !API_KEY_PATTERN.test(candidate ?? '')) {
+      throw new AuthRequiredError('that does not look like a Token Plan API key', 'keys start with tp_ followed by at least 32 letters and digits');
+    }
+    if (profile.needsKey && !candidate) throw new AuthRequiredError('an empty API key', 'paste the key your provider gave you');
+    return profile.verify(await opts.clientFor(kind, url, candidate));
+  };
+  let verified: unknown;
+  if (asking && profile.needsKey) {
+    for (let attempt = 1; ; attempt++) {
+      key = (await opts.prompter.password('Paste your API key')).replace(/\r?\n$/, '');
+      try {
+        verified = await check(key);
+        break;
+      } catch (e) {
+        if (attempt >= KEY_ATTEMPTS || !(e instanceof AuthRequiredError || e instanceof AuthenticationError)) throw e;
+        warn(opts.io, `${e instanceof AuthenticationError ? 'the provider refused that key' : (e as Error).message}: try again (${KEY_ATTEMPTS - attempt} left)`);
+      }
+    }
+  } else {
+    verified = await check(key);
+  }
   const account = provider === 'tokenplan' ? (verified as Account) : undefined;
 
   if (key) opts.credentials().set(opts.profile, key);
@@ -109,6 +146,6 @@ export async function loginRun(opts: LoginOptions): Promise<void> {
   opts.settings.useProfile(opts.profile);
 
   if (opts.json) printJson(opts.io, { profile: opts.profile, provider, api_url: apiUrl, account: account ?? null });
-  success(opts.io, opts.quiet, `Logged in to ${apiUrl}${account ? ` as ${account.name}` : ` (${provider})`} (profile "${opts.profile}")`);
+  success(opts.io, opts.quiet, `Logged in to ${apiUrl}${account ? ` as ${account.name}` : ` (${provider})`} (profile "${opts.profile}", now the current one)`);
   if (opts.envKeySet) warn(opts.io, 'TOKENCLI_API_KEY is set and takes precedence over the stored key until you unset it');
 }

@@ -1,4 +1,5 @@
 /** `tokencli models`: the provider's models with context length and plan-token multiplier or price, cached for estimates. */
+import { rootOf } from '../../../shared/url.js';
 import { Command } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import { perMillion } from '../../../tokens/money.js';
@@ -8,7 +9,7 @@ import { formatMultiplier } from '../../../tokens/billing.js';
 import type { Context } from '../../context.js';
 import type { IOStreams } from '../../io/streams.js';
 import { formatTokens } from '../../io/format.js';
-import { printJson, printRows } from '../../io/table.js';
+import { printJson, printTable, type Column } from '../../io/table.js';
 import type { ProviderCache } from '../../provider-cache.js';
 
 export interface ModelsOptions {
@@ -42,38 +43,34 @@ export async function modelsRun(opts: ModelsOptions): Promise<void> {
   if (opts.details && opts.provider === 'ollama') await addOllamaContext(client, models.data);
   (await opts.providerCache()).remember(models.data);
   if (opts.json) return printJson(opts.io, models);
-  const tty = opts.io.isStdoutTTY;
-  const n = (v: number | null | undefined) => (v == null ? '-' : tty ? formatTokens(v) : String(v));
-  const priced = models.data.some((m) => (m as { pricing?: Pricing }).pricing);
-  if (priced) {
+  const n = (v: number | null | undefined) => (v == null ? '-' : formatTokens(v));
+  const id: Column<Model> = { key: 'id', title: 'id', human: (m) => m.id, raw: (m) => m.id };
+  const context: Column<Model> = { key: 'context_length', title: 'context', human: (m) => n(m.context_length), raw: (m) => m.context_length, drop: 2 };
+  const pricing = (m: Model) => (m as { pricing?: Pricing }).pricing;
+  if (models.data.some(pricing)) {
     // OpenRouter: USD per token as decimal strings, shown per million tokens.
     const price = (v: unknown) => perMillion(v) ?? '-';
-    printRows(
-      opts.io,
-      ['id', 'context', '$/M in', '$/M out'],
-      models.data.map((m) => {
-        const p = (m as { pricing?: Pricing }).pricing;
-        return [m.id, n(m.context_length), price(p?.prompt), price(p?.completion)];
-      }),
-    );
+    printTable(opts.io, [
+      id,
+      context,
+      { key: 'usd_per_million_prompt', title: '$/M in', human: (m) => price(pricing(m)?.prompt), raw: (m) => perMillion(pricing(m)?.prompt) },
+      { key: 'usd_per_million_completion', title: '$/M out', human: (m) => price(pricing(m)?.completion), raw: (m) => perMillion(pricing(m)?.completion) },
+    ], models.data);
     return;
   }
-  printRows(
-    opts.io,
-    ['id', 'context', 'input', 'output', 'owned by'],
-    models.data.map((m: Model) => [
-      m.id,
-      n(m.context_length),
-      m.billing ? (tty ? formatMultiplier(m.billing.input_multiplier_milli) : String(m.billing.input_multiplier_milli)) : '-',
-      m.billing ? (tty ? formatMultiplier(m.billing.output_multiplier_milli) : String(m.billing.output_multiplier_milli)) : '-',
-      m.owned_by ?? '-',
-    ]),
-  );
+  const multiplier = (milli: number | undefined) => (milli === undefined ? '-' : formatMultiplier(milli));
+  printTable(opts.io, [
+    id,
+    context,
+    { key: 'input_multiplier_milli', title: 'input', human: (m) => multiplier(m.billing?.input_multiplier_milli), raw: (m) => m.billing?.input_multiplier_milli },
+    { key: 'output_multiplier_milli', title: 'output', human: (m) => multiplier(m.billing?.output_multiplier_milli), raw: (m) => m.billing?.output_multiplier_milli },
+    { key: 'owned_by', title: 'owned by', human: (m) => m.owned_by ?? '-', raw: (m) => m.owned_by, drop: 1 },
+  ], models.data);
 }
 
 /** Ollama keeps context length in its native API: `model_info["<arch>.context_length"]`. */
 async function addOllamaContext(client: TokenClient, models: Model[]): Promise<void> {
-  const root = client.opts.baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
+  const root = rootOf(client.opts.baseUrl);
   await Promise.all(
     models.map(async (m) => {
       const show = await client.request<{ model_info?: Record<string, unknown> }>('POST', `${root}/api/show`, { body: { model: m.id }, retry: true });

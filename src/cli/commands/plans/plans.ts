@@ -6,7 +6,8 @@ import { topUpRun } from '../../top-up.js';
 import type { IOStreams } from '../../io/streams.js';
 import { formatMoney, formatTokens } from '../../io/format.js';
 import { tokensPerMajorUnit } from '../../../tokens/money.js';
-import { printJson, printRows } from '../../io/table.js';
+import type { Plan } from '../../../shared/wire.js';
+import { printJson, printTable } from '../../io/table.js';
 import type { ProviderCache } from '../../provider-cache.js';
 
 export interface PlansOptions {
@@ -32,15 +33,22 @@ export async function plansRun(opts: PlansOptions): Promise<void> {
   const plans = await (await opts.client()).plans.list().finally(stop);
   (await opts.providerCache()).rememberPlans(plans.data);
   if (opts.json) return printJson(opts.io, plans);
-  const tty = opts.io.isStdoutTTY;
-  printRows(
+  printTable<Plan>(
     opts.io,
-    ['id', 'name', 'tokens', 'price', 'valid', 'tokens per ¥1'],
-    plans.data.map((p) => {
-      const perUnit = tokensPerMajorUnit(p);
-      return tty
-        ? [p.id, p.name, formatTokens(p.tokens), formatMoney(p.price), `${p.validity_days} days`, perUnit === undefined ? 'free' : formatTokens(perUnit)]
-        : [p.id, p.name, String(p.tokens), `${p.price.amount_minor}`, p.price.currency, String(p.validity_days), perUnit === undefined ? '' : String(perUnit)];
-    }),
+    [
+      { key: 'id', title: 'id', human: (p) => p.id, raw: (p) => p.id },
+      { key: 'name', title: 'name', human: (p) => p.name, raw: (p) => p.name, drop: 2 },
+      { key: 'tokens', title: 'tokens', human: (p) => formatTokens(p.tokens), raw: (p) => p.tokens },
+      { key: 'price_minor', title: 'price', human: (p) => formatMoney(p.price), raw: (p) => p.price.amount_minor },
+      { key: 'currency', title: '', human: () => '', raw: (p) => p.price.currency, pipedOnly: true },
+      { key: 'validity_days', title: 'valid', human: (p) => `${p.validity_days} days`, raw: (p) => p.validity_days },
+      { key: 'tokens_per_major_unit', title: 'tokens per ¥1', human: (p) => perUnit(p), raw: (p) => tokensPerMajorUnit(p) ?? null, drop: 1 },
+    ],
+    plans.data,
   );
 }
+
+const perUnit = (p: Plan) => {
+  const n = tokensPerMajorUnit(p);
+  return n === undefined ? 'free' : formatTokens(n);
+};

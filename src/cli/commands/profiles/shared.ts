@@ -2,6 +2,7 @@
 import type { CredentialStore } from '../../../config/credentials.js';
 import type { Settings } from '../../../config/settings-store.js';
 import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
 
 export interface ProfilesOptions {
@@ -22,3 +23,10 @@ export const profilesOptions = async (ctx: Context): Promise<ProfilesOptions> =>
   quiet: ctx.globals.quiet,
 });
 
+
+/** A stored profile's name, or a usage error that lists the stored ones. */
+export function requireProfile(opts: ProfilesOptions, name: string): string[] {
+  const known = Object.keys(opts.settings.profiles());
+  if (!known.includes(name)) throw new UsageError(`no profile "${name}"`, known.length ? `profiles: ${known.join(', ')}` : 'create one with `tokencli login --profile NAME`');
+  return known;
+}

@@ -1,10 +1,9 @@
 /** `tokencli profiles use NAME`: make a stored profile the current one. */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
-import { UsageError } from '../../errors.js';
 import { success } from '../../io/messages.js';
 import { printJson } from '../../io/table.js';
-import { profilesOptions, type ProfilesOptions } from './shared.js';
+import { profilesOptions, requireProfile, type ProfilesOptions } from './shared.js';
 
 export function profilesUseCommand(ctx: Context, runF = profilesUseRun): Command {
   return new Command('use')
@@ -15,10 +14,7 @@ export function profilesUseCommand(ctx: Context, runF = profilesUseRun): Command
 }
 
 export async function profilesUseRun(opts: ProfilesOptions & { name: string }): Promise<void> {
-  const known = Object.keys(opts.settings.profiles());
-  if (!known.includes(opts.name)) {
-    throw new UsageError(`no profile "${opts.name}"`, known.length ? `profiles: ${known.join(', ')}` : 'create one with `tokencli login --profile NAME`');
-  }
+  requireProfile(opts, opts.name);
   opts.settings.useProfile(opts.name);
   if (opts.json) printJson(opts.io, { active: opts.name });
   success(opts.io, opts.quiet, `Now using profile "${opts.name}"`);

@@ -2,7 +2,7 @@
 import type { Quota, WindowQuota } from '../../../shared/quota.js';
 import { formatTokens, when } from '../../io/format.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printRows } from '../../io/table.js';
+import { printTable, type Column } from '../../io/table.js';
 import { countdown, paceOf, SHORT_WINDOW, usedPercent } from './pace.js';
 
 const WINDOW_NAME: Record<WindowQuota['window'], string> = { rolling_5h: '5 hours', week: 'week', cycle: 'month' };
@@ -28,6 +28,21 @@ function pacePhrase(w: WindowQuota, now: Date): string {
   return `${formatTokens(p.per_hour)} ${w.unit}/h, ${runsOut}`;
 }
 
+/** Piped, the columns are the --json fields; on a terminal, a bar and phrases, the pace dropped first when narrow. */
+function columns(now: Date, zone: string): Column<WindowQuota>[] {
+  return [
+    { key: 'window', title: 'window', human: (w) => WINDOW_NAME[w.window], raw: (w) => w.window },
+    { key: 'unit', title: 'unit', human: (w) => w.unit, raw: (w) => w.unit, pipedOnly: true },
+    { key: 'used', title: 'used', human: (w) => `${bar(w)} ${formatTokens(w.used + w.held)} / ${formatTokens(w.limit)} ${w.unit}`, raw: (w) => w.used },
+    { key: 'held', title: 'held', human: (w) => String(w.held), raw: (w) => w.held, pipedOnly: true },
+    { key: 'limit', title: 'limit', human: (w) => String(w.limit), raw: (w) => w.limit, pipedOnly: true },
+    { key: 'remaining', title: 'left', human: (w) => formatTokens(w.remaining), raw: (w) => w.remaining },
+    { key: 'resets_at', title: 'resets', human: (w) => resetsIn(w.resets_at, now, zone), raw: (w) => w.resets_at },
+    { key: 'per_hour', title: 'pace', human: (w) => pacePhrase(w, now), raw: (w) => paceOf(w, now).per_hour, drop: 1 },
+    { key: 'exhausted_at', title: 'runs out', human: () => '', raw: (w) => paceOf(w, now).exhausted_at, pipedOnly: true },
+  ];
+}
+
 export function printQuota(io: IOStreams, q: Quota, now: Date, zone: string): void {
   const tty = io.isStdoutTTY;
   if (tty && q.subscription) {
@@ -36,17 +51,7 @@ export function printQuota(io: IOStreams, q: Quota, now: Date, zone: string): vo
     io.out(`${io.color.bold(s.plan_id)} · ${renewal} ${when(s.current_period_end, true, now)}\n`);
   }
   if (tty && q.windows.length === 0) io.out('No active subscription: requests draw on the packs.\n');
-  if (q.windows.length > 0) {
-    printRows(
-      io,
-      ['window', 'used', 'left', 'resets', 'pace'],
-      q.windows.map((w) =>
-        tty
-          ? [WINDOW_NAME[w.window], `${bar(w)} ${formatTokens(w.used + w.held)} / ${formatTokens(w.limit)} ${w.unit}`, formatTokens(w.remaining), resetsIn(w.resets_at, now, zone), pacePhrase(w, now)]
-          : [w.window, w.unit, String(w.used), String(w.held), String(w.limit), String(w.remaining), w.resets_at ?? ''],
-      ),
-    );
-  }
+  if (q.windows.length > 0) printTable(io, columns(now, zone), q.windows);
   if (tty) io.out(`packs: ${formatTokens(q.packs.tokens_remaining)} tokens${q.packs.tokens_held ? ` (${formatTokens(q.packs.tokens_held)} held)` : ''}\n`);
 }
 

@@ -4,7 +4,7 @@
  * the server's records.
  */
 import type { TokenClient } from '../../../client/client.js';
-import { wouldExceed } from '../../../ledger/budget-rules.js';
+import { evaluate, wouldExceed } from '../../../ledger/budget-rules.js';
 import type { Ledger } from '../../../ledger/ledger.js';
 import { resolveRuns } from '../../../ledger/resolve.js';
 import { budgetStates, checkHardBudgets, raiseAlerts } from '../../budget-enforcement.js';
@@ -13,17 +13,28 @@ import { serverLookup } from '../../server-records.js';
 import type { RunEstimator } from './estimate.js';
 import type { RunOptions } from './run.js';
 
+/** Checks the hard budgets again against the ledger as it is now: run inside the write-ahead insert. */
+export type BudgetCheck = (ledger: Ledger) => void;
+
 /**
- * Before any request: a run whose estimate (prompt + --max-tokens at the model's cached rates)
- * would take a hard budget past its limit is refused, unless --force. Pending runs of other
- * processes count at their worst case. The tokenizer is loaded only when there is a hard budget.
+ * Before any request: a run whose estimate (prompt + --max-tokens at the model's rates) would take a
+ * hard budget past its limit is refused, unless --force. Pending runs of other processes count at
+ * their worst case. Returns the same check for the write-ahead insert to run again inside its
+ * transaction, so that runs started at the same moment cannot all pass on the same old total.
+ * The tokenizer is loaded only when there is a hard budget.
  */
-export async function enforceHardBudgets(opts: RunOptions, ledger: Ledger, estimator: RunEstimator): Promise<void> {
-  const states = await budgetStates(ledger, opts.profile, opts.now(), opts.timeZone);
-  if (!states.some((s) => s.budget.hard)) return;
+export async function enforceHardBudgets(opts: RunOptions, ledger: Ledger, estimator: RunEstimator): Promise<BudgetCheck | undefined> {
+  const now = opts.now();
+  const hard = (await budgetStates(ledger, opts.profile, now, opts.timeZone)).filter((s) => s.budget.hard);
+  if (hard.length === 0) return undefined;
   const estimate = await estimator.runEstimate();
-  if (!opts.force) return checkHardBudgets(states, estimate);
-  if (states.some((s) => wouldExceed(s, estimate))) warn(opts.io, 'over a hard budget: running anyway because of --force (recorded in the ledger)');
+  const check: BudgetCheck = (current) => {
+    const states = hard.map((s) => evaluate(s.budget, s.bounds, current.billedBetween(opts.profile, s.bounds.start, s.bounds.end), now));
+    if (!opts.force) checkHardBudgets(states, estimate);
+  };
+  check(ledger);
+  if (opts.force && hard.some((s) => wouldExceed(s, estimate))) warn(opts.io, 'over a hard budget: running anyway because of --force (recorded in the ledger)');
+  return check;
 }
 
 /** Budget alerts for what this run spent, then settle earlier estimates from the server's records. */

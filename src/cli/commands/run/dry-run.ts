@@ -3,7 +3,8 @@ import type { ChatMessage } from '../../../shared/wire.js';
 import { billedTokens, formatMultiplier } from '../../../tokens/billing.js';
 import { countPromptTokens, loadTokenCounter } from '../../../tokens/estimate.js';
 import { formatTokens } from '../../io/format.js';
-import { printJson, printRows } from '../../io/table.js';
+import { warn } from '../../io/messages.js';
+import { printFacts, printJson } from '../../io/table.js';
 import { ratesOf } from '../../provider-cache.js';
 import type { RunOptions } from './run.js';
 
@@ -13,6 +14,9 @@ export async function printDryRun(opts: RunOptions, model: string, messages: Cha
   const promptTokens = countPromptTokens(messages, await loadTokenCounter());
   const min = billedTokens(promptTokens, 0, rates);
   const max = opts.maxTokens === undefined ? null : billedTokens(promptTokens, opts.maxTokens, rates);
+  const needed = promptTokens + (opts.maxTokens ?? 0);
+  const fits = info?.context_length === undefined ? null : needed <= info.context_length;
+  if (fits === false) warn(opts.io, `this needs ${formatTokens(needed)} tokens of context but ${model} has ${formatTokens(info!.context_length!)}: the server would refuse it`);
   if (opts.json) {
     return printJson(opts.io, {
       model,
@@ -21,15 +25,17 @@ export async function printDryRun(opts: RunOptions, model: string, messages: Cha
       prompt_tokens: promptTokens,
       max_tokens: opts.maxTokens ?? null,
       plan_tokens: { min, max },
+      fits_context: fits,
       estimate: true,
     });
   }
-  const n = (v: number) => (opts.io.isStdoutTTY ? formatTokens(v) : String(v));
-  printRows(opts.io, ['', ''], [
-    ['model', `${model}${info ? '' : ' (unknown to the cache and server: 1× rates assumed)'}`],
-    ['rates', `${formatMultiplier(rates.input_multiplier_milli)} in, ${formatMultiplier(rates.output_multiplier_milli)} out`],
-    ['prompt tokens', `${n(promptTokens)} (estimated)`],
-    ['max tokens', opts.maxTokens === undefined ? 'not set' : n(opts.maxTokens)],
-    ['plan tokens', max === null ? `${n(min)} and up (set --max-tokens for an upper bound)` : `${n(min)} to ${n(max)}`],
-  ]);
+  printFacts(opts.io, [
+    { key: 'model', label: 'model', human: `${model}${info ? '' : ' (unknown to the cache and server: 1× rates assumed)'}`, raw: model },
+    { key: 'input_multiplier_milli', label: 'rates', human: `${formatMultiplier(rates.input_multiplier_milli)} in, ${formatMultiplier(rates.output_multiplier_milli)} out`, raw: rates.input_multiplier_milli },
+    { key: 'output_multiplier_milli', label: '', human: '', raw: rates.output_multiplier_milli },
+    { key: 'prompt_tokens', label: 'prompt tokens', human: `${formatTokens(promptTokens)} (estimated)`, raw: promptTokens },
+    { key: 'max_tokens', label: 'max tokens', human: opts.maxTokens === undefined ? 'not set' : formatTokens(opts.maxTokens), raw: opts.maxTokens ?? null },
+    { key: 'plan_tokens_min', label: 'plan tokens', human: max === null ? `${formatTokens(min)} and up (set --max-tokens for an upper bound)` : `${formatTokens(min)} to ${formatTokens(max)}`, raw: min },
+    { key: 'plan_tokens_max', label: '', human: '', raw: max },
+  ].filter((f) => !opts.io.isStdoutTTY || f.label !== ''));
 }

@@ -4,6 +4,7 @@
  * worst case that the write-ahead row reserves, computed without loading the tokenizer; and the
  * ceiling above which a server's reported bill is not believed.
  */
+import type { TokenClient } from '../../../client/client.js';
 import type { BillingRates, ChatMessage, Model } from '../../../shared/wire.js';
 import { billedTokens } from '../../../tokens/billing.js';
 import { countPromptTokens, loadTokenCounter, promptTokensUpperBound } from '../../../tokens/estimate.js';
@@ -11,7 +12,7 @@ import { ratesOf, type ProviderCache } from '../../provider-cache.js';
 
 /** The completion a run without --max-tokens is reserved for, when the model's context is unknown. */
 export const UNKNOWN_CONTEXT_COMPLETION = 32_768;
-/** No plan charges anywhere near this many plan tokens per token; a bill above it is a broken server. */
+/** No plan charges anywhere near this many plan tokens per token: the ceiling when rates are unknown. */
 const MAX_PLAUSIBLE_MULTIPLIER = 100;
 
 export class RunEstimator {
@@ -22,8 +23,16 @@ export class RunEstimator {
     private readonly maxTokens: number | undefined,
   ) {}
 
-  static async forRun(providerCache: () => Promise<ProviderCache>, modelId: string, messages: ChatMessage[], maxTokens: number | undefined): Promise<RunEstimator> {
-    const model = (await providerCache()).models()?.find((m) => m.id === modelId);
+  /**
+   * The model (its rates, its context) from the cache, or from the provider's model list when the
+   * cache does not have it (a fresh home, a CI runner): assuming 1x for a 4x model would let budgets
+   * under-count. A provider that cannot list its models leaves it unknown (unit rates).
+   */
+  static async modelFor(cache: () => Promise<ProviderCache>, client: () => Promise<TokenClient>, modelId: string): Promise<Model | undefined> {
+    return (await cache()).find(modelId, client).catch(() => undefined);
+  }
+
+  static of(model: Model | undefined, messages: ChatMessage[], maxTokens: number | undefined): RunEstimator {
     return new RunEstimator(model, ratesOf(model), messages, maxTokens);
   }
 
@@ -59,8 +68,13 @@ export class RunEstimator {
     return billedTokens(this.promptBound(), this.completionBound(), this.rates);
   }
 
-  /** Whether a bill reported by the server is one this request could possibly have run up. */
+  /**
+   * Whether a bill reported by the server is one this request could possibly have run up: at most
+   * twice the run's worst case at the model's known rates (a price may have risen since they were
+   * cached), or a hundred times its token bound when the rates are unknown.
+   */
   plausible(billed: number): boolean {
-    return Number.isSafeInteger(billed) && billed >= 0 && billed <= (this.promptBound() + this.completionBound()) * MAX_PLAUSIBLE_MULTIPLIER;
+    const ceiling = this.model?.billing ? 2 * this.reserve() : (this.promptBound() + this.completionBound()) * MAX_PLAUSIBLE_MULTIPLIER;
+    return Number.isSafeInteger(billed) && billed >= 0 && billed <= ceiling;
   }
 }

@@ -3,11 +3,12 @@
  * leaves, and the end from the answer. The server's figures are taken when it sent them and they
  * are plausible; otherwise what was sent and received is counted locally and marked as an estimate.
  */
-import { ApiError, TruncatedStreamError } from '../../../client/errors.js';
+import { ApiError, ConnectionError, TruncatedStreamError } from '../../../client/errors.js';
 import { scrubSecrets } from '../../../client/redact.js';
 import type { RunEnd, RunStart } from '../../../ledger/ledger.js';
 import type { ChatUsage } from '../../../shared/wire.js';
 import { billedTokens } from '../../../tokens/billing.js';
+import { visibleControls } from '../../io/terminal-text.js';
 import type { RunEstimator } from './estimate.js';
 import type { Answer } from './request.js';
 
@@ -53,7 +54,7 @@ export async function runEnd(runId: string, answer: Answer, estimator: RunEstima
         ? 'error'
         : 'ok';
   const failure = answer.failure && !answer.stoppedBy ? answer.failure : undefined;
-  const base = { id: runId, cost_minor: null, currency: null, status, duration_ms: answer.durationMs, ttft_ms: answer.ttftMs, error: failure ? scrubSecrets(messageOf(failure)) : null };
+  const base = { id: runId, cost_minor: null, currency: null, status, duration_ms: answer.durationMs, ttft_ms: answer.ttftMs, error: failure ? visibleControls(scrubSecrets(messageOf(failure))) : null };
   let distrusted: string | undefined;
   if (answer.usage) {
     const u = answer.usage;
@@ -64,9 +65,10 @@ export async function runEnd(runId: string, answer: Answer, estimator: RunEstima
     }
     distrusted = `the server reported ${billed} plan tokens for this run, more than it could possibly cost; counted locally instead`;
   }
-  // A failure before any answer produced nothing to bill. A refusal (a 402, a 401) is the server's
-  // own word; a broken connection is our best guess, settled later from the server's record.
-  if (failure && !answer.content) {
+  // Nothing to bill when the server refused (its own word: a 402, a 401) or never heard of the
+  // request (connection refused). Any other failure may have been billed for the prompt at least:
+  // it is counted below like an interrupted run, and settled later from the server's record.
+  if ((failure instanceof ApiError || (failure instanceof ConnectionError && failure.neverSent)) && !answer.content) {
     const end: RunEnd = { ...base, prompt_tokens: 0, completion_tokens: 0, billed_tokens: 0, source: failure instanceof ApiError ? 'server' : 'estimate' };
     return { end, usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 } };
   }

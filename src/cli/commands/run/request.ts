@@ -7,7 +7,7 @@ import type { TokenClient } from '../../../client/client.js';
 import { completionChunk } from '../../../client/sse.js';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatUsage } from '../../../shared/wire.js';
 import type { IOStreams } from '../../io/streams.js';
-import { visibleControls } from './terminal-text.js';
+import { visibleControls } from '../../io/terminal-text.js';
 
 export interface RequestPlan {
   runId: string;

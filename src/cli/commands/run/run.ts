@@ -3,67 +3,34 @@
  * ledger however it ends. The order is the ledger's promise: the hard-budget check, then a
  * write-ahead row holding the run's worst case, then the request, then the row completed (in the
  * journal when the ledger cannot take it; a distinct exit code when nothing can).
+ *
+ * The order above is the whole point of this file, so it stays in one piece (about 250 lines, half
+ * of them the command's flags and help); the parts that are not order live beside it.
  */
 import { randomUUID } from 'node:crypto';
 import { Command, Option } from 'commander';
-import type { TokenClient } from '../../../client/client.js';
-import type { Ledger } from '../../../ledger/ledger.js';
 import { NotRecordedError } from '../../../ledger/errors.js';
 import { RunRecorder } from '../../../ledger/recorder.js';
 import type { Context } from '../../context.js';
 import { CliError, Exit, InterruptedError, StdoutClosedError, UsageError } from '../../errors.js';
-import type { IOStreams } from '../../io/streams.js';
 import { note, warn } from '../../io/messages.js';
-import { shellAlertRunner, type AlertRunner } from '../../budget-enforcement.js';
 import { printJson } from '../../io/table.js';
-import type { ProviderCache } from '../../provider-cache.js';
+import { nearest } from '../../io/suggest.js';
 import { positiveInteger, temperature } from '../../flags.js';
 import { exitCodeFor, trapSignals, TRAPPED_SIGNALS, type TrappedSignal } from '../../signals.js';
 import { printDryRun } from './dry-run.js';
 import { RunEstimator } from './estimate.js';
-import { assemblePrompt, messagesFor, MAX_FILE_BYTES } from './prompt.js';
+import { assemblePrompt, MAX_FILE_BYTES, type AssembledPrompt } from './prompt.js';
+import { fillTemplate } from '../../../config/templates.js';
+import { conversationMessages, openConversation, saveTurn } from './conversation.js';
+import { definedOnly, runOptionsFor, type RunFlags, type RunOptions } from '../../run-options.js';
 import { runEnd, runStart } from './record.js';
 import { sendPrompt } from './request.js';
 import { fileSink, type FileSink } from './output.js';
 import { afterRun, enforceHardBudgets } from './budget-guard.js';
 import { summaryLine } from './summary.js';
 
-export interface RunOptions {
-  io: IOStreams;
-  client: () => Promise<TokenClient>;
-  /** The ledger for writing; when it cannot be opened, `readLedger` still answers the budget check. */
-  ledger: () => Promise<Ledger>;
-  readLedger: () => Promise<Ledger>;
-  journalFile: string;
-  providerCache: () => Promise<ProviderCache>;
-  profile: string;
-  provider: string;
-  apiUrl: string;
-  account: () => Promise<string>;
-  model?: string;
-  args: string[];
-  files: string[];
-  system?: string;
-  maxTokens?: number;
-  temperature?: number;
-  stream: boolean;
-  json: boolean;
-  usage: boolean;
-  dryRun: boolean;
-  force: boolean;
-  quiet: boolean;
-  raw: boolean;
-  /** Read no stdin at all (`-n`), so a `while read` loop keeps its input. */
-  readStdin: boolean;
-  /** Write the answer to this file instead of stdout. */
-  output?: string;
-  /** Aborts on Ctrl-C, SIGTERM or SIGHUP, with the signal's name as the reason. */
-  interrupt: AbortSignal;
-  now: () => Date;
-  pid: number;
-  timeZone: () => Promise<string>;
-  runAlert: AlertRunner;
-}
+export type { RunOptions } from '../../run-options.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -83,6 +50,10 @@ export function runCommand(ctx: Context, runF = runRun): Command {
     .option('--raw', 'on a terminal, pass control sequences in the answer through instead of showing them', false)
     .option('-n, --no-stdin', 'do not read standard input (for `while read` loops; as ssh -n)')
     .option('-o, --output <file>', 'write the answer to FILE instead of stdout')
+    .option('-t, --template <name>', 'use a template: its system prompt, prompt ($input is yours), model and settings')
+    .option('-p, --param <name=value>', 'a template parameter (repeatable)', collect, [])
+    .option('-c, --continue', 'continue the most recent conversation (its turns are sent again)', false)
+    .option('--cid <id>', 'continue this conversation (see `tokencli logs`)')
     .addHelpText(
       'after',
       `
@@ -97,77 +68,53 @@ Examples:
   $ tokencli run --dry-run --max-tokens 500 -m demo-pro "estimate me"
   $ while read f; do tokencli run -n -f "$f" "summarise" -o "$f.summary"; done < files.txt`,
     )
-    .action(async (args: string[], flags: { model?: string; system?: string; file: string[]; maxTokens?: number; temperature?: number; stream: boolean; usage: boolean; dryRun: boolean; force: boolean; raw: boolean; stdin: boolean; output?: string }) => {
+    .action(async (args: string[], flags: RunFlags) => {
       const trap = trapSignals();
-      const profile = await ctx.profile();
       try {
-        await runF({
-          io: ctx.io,
-          client: () => ctx.client({ requireKey: true }),
-          ledger: ctx.ledger,
-          readLedger: ctx.readLedger,
-          journalFile: ctx.journalFile,
-          providerCache: ctx.providerCache,
-          profile: await ctx.profileName(),
-          provider: profile?.provider ?? 'tokenplan',
-          apiUrl: await ctx.apiUrl(),
-          account: ctx.account,
-          ...definedOnly({ model: flags.model ?? profile?.model, system: flags.system, maxTokens: flags.maxTokens, temperature: flags.temperature }),
-          args,
-          files: flags.file,
-          stream: flags.stream,
-          json: ctx.globals.json,
-          usage: flags.usage,
-          dryRun: flags.dryRun,
-          force: flags.force,
-          quiet: ctx.globals.quiet,
-          raw: flags.raw,
-          readStdin: flags.stdin,
-          ...(flags.output !== undefined ? { output: flags.output } : {}),
-          interrupt: trap.signal,
-          now: ctx.now,
-          pid: process.pid,
-          timeZone: ctx.timeZone,
-          runAlert: shellAlertRunner(ctx.env),
-        });
+        await runF(await runOptionsFor(ctx, args, flags, trap.signal));
       } finally {
         trap.release();
       }
     });
 }
 
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
 export async function runRun(opts: RunOptions): Promise<void> {
-  const prompt = await assemblePrompt(opts.io, { args: opts.args, files: opts.files, readStdin: opts.readStdin });
+  // Reading the prompt (a slow pipe, a FIFO) must not outlast Ctrl-C or SIGTERM.
+  const assembled = await untilInterrupted(assemblePrompt(opts.io, { args: opts.args, files: opts.files, readStdin: opts.readStdin, allowEmpty: opts.template?.prompt !== undefined }), opts.interrupt);
+  const prompt = withTemplate(opts, assembled);
   if (!opts.model) throw new UsageError('no model given', 'pass -m MODEL, or set a default: tokencli config set model MODEL (see `tokencli models`)');
   const model = opts.model;
-  const messages = messagesFor(prompt, opts.system);
-  if (opts.dryRun) return printDryRun(opts, model, messages);
+  const continuing = opts.conversation.continueLast || opts.conversation.id !== undefined;
+  const conversation = openConversation(continuing ? await opts.readLedger() : undefined, opts.profile, opts.conversation);
+  if (opts.dryRun) {
+    const cached = (await opts.providerCache()).models()?.find((m) => m.id === model);
+    return printDryRun(opts, model, await conversationMessages(opts.io, conversation, prompt.text, opts.system, cached, opts.maxTokens));
+  }
 
-  const estimator = await RunEstimator.forRun(opts.providerCache, model, messages, opts.maxTokens);
+  // Without a client (no key, bad URL) nothing can be sent: that is not a run to record.
+  const client = await opts.client();
+  const info = await RunEstimator.modelFor(opts.providerCache, async () => client, model);
+  await refuseUnknownModel(opts, model);
+  const messages = await conversationMessages(opts.io, conversation, prompt.text, opts.system, info, opts.maxTokens);
+  const estimator = RunEstimator.of(info, messages, opts.maxTokens);
   const ledger = await opts.ledger().catch(async (e: unknown) => {
     // A damaged ledger has been moved aside and must be reported; a locked or read-only one is
     // still read for the budget check, and the run's rows go to the journal.
     if ((e as Error).name === 'LedgerError' && !(await opts.readLedger().catch(() => undefined))) throw e;
     return undefined;
   });
-  await enforceHardBudgets(opts, ledger ?? (await opts.readLedger()), estimator);
-  // Without a client (no key, bad URL) nothing can be sent: that is not a run to record.
-  const client = await opts.client();
-  if (opts.interrupt.aborted) throw new InterruptedError('interrupted before the request was sent');
+  const budgetCheck = await enforceHardBudgets(opts, ledger ?? (await opts.readLedger()), estimator);
+  if (opts.interrupt.aborted) throw interruptedBeforeSending(opts.interrupt);
 
   const runId = randomUUID();
   const who = { runId, profile: opts.profile, provider: opts.provider, apiUrl: opts.apiUrl, account: await opts.account(), model, forced: opts.force };
   const start = runStart(who, estimator, opts.now(), opts.pid);
   const recorder = new RunRecorder(() => {
-    if (!ledger) throw new Error('the ledger could not be opened for writing');
+    if (!ledger) throw Object.assign(new Error('the ledger could not be opened for writing'), { code: 'LEDGER_UNAVAILABLE' });
     return ledger;
   }, opts.journalFile);
   try {
-    recorder.begin(start);
+    recorder.begin(start, budgetCheck);
   } catch (e) {
     if (e instanceof NotRecordedError) throw new CliError(`the run could not be recorded, so it was not sent: ${e.ledgerProblem}; ${e.journalProblem}`, Exit.NOT_RECORDED, 'make the tokencli home writable (TOKENCLI_HOME), or free some disk space');
     throw e;
@@ -189,19 +136,16 @@ export async function runRun(opts: RunOptions): Promise<void> {
       'do not retry blind: it may have been billed (see `tokencli usage --server`)',
     );
   }
+  if (ledger && opts.keepHistory) saveTurn(opts.io, ledger, { runId, conversationId: conversation.id, system: opts.system, prompt: prompt.text, files: prompt.files, answer: answer.content });
   if (ledger) await afterRun(opts, ledger, client);
 
   const summary = summaryLine({ usage: figures.usage, billedTokens: figures.end.billed_tokens, source: figures.end.source, durationMs: answer.durationMs, ttftMs: answer.ttftMs });
-  if (answer.stoppedBy) {
-    if (answer.stoppedBy === 'stdout closed' || opts.io.stdoutClosed.aborted) throw new StdoutClosedError();
-    const sig = answer.stoppedBy as TrappedSignal;
-    const exitCode = TRAPPED_SIGNALS.includes(sig) ? exitCodeFor(sig) : Exit.INTERRUPTED;
-    throw new InterruptedError(`${sig === 'SIGINT' ? 'interrupted' : `stopped by ${sig}`}: the partial answer is recorded (${summary})`, exitCode);
-  }
-  if (answer.failure) throw answer.failure;
-  if (opts.json) {
+  // Under --json the run is the document, also when it ended early with some text: a script gets
+  // what arrived and the status that says it is partial (the error itself goes to stderr).
+  if (opts.json && (!answer.failure && !answer.stoppedBy ? true : answer.content !== '') && !opts.io.stdoutClosed.aborted) {
     printJson(opts.io, {
       id: runId,
+      conversation_id: opts.keepHistory ? conversation.id : null,
       model,
       content: answer.content,
       finish_reason: answer.finishReason,
@@ -212,5 +156,47 @@ export async function runRun(opts: RunOptions): Promise<void> {
       ttft_ms: answer.ttftMs,
     });
   }
+  if (answer.stoppedBy) {
+    if (answer.stoppedBy === 'stdout closed' || opts.io.stdoutClosed.aborted) throw new StdoutClosedError();
+    const sig = answer.stoppedBy as TrappedSignal;
+    const exitCode = TRAPPED_SIGNALS.includes(sig) ? exitCodeFor(sig) : Exit.INTERRUPTED;
+    throw new InterruptedError(`${sig === 'SIGINT' ? 'interrupted' : `stopped by ${sig}`}: the partial answer is recorded (${summary})`, exitCode);
+  }
+  if (answer.failure) throw answer.failure;
   if (opts.io.isStderrTTY || opts.usage) note(opts.io, opts.quiet && !opts.usage, opts.io.errColor.dim(summary));
+}
+
+function interruptedBeforeSending(interrupt: AbortSignal): InterruptedError {
+  const sig = String(interrupt.reason) as TrappedSignal;
+  return new InterruptedError('interrupted before the request was sent: nothing was spent', TRAPPED_SIGNALS.includes(sig) ? exitCodeFor(sig) : Exit.INTERRUPTED);
+}
+
+function untilInterrupted<T>(work: Promise<T>, interrupt: AbortSignal): Promise<T> {
+  if (interrupt.aborted) return Promise.reject(interruptedBeforeSending(interrupt));
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(interruptedBeforeSending(interrupt));
+    interrupt.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => interrupt.removeEventListener('abort', stop));
+  });
+}
+
+/**
+ * A model the provider's list does not have is a typo, not a run: refused before anything is sent
+ * or recorded, with the nearest names. Providers whose list could not be read are given the benefit
+ * of the doubt.
+ */
+async function refuseUnknownModel(opts: RunOptions, model: string): Promise<void> {
+  const known = (await opts.providerCache()).models()?.map((m) => m.id);
+  if (!known || known.length === 0 || known.includes(model)) return;
+  const near = nearest(model, known);
+  throw new UsageError(`unknown model "${model}"`, near.length ? `did you mean ${near.join(' or ')}? (see \`tokencli models\`)` : 'see `tokencli models`');
+}
+
+/** The prompt the template makes of the input, or the input itself. */
+function withTemplate(opts: RunOptions, input: AssembledPrompt): AssembledPrompt {
+  if (!opts.template) return input;
+  const { prompt, missing } = fillTemplate(opts.template, input.text, opts.params);
+  if (missing.length) throw new UsageError(`the template needs ${missing.map((m) => `$${m}`).join(', ')}`, `give ${missing.map((m) => `-p ${m}=...`).join(' ')}`);
+  if (!prompt.trim()) throw new UsageError('no prompt: the template made an empty one from an empty input', 'pass the input as an argument or on stdin');
+  return { text: prompt, files: input.files };
 }

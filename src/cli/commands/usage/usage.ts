@@ -2,14 +2,15 @@
 import { Command, Option } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import type { Ledger } from '../../../ledger/ledger.js';
-import { usageRows, type GroupBy, type ReportRow } from '../../../ledger/report.js';
+import { addTotals, NO_RUNS, usageRows, type GroupBy, type ReportRow } from '../../../ledger/report.js';
 import { dearestPrice, moneyForTokens } from '../../../tokens/money.js';
+import type { UsageReport } from '../../../shared/wire.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { formatMoney, formatTokens } from '../../io/format.js';
 import { note } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printJson, printRows } from '../../io/table.js';
+import { printJson, printTable, type Column } from '../../io/table.js';
 import type { ProviderCache } from '../../provider-cache.js';
 import { parseTimeArg } from './time-arg.js';
 import { resolveRuns } from '../../../ledger/resolve.js';
@@ -90,10 +91,9 @@ export async function usageRun(opts: UsageOptions): Promise<void> {
   const rows = usageRows(await opts.readLedger(), filter, opts.by, opts.timeZone);
   const price = dearestPrice((await opts.providerCache()).plans());
   const money = (billed: number) => (price ? moneyForTokens(billed, price) : null);
-  const totals = rows.reduce(
-    (t, r) => ({ runs: t.runs + r.runs, prompt_tokens: t.prompt_tokens + r.prompt_tokens, completion_tokens: t.completion_tokens + r.completion_tokens, billed_tokens: t.billed_tokens + r.billed_tokens, estimated_runs: t.estimated_runs + r.estimated_runs }),
-    { runs: 0, prompt_tokens: 0, completion_tokens: 0, billed_tokens: 0, estimated_runs: 0 },
-  );
+  const totals = rows.reduce(addTotals, NO_RUNS);
+  // Each row's money is rounded up on its own; the total is their sum, so the rows add up to it.
+  const totalMoney = price ? { amount_minor: rows.reduce((n, r) => n + money(r.billed_tokens)!.amount_minor, 0), currency: price.price.currency } : null;
   if (opts.json) {
     return printJson(opts.io, {
       since: since.toISOString(),
@@ -102,7 +102,7 @@ export async function usageRun(opts: UsageOptions): Promise<void> {
       profile: opts.by === 'profile' ? null : opts.profile,
       time_zone: opts.timeZone,
       rows: rows.map((r) => ({ ...r, money: money(r.billed_tokens) })),
-      totals: { ...totals, money: money(totals.billed_tokens) },
+      totals: { ...totals, money: totalMoney },
     });
   }
   const header = ['key', 'runs', 'prompt_tokens', 'completion_tokens', 'billed_tokens', 'money_minor', 'currency', 'estimated_runs'];
@@ -115,19 +115,28 @@ export async function usageRun(opts: UsageOptions): Promise<void> {
     return;
   }
   if (rows.length === 0) return note(opts.io, false, `no runs recorded between ${since.toISOString()} and ${until.toISOString()}`);
-  const tty = opts.io.isStdoutTTY;
   const peak = Math.max(...rows.map((r) => r.billed_tokens), 1);
   const share = (r: ReportRow) => (r.runs ? `${Math.round((r.estimated_runs * 100) / r.runs)}%` : '0%');
-  const line = (r: ReportRow) => {
-    const m = money(r.billed_tokens);
-    return tty
-      ? [r.key, formatTokens(r.runs), formatTokens(r.prompt_tokens), formatTokens(r.completion_tokens), formatTokens(r.billed_tokens), m ? `~${formatMoney(m)}` : '-', share(r), opts.io.color.cyan('▇'.repeat(Math.max(r.billed_tokens ? 1 : 0, Math.round((r.billed_tokens * 24) / peak))))]
-      : [r.key, String(r.runs), String(r.prompt_tokens), String(r.completion_tokens), String(r.billed_tokens), m ? String(m.amount_minor) : '', m?.currency ?? '', String(r.estimated_runs)];
-  };
-  const body = rows.map(line);
-  if (tty) body.push(line({ key: 'total', ...totals }).slice(0, 7));
-  printRows(opts.io, [opts.by, 'runs', 'prompt', 'completion', 'billed', 'money', 'estimated', 'spend'], body);
+  const moneyOf = (r: ReportRow) => (r.key === TOTAL ? totalMoney : money(r.billed_tokens));
+  const bar = (r: ReportRow) => (r.key === TOTAL ? '' : opts.io.color.cyan('▇'.repeat(Math.max(r.billed_tokens ? 1 : 0, Math.round((r.billed_tokens * 24) / peak)))));
+  printTable<ReportRow>(
+    opts.io,
+    [
+      { key: 'key', title: opts.by, human: (r) => r.key, raw: (r) => r.key },
+      { key: 'runs', title: 'runs', human: (r) => formatTokens(r.runs), raw: (r) => r.runs },
+      { key: 'prompt_tokens', title: 'prompt', human: (r) => formatTokens(r.prompt_tokens), raw: (r) => r.prompt_tokens, drop: 3 },
+      { key: 'completion_tokens', title: 'completion', human: (r) => formatTokens(r.completion_tokens), raw: (r) => r.completion_tokens, drop: 3 },
+      { key: 'billed_tokens', title: 'billed', human: (r) => formatTokens(r.billed_tokens), raw: (r) => r.billed_tokens },
+      { key: 'money_minor', title: 'money', human: (r) => { const m = moneyOf(r); return m ? `~${formatMoney(m)}` : '-'; }, raw: (r) => moneyOf(r)?.amount_minor },
+      { key: 'currency', title: '', human: () => '', raw: (r) => moneyOf(r)?.currency, pipedOnly: true },
+      { key: 'estimated_runs', title: 'estimated', human: share, raw: (r) => r.estimated_runs, drop: 2 },
+      { key: 'spend', title: 'spend', human: bar, raw: () => '', drop: 1, ttyOnly: true },
+    ],
+    opts.io.isStdoutTTY ? [...rows, { key: TOTAL, ...totals }] : rows,
+  );
 }
+
+const TOTAL = 'total';
 
 const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
@@ -137,7 +146,8 @@ async function serverReport(opts: UsageOptions, since: Date, until: Date): Promi
   if (opts.server && !opts.reconcile) {
     const report = await client.usage.get({ since: since.toISOString(), until: until.toISOString(), groupBy: opts.by as 'day' | 'model' });
     if (opts.json) return printJson(opts.io, report);
-    printRows(opts.io, [opts.by, 'requests', 'prompt', 'completion', 'billed'], report.data.map((r) => [r.key, String(r.requests), String(r.prompt_tokens), String(r.completion_tokens), String(r.billed_tokens)]));
+    const count = (k: 'requests' | 'prompt_tokens' | 'completion_tokens' | 'billed_tokens', title: string): Column<UsageReport['data'][number]> => ({ key: k, title, human: (r) => formatTokens(r[k]), raw: (r) => r[k] });
+    printTable(opts.io, [{ key: 'key', title: opts.by, human: (r) => r.key, raw: (r) => r.key }, count('requests', 'requests'), count('prompt_tokens', 'prompt'), count('completion_tokens', 'completion'), count('billed_tokens', 'billed')], report.data);
     return;
   }
   // The server's days are UTC days, so the local side is grouped the same way for the comparison.
@@ -157,5 +167,14 @@ async function serverReport(opts: UsageOptions, since: Date, until: Date): Promi
     return { day, local_billed: l?.billed_tokens ?? 0, server_billed: s?.billed_tokens ?? 0, local_runs: l?.runs ?? 0, server_requests: s?.requests ?? 0, difference: (l?.billed_tokens ?? 0) - (s?.billed_tokens ?? 0) };
   });
   if (opts.json) return printJson(opts.io, { since: since.toISOString(), until: until.toISOString(), days: rows });
-  printRows(opts.io, ['day (UTC)', 'local', 'server', 'difference', 'local runs', 'server requests'], rows.map((r) => [r.day, String(r.local_billed), String(r.server_billed), String(r.difference), String(r.local_runs), String(r.server_requests)]));
+  type Day = (typeof rows)[number];
+  const figure = (k: Exclude<keyof Day, 'day'>, title: string, drop?: number): Column<Day> => ({ key: k, title, human: (r) => formatTokens(r[k]), raw: (r) => r[k], ...(drop ? { drop } : {}) });
+  printTable(opts.io, [
+    { key: 'day', title: 'day (UTC)', human: (r) => r.day, raw: (r) => r.day },
+    figure('local_billed', 'local'),
+    figure('server_billed', 'server'),
+    figure('difference', 'difference'),
+    figure('local_runs', 'local runs', 1),
+    figure('server_requests', 'server requests', 1),
+  ], rows);
 }

@@ -8,9 +8,9 @@ import { CliError, UsageError } from '../../../errors.js';
 import { openInBrowser, topUpRun } from '../../../top-up.js';
 import type { Prompter } from '../../../io/prompter.js';
 import type { IOStreams } from '../../../io/streams.js';
-import { formatMoney, formatTokens } from '../../../io/format.js';
+import { formatMoney, formatTokens, relativeTime } from '../../../io/format.js';
 import { success } from '../../../io/messages.js';
-import { printJson, printRows } from '../../../io/table.js';
+import { printJson, printTable } from '../../../io/table.js';
 import { positiveInteger } from '../../../flags.js';
 import type { ProviderCache } from '../../../provider-cache.js';
 
@@ -86,10 +86,17 @@ export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
   (await opts.ledger()).saveBalance({ api_url: opts.apiUrl, account: await opts.account(), tokens_remaining: balance.tokens_remaining, seen_at: opts.now().toISOString(), document: balance });
 
   if (opts.json) return printJson(opts.io, { ...purchase, balance });
-  printRows(
+  printTable(
     opts.io,
-    ['purchase', 'pack', 'tokens', 'price', 'expires'],
-    [[purchase.id, purchase.pack.id, opts.io.isStdoutTTY ? formatTokens(purchase.pack.tokens_total) : String(purchase.pack.tokens_total), formatMoney(purchase.price), purchase.pack.expires_at]],
+    [
+      { key: 'id', title: 'purchase', human: (p) => p.id, raw: (p) => p.id },
+      { key: 'pack_id', title: 'pack', human: (p) => p.pack.id, raw: (p) => p.pack.id, drop: 1 },
+      { key: 'tokens', title: 'tokens', human: (p) => formatTokens(p.pack.tokens_total), raw: (p) => p.pack.tokens_total },
+      { key: 'price_minor', title: 'price', human: (p) => formatMoney(p.price), raw: (p) => p.price.amount_minor },
+      { key: 'currency', title: '', human: () => '', raw: (p) => p.price.currency, pipedOnly: true },
+      { key: 'expires_at', title: 'expires', human: (p) => relativeTime(p.pack.expires_at, opts.now()), raw: (p) => p.pack.expires_at },
+    ],
+    [purchase],
   );
   success(opts.io, opts.quiet, `Bought ${summary}; balance now ${formatTokens(balance.tokens_remaining)} tokens`);
 }

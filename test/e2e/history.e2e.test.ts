@@ -1,0 +1,135 @@
+/**
+ * The history beside the ledger (issue 17, parts 1 and 2): what was asked and answered with what it
+ * cost, searched, shown, re-printed and deleted; conversations continued with -c and --cid, each
+ * turn its own ledger row, old turns dropped to fit the context. Against a real server.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { userAt } from '../helpers/cli.js';
+import { ledgerRows } from '../helpers/ledger.js';
+import { tempDir } from '../helpers/procs.js';
+import { scriptedServer, sse, sseChunk, type ScriptedServer } from '../helpers/scripted-server.js';
+import { buy, startServe, type Served } from '../helpers/serve.js';
+
+let s: Served;
+beforeAll(async () => {
+  s = await startServe();
+  await buy(s.url, s.key, 'pro');
+});
+afterAll(() => s.stop());
+
+const asUser = () => userAt(undefined, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key });
+
+describe('history', () => {
+  test('logs lists runs with cost and preview; show is the whole exchange; --search finds words; --last prints again; rm keeps the counts', async () => {
+    const u = asUser();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.txt'), 'the kiwi ledger\n');
+    expect((await u.run(['run', '-m', 'demo-mini', '--max-tokens', '5', '-s', 'be brief', '-f', join(dir, 'notes.txt'), 'summarise the pineapple'])).code).toBe(0);
+    const second = await u.run(['run', '-m', 'demo-pro', '--max-tokens', '3', '--json', 'hello mango']);
+    const doc = JSON.parse(second.stdout);
+
+    const list = JSON.parse((await u.run(['logs', '--json'])).stdout).runs;
+    expect(list.map((r: any) => r.prompt)).toEqual(['hello mango', expect.stringContaining('summarise the pineapple')]);
+    expect(list[0]).toMatchObject({ id: doc.id, model: 'demo-pro', answer: doc.content, billed_tokens: doc.usage.billing.billed_tokens, conversation_id: doc.conversation_id });
+    expect(list[1]).toMatchObject({ system: 'be brief', files: [{ path: join(dir, 'notes.txt'), bytes: 16, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }] });
+
+    const found = JSON.parse((await u.run(['logs', '--search', 'pineapple', '--json'])).stdout).runs;
+    expect(found).toHaveLength(1);
+    expect(found[0].prompt).toContain('kiwi ledger');
+    expect(JSON.parse((await u.run(['logs', '--search', 'AND "', '--json'])).stdout).runs).toEqual([]);
+
+    const show = await u.run(['logs', 'show', doc.id.slice(0, 6)]);
+    expect(show.stdout).toContain('hello mango');
+    expect(show.stdout).toContain(doc.content);
+    expect((await u.run(['logs', '--last'])).stdout).toBe(`${doc.content}\n`);
+
+    const before = ledgerRows(u.home).reduce((n, r) => n + r.billed_tokens, 0);
+    expect((await u.run(['logs', 'rm', '--all'])).code).toBe(0);
+    expect(JSON.parse((await u.run(['logs', '--json'])).stdout).runs.every((r: any) => r.prompt === null)).toBe(true);
+    expect(ledgerRows(u.home).reduce((n, r) => n + r.billed_tokens, 0)).toBe(before);
+  });
+
+  test('with history off, counts are recorded and nothing of the content', async () => {
+    const u = asUser();
+    expect((await u.run(['config', 'set', 'history', 'off'])).code).toBe(0);
+    expect((await u.run(['run', '-m', 'demo-mini', '--max-tokens', '2', 'a private question'])).code).toBe(0);
+    expect(ledgerRows(u.home)).toHaveLength(1);
+    const [run] = JSON.parse((await u.run(['logs', '--json'])).stdout).runs;
+    expect(run).toMatchObject({ prompt: null, answer: null });
+    expect((await u.run(['run', '-c', '-m', 'demo-mini', 'x'])).code).toBe(2);
+  });
+});
+
+describe('conversations', () => {
+  let echo: ScriptedServer;
+  const seen: any[] = [];
+  beforeAll(async () => {
+    // Answers with the number of messages it was sent, and keeps them for the test to read.
+    echo = await scriptedServer((res, body) => {
+      seen.push(body.messages);
+      sse(res, [sseChunk(`turn with ${body.messages.length} messages`, 'stop'), `data: ${JSON.stringify({ choices: [], usage: { prompt_tokens: 10, completion_tokens: 4 } })}\n\n`, 'data: [DONE]\n\n']);
+    });
+  });
+  afterAll(() => echo.close());
+
+  test('-c sends the earlier turns again, --cid picks a conversation, each turn is its own row', async () => {
+    const u = userAt(undefined, { TOKENCLI_API_URL: echo.url, TOKENCLI_API_KEY: 'tp_' + 'c'.repeat(40) });
+    const first = JSON.parse((await u.run(['run', '--json', '-m', 'm', '-s', 'you are terse', 'first question'])).stdout);
+    expect((await u.run(['run', '-c', '-m', 'm', 'second question'])).code).toBe(0);
+    expect(seen.at(-1)).toEqual([
+      { role: 'system', content: 'you are terse' },
+      { role: 'user', content: 'first question' },
+      { role: 'assistant', content: 'turn with 2 messages' },
+      { role: 'user', content: 'second question' },
+    ]);
+    expect((await u.run(['run', '-m', 'm', 'a new topic'])).code).toBe(0);
+    expect(seen.at(-1)).toHaveLength(1);
+    expect((await u.run(['run', '--cid', first.conversation_id, '-m', 'm', 'third question'])).code).toBe(0);
+    expect(seen.at(-1)).toHaveLength(6);
+    expect(ledgerRows(u.home)).toHaveLength(4);
+    expect((await u.run(['run', '--cid', 'no-such-conversation', '-m', 'm', 'x'])).code).toBe(2);
+  });
+
+  test('older turns are dropped, with a note, when the conversation would not fit the model context', async () => {
+    const u = userAt(undefined, { TOKENCLI_API_URL: echo.url, TOKENCLI_API_KEY: 'tp_' + 'c'.repeat(40) });
+    // The scripted model has a context of 1,000 tokens: three turns of ~300 words cannot all fit.
+    const long = 'word '.repeat(300);
+    expect((await u.run(['run', '-m', 'm', `one ${long}`])).code).toBe(0);
+    expect((await u.run(['run', '-c', '-m', 'm', `two ${long}`])).code).toBe(0);
+    const third = await u.run(['run', '-c', '-m', 'm', '--max-tokens', '100', `three ${long}`]);
+    expect(third.code).toBe(0);
+    expect(third.stderr).toMatch(/dropped the \d+ oldest turns? of the conversation to fit m's context/);
+    expect(seen.at(-1)[0].content.startsWith('one')).toBe(false);
+    expect(seen.at(-1).at(-1).content.startsWith('three')).toBe(true);
+  });
+});
+
+describe('templates and aliases', () => {
+  test('a template fills $input and -p parameters, brings its system prompt and model, and is a YAML file a person can edit', async () => {
+    const u = asUser();
+    expect((await u.run(['template', 'set', 'review', '--system', 'You review tersely', '--prompt', 'Review this $lang:\n\n$input', '--model', 'demo-pro', '--max-tokens', '4'])).code).toBe(0);
+    const r = await u.run(['run', '--json', '-t', 'review', '-p', 'lang=TypeScript'], { input: 'const x = 1' });
+    expect(r.code, r.stderr).toBe(0);
+    const [logged] = JSON.parse((await u.run(['logs', '--json'])).stdout).runs;
+    expect(logged).toMatchObject({ model: 'demo-pro', system: 'You review tersely', prompt: 'Review this TypeScript:\n\nconst x = 1', completion_tokens: 4 });
+    const missing = await u.run(['run', '-t', 'review', 'x']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/the template needs \$lang\ngive -p lang=\.\.\./);
+    expect(JSON.parse((await u.run(['template', '--json'])).stdout).templates.map((t: any) => t.name)).toEqual(['review']);
+    expect((await u.run(['template', 'rm', 'review'])).code).toBe(0);
+    expect((await u.run(['run', '-t', 'review', 'x'])).code).toBe(2);
+  });
+
+  test('an alias stands for its model in run, is listed, completed, and removed', async () => {
+    const u = asUser();
+    expect((await u.run(['alias', 'set', 'fast', 'demo-mini'])).code).toBe(0);
+    const r = await u.run(['run', '--json', '-m', 'fast', '--max-tokens', '2', 'hi']);
+    expect(JSON.parse(r.stdout).model).toBe('demo-mini');
+    expect((await u.run(['__complete', 'models'])).stdout).toContain('fast\n');
+    expect((await u.run(['alias', '--no-header'])).stdout).toBe('fast\tdemo-mini\n');
+    expect((await u.run(['alias', 'rm', 'fast'])).code).toBe(0);
+    expect((await u.run(['run', '-m', 'fast', 'hi'])).code).toBe(2);
+  });
+});
