@@ -3,7 +3,7 @@
 
 _tokencli_subcommands() {
   case "$1" in
-    '') echo 'run chat logs login logout profiles plans plan balance budget usage models alias template config serve auth completion help' ;;
+    '') echo 'run chat logs login logout profiles plans plan balance quota budget usage models alias template config serve auth completion help' ;;
     'run') echo '' ;;
     'chat') echo '' ;;
     'logs') echo 'show rm' ;;
@@ -19,6 +19,7 @@ _tokencli_subcommands() {
     'plan') echo 'purchase' ;;
     'plan purchase') echo '' ;;
     'balance') echo '' ;;
+    'quota') echo '' ;;
     'budget') echo 'set status rm' ;;
     'budget set') echo '' ;;
     'budget status') echo '' ;;
@@ -69,6 +70,7 @@ _tokencli_flags() {
     'plan') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'plan purchase') echo '--quantity -y --yes --web -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'balance') echo '--min --offline --all -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'quota') echo '--line -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget set') echo '--period --tokens --amount --warn --hard --alert-command -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget status') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -171,6 +173,9 @@ _tokencli_flag_values() {
     'balance|--profile') tokencli __complete profiles 2>/dev/null ;;
     'balance|--api-url') true ;;
     'balance|--timeout') true ;;
+    'quota|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'quota|--api-url') true ;;
+    'quota|--timeout') true ;;
     'budget|--profile') tokencli __complete profiles 2>/dev/null ;;
     'budget|--api-url') true ;;
     'budget|--timeout') true ;;

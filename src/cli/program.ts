@@ -11,6 +11,7 @@ import { authCommand } from './commands/auth/auth.js';
 import { templateCommand } from './commands/template/template.js';
 import { authTokenCommand } from './commands/auth/token.js';
 import { profilesUseCommand } from './commands/profiles/use.js';
+import { quotaCommand } from './commands/quota/quota.js';
 import { balanceCommand } from './commands/balance/balance.js';
 import { budgetCommand } from './commands/budget/budget.js';
 import { completeCommand } from './commands/completion/complete.js';
@@ -55,7 +56,7 @@ export function createProgram(ctx: Context): Command {
     Object.assign(ctx.globals, action.optsWithGlobals() as Partial<GlobalOptions>);
   });
 
-  for (const make of [runCommand, chatCommand, logsCommand, loginCommand, logoutCommand, profilesCommand, plansCommand, planCommand, balanceCommand, budgetCommand, usageCommand, modelsCommand, aliasCommand, templateCommand, configCommand, serveCommand]) {
+  for (const make of [runCommand, chatCommand, logsCommand, loginCommand, logoutCommand, profilesCommand, plansCommand, planCommand, balanceCommand, quotaCommand, budgetCommand, usageCommand, modelsCommand, aliasCommand, templateCommand, configCommand, serveCommand]) {
     program.addCommand(make(ctx));
   }
   // gh's habits: `auth login|logout|switch|token` beside `auth status`, the same commands as the short forms.

@@ -4,7 +4,7 @@
  * turning content logging off never changes a budget.
  */
 import type Database from 'better-sqlite3';
-import { prepared } from '../shared/statements.js';
+import { prepared } from '../sqlite/statements.js';
 import type { RunRecord } from './ledger.js';
 
 export interface FileInput {

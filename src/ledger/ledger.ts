@@ -11,7 +11,7 @@ import type { Budget } from './budget-rules.js';
 import { openLedgerDb, type OpenOptions } from './open.js';
 import { processStart } from './owner.js';
 import type { Period } from './periods.js';
-import { prepared } from '../shared/statements.js';
+import { prepared } from '../sqlite/statements.js';
 
 /**
  * `pending`: written before the request left, not completed yet (or its process died);

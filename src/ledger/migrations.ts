@@ -1,5 +1,5 @@
 /** The local ledger's schema. Append-only: never edit or reorder a migration that has shipped. */
-import type { Migration } from '../shared/migrate.js';
+import type { Migration } from '../sqlite/migrate.js';
 
 export const LEDGER_MIGRATIONS: Migration[] = [
   {

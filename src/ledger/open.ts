@@ -7,10 +7,10 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { migrate, unapplied } from '../shared/migrate.js';
+import { migrate, unapplied } from '../sqlite/migrate.js';
 import { LedgerError } from './errors.js';
 import { LEDGER_MIGRATIONS } from './migrations.js';
-import { prepared } from '../shared/statements.js';
+import { prepared } from '../sqlite/statements.js';
 
 /** How long a write waits for another process's lock before the run goes to the journal. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;

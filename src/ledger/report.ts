@@ -5,7 +5,7 @@
  */
 import { whereOf, type Ledger, type RunFilter, type Totals } from './ledger.js';
 import { periodBounds, type Period } from './periods.js';
-import { prepared } from '../shared/statements.js';
+import { prepared } from '../sqlite/statements.js';
 
 export type GroupBy = Period | 'model' | 'profile';
 

@@ -8,13 +8,15 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Account } from '../shared/wire.js';
 import type { Backend } from './backends/backend.js';
 import { ApiProblem, unauthorized } from './errors.js';
-import type { Meter } from './metering.js';
+import type { Meter } from './meter.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { registerAccountRoutes } from './routes/account.js';
 import { registerChatRoutes } from './routes/chat.js';
 import { registerModelRoutes } from './routes/models.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { registerPurchaseRoutes } from './routes/purchases.js';
+import { registerQuotaRoutes } from './routes/quota.js';
+import { registerSubscriptionRoutes } from './routes/subscriptions.js';
 import { newRequestId } from './request-id.js';
 import type { Db } from './store/db.js';
 import { accountForKey } from './store/accounts.js';
@@ -36,7 +38,7 @@ export type AppEnv = { Variables: { account: Account } };
 export type App = Hono<AppEnv>;
 
 /** Endpoints that may be read without a key (DESIGN §3). */
-const PUBLIC = new Set(['GET /v1/plans', 'GET /v1/models']);
+const PUBLIC = new Set(['GET /v1/plans', 'GET /v1/subscription-plans', 'GET /v1/models']);
 
 export function createApp(deps: AppDeps): App {
   const app = new Hono<AppEnv>();
@@ -78,6 +80,8 @@ export function createApp(deps: AppDeps): App {
   registerAccountRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerPurchaseRoutes(app, deps);
+  registerSubscriptionRoutes(app, deps);
+  registerQuotaRoutes(app, deps);
   registerModelRoutes(app, deps);
   registerChatRoutes(app, deps);
 

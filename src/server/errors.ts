@@ -12,12 +12,14 @@ export class ApiProblem extends Error {
     readonly code: string | null = null,
     readonly param: string | null = null,
     readonly headers: Record<string, string> = {},
+    /** Further machine-readable fields of the error object, such as a window's `resets_at`. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
 
   toBody() {
-    return { error: { type: this.type, code: this.code, message: this.message, param: this.param } };
+    return { error: { type: this.type, code: this.code, message: this.message, param: this.param, ...this.details } };
   }
 }
 

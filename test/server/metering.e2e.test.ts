@@ -31,7 +31,7 @@ describe('metering', () => {
     const r = await chat(s.url, s.key, {});
     expect(r.status).toBe(200);
     expect(r.json.usage.completion_tokens).toBe(11);
-    expect(r.json.usage.billing).toEqual({ billed_tokens: 19, tokens_remaining: 11 });
+    expect(r.json.usage.billing).toEqual({ billed_tokens: 19, tokens_remaining: 11, multiplier_milli: 1000, funded_by: 'packs' });
     await s.stop();
   });
 

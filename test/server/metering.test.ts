@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { ModelInfo } from '../../src/server/backends/backend.js';
 import { recordPurchase } from '../../src/server/store/purchases.js';
 import { getPlan } from '../../src/server/store/catalogue.js';
-import { balanceOf } from '../../src/server/store/metering.js';
+import { balanceOf } from '../../src/server/store/holds.js';
 import { renewHold, settleAbandonedHolds } from '../../src/server/store/leases.js';
 import { inProcessServer } from '../helpers/app.js';
 
@@ -73,7 +73,7 @@ describe('metering', () => {
     recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-11-26T10:00:00Z'));
     const a = await s.meter.admit(s.account.id, 'over', mini, hi, 10);
     const usage = s.meter.settle(s.account.id, 'over', mini, a, { promptTokens: 8, completionTokens: 400_100 }, 'completed');
-    expect(usage.billing).toEqual({ billed_tokens: 400_108, tokens_remaining: 0 });
+    expect(usage.billing).toEqual({ billed_tokens: 400_108, tokens_remaining: 0, multiplier_milli: 1000, funded_by: 'packs' });
     const b = balanceOf(s.db, s.account.id, new Date('2026-11-26T10:00:00Z'));
     expect(b).toMatchObject({ tokens_remaining: 0, tokens_owed: 108 });
     expect(b.packs.every((p) => p.tokens_remaining >= 0)).toBe(true);

@@ -104,6 +104,48 @@ describe('the server answers as docs/token-plan-api.yaml says', () => {
     await expectConforms('post', '/v1/chat/completions', fresh);
   });
 
+  test('subscriptions, upgrades, quota, the window 429 and the quota headers', async () => {
+    const other = await startServe();
+    try {
+      const key = other.key;
+      await expectConforms('get', '/v1/subscription-plans', await api(other.url, '/v1/subscription-plans'));
+      await expectConforms('get', '/v1/quota', await api(other.url, '/v1/quota', { key }));
+      await expectConforms('get', '/v1/subscription', await api(other.url, '/v1/subscription', { key }));
+      const sub = (body: unknown, k = 'sub-1') => api(other.url, '/v1/subscriptions', { key, body, headers: { 'idempotency-key': k } });
+      await expectConforms('post', '/v1/subscriptions', await sub({ plan_id: 'nope' }));
+      await expectConforms('post', '/v1/subscriptions', await sub({ plan_id: 'lite-monthly' }));
+      await expectConforms('post', '/v1/subscriptions', await sub({ plan_id: 'lite-monthly' }));
+      await expectConforms('post', '/v1/subscriptions', await sub({ plan_id: 'pro-monthly' }));
+      const exists = await sub({ plan_id: 'pro-monthly' }, 'sub-2');
+      expect(exists.status).toBe(409);
+      await expectConforms('post', '/v1/subscriptions', exists);
+      await expectConforms('get', '/v1/subscription', await api(other.url, '/v1/subscription', { key }));
+      await expectConforms('patch', '/v1/subscription', await api(other.url, '/v1/subscription', { key, method: 'PATCH', body: { auto_renew: true } }));
+      await expectConforms('patch', '/v1/subscription', await api(other.url, '/v1/subscription', { key, method: 'PATCH', body: { auto_renew: 'yes' } }));
+      const upgrade = (plan_id: string, k: string) => api(other.url, '/v1/subscription/upgrade', { key, body: { plan_id }, headers: { 'idempotency-key': k } });
+      await expectConforms('post', '/v1/subscription/upgrade', await upgrade('lite-monthly', 'up-1'));
+      await expectConforms('post', '/v1/subscription/upgrade', await upgrade('nope', 'up-1'));
+      const answered = await chat(other.url, key, { model: 'demo-glm', max_tokens: 3 });
+      await expectConforms('post', '/v1/chat/completions', answered);
+      expect(answered.headers.get('x-quota-rolling-5h-requests-remaining')).toBe('79');
+      await expectConforms('get', '/v1/quota', await api(other.url, '/v1/quota', { key }));
+      await expectConforms('get', '/v1/models', await api(other.url, '/v1/models'));
+      // 80 requests per 5 h on Lite: the 81st is refused by the window, not by the rate limiter.
+      for (let i = 0; i < 79; i++) expect((await chat(other.url, key, { max_tokens: 1 })).status).toBe(200);
+      const refused = await chat(other.url, key, { max_tokens: 1 });
+      expect(refused.status).toBe(429);
+      expect(refused.json.error).toMatchObject({ type: 'insufficient_quota', code: 'quota_exhausted_rolling_5h', window: 'rolling_5h' });
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(4 * 3600);
+      await expectConforms('post', '/v1/chat/completions', refused);
+      const upgraded = await upgrade('pro-monthly', 'up-2');
+      await expectConforms('post', '/v1/subscription/upgrade', upgraded);
+      expect(upgraded.json).toMatchObject({ plan_id: 'pro-monthly' });
+      expect((await chat(other.url, key, { max_tokens: 1 })).status).toBe(200);
+    } finally {
+      await other.stop();
+    }
+  });
+
   test('HEAD, and the HTTP layer\'s own errors', async () => {
     const head = await fetch(`${s.url}/v1/plans`, { method: 'HEAD' });
     expect(doc.paths['/v1/plans'].head.responses[String(head.status)]).toBeDefined();

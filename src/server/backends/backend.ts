@@ -1,5 +1,6 @@
 /** What a generation backend (the demo models, or an upstream) must provide to the metered chat route. */
 import type { BillingRates, ChatMessage } from '../../shared/wire.js';
+import type { MultiplierSchedule } from '../../tokens/peak.js';
 
 export interface ModelInfo {
   id: string;
@@ -7,6 +8,8 @@ export interface ModelInfo {
   created: number;
   context_length?: number;
   rates: BillingRates;
+  /** Time-of-day multipliers applied on top of the rates (peak and off-peak). */
+  schedule?: MultiplierSchedule;
 }
 
 export interface GenerateRequest {

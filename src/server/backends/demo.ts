@@ -8,6 +8,15 @@ import type { Backend, GenerateRequest, Generation, ModelInfo } from './backend.
 export const DEMO_MODELS: readonly ModelInfo[] = [
   { id: 'demo-mini', owned_by: 'tokencli-demo', created: 1_764_115_200, context_length: 8_192, rates: { input_multiplier_milli: 1000, output_multiplier_milli: 1000 } },
   { id: 'demo-pro', owned_by: 'tokencli-demo', created: 1_764_115_200, context_length: 32_768, rates: { input_multiplier_milli: 2000, output_multiplier_milli: 4000 } },
+  // Priced as GLM coding models are: 3× in the 14:00–18:00 Beijing peak, 2× off-peak.
+  {
+    id: 'demo-glm',
+    owned_by: 'tokencli-demo',
+    created: 1_764_115_200,
+    context_length: 32_768,
+    rates: { input_multiplier_milli: 1000, output_multiplier_milli: 1000 },
+    schedule: { time_zone: 'Asia/Shanghai', base_milli: 2000, rules: [{ from_minute: 14 * 60, to_minute: 18 * 60, multiplier_milli: 3000 }] },
+  },
 ];
 
 /** The answer when the request sets no max_tokens. */

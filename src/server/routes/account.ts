@@ -1,7 +1,7 @@
 /** What the key's account is, has and has used: /v1/account, /v1/balance, /v1/usage and /v1/usage/runs/ID. */
 import type { App, AppDeps } from '../app.js';
 import { badRequest, notFound } from '../errors.js';
-import { balanceOf } from '../store/metering.js';
+import { balanceOf } from '../store/holds.js';
 import { runUsage, usageReport } from '../store/usage.js';
 import { UsageGroupBy } from '../../shared/wire.js';
 

@@ -9,8 +9,9 @@ import { loadTokenCounter } from '../../tokens/estimate.js';
 import type { App, AppDeps } from '../app.js';
 import type { Generation, ModelInfo } from '../backends/backend.js';
 import { ApiProblem, notFound } from '../errors.js';
-import type { Admission, SettledUsage } from '../metering.js';
+import type { Admission, SettledUsage } from '../meter.js';
 import { parseJsonBody } from './parse.js';
+import { quotaHeaders, windowsOf } from './quota.js';
 
 export function registerChatRoutes(app: App, deps: AppDeps): void {
   app.post('/v1/chat/completions', async (c) => {
@@ -32,8 +33,12 @@ export function registerChatRoutes(app: App, deps: AppDeps): void {
       ...(req.temperature != null ? { temperature: req.temperature } : {}),
       signal: controller.signal,
     });
+    // The windows as this request's hold leaves them, computed before generation starts.
+    const quota = quotaHeaders(windowsOf(deps.db, accountId, deps.now()));
     const run = new MeteredRun(deps, accountId, id, model, admission, generation, controller);
-    return req.stream ? run.streamResponse(req) : run.jsonResponse();
+    const res = req.stream ? run.streamResponse(req) : await run.jsonResponse();
+    for (const [name, value] of Object.entries(quota)) res.headers.set(name, value);
+    return res;
   });
 }
 

@@ -2,7 +2,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Account } from '../../shared/wire.js';
 import type { Db } from './db.js';
-import { prepared } from '../../shared/statements.js';
+import { prepared } from '../../sqlite/statements.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** Characters after `tp_` that identify the key's row; the rest is the secret. */

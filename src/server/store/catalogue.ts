@@ -1,7 +1,7 @@
 /** The plan catalogue the reference server sells, seeded at start (the 400,000-tokens-for-¥1 pack and three tiers). */
 import type { Plan } from '../../shared/wire.js';
 import type { Db } from './db.js';
-import { prepared } from '../../shared/statements.js';
+import { prepared } from '../../sqlite/statements.js';
 
 /** The seeded catalogue: the ¥1 pack carriers advertise, and three tiers above it. */
 export const SEED_PLANS: readonly Plan[] = [

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrate } from '../../shared/migrate.js';
+import { migrate } from '../../sqlite/migrate.js';
 import { MIGRATIONS } from './migrations.js';
 
 export type Db = Database.Database;

@@ -4,7 +4,7 @@
  * and a key whose first request is still running is 409.
  */
 import type { Db } from './db.js';
-import { prepared } from '../../shared/statements.js';
+import { prepared } from '../../sqlite/statements.js';
 
 /** Keys are kept at least this long. */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 3600_000;

@@ -6,9 +6,9 @@
  * directory), and an admission settles the lapsed ones of its account.
  */
 import { billedTokens } from '../../tokens/billing.js';
-import { prepared } from '../../shared/statements.js';
+import { prepared } from '../../sqlite/statements.js';
 import type { Db } from './db.js';
-import { settleHold } from './metering.js';
+import { settleHold } from './holds.js';
 
 /** Extends a running request's hold and records its progress. */
 export function renewHold(db: Db, holdId: string, completionTokens: number, now: Date, ttlMs: number): void {

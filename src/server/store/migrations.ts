@@ -2,7 +2,7 @@
  * Append-only: never edit or reorder a migration that has shipped; add a new one instead.
  * Amounts are integers (tokens, minor units of money); times are ISO-8601 UTC strings.
  */
-import type { Migration } from '../../shared/migrate.js';
+import type { Migration } from '../../sqlite/migrate.js';
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -143,6 +143,58 @@ export const MIGRATIONS: Migration[] = [
         ALTER TABLE holds ADD COLUMN run_id TEXT;
         ALTER TABLE chat_requests ADD COLUMN run_id TEXT;
         CREATE INDEX chat_requests_by_run ON chat_requests(account_id, run_id) WHERE run_id IS NOT NULL;
+      `),
+  },
+  {
+    name: 'm007_subscriptions',
+    // Subscriptions whose quota is counted against several windows at once (issue 15). A hold is
+    // funded either by the subscription's windows (subscription_id set) or by the packs, never
+    // split: the packs' availability ignores subscription holds and the windows ignore pack holds.
+    // multiplier_milli is the time-of-day multiplier applied, recorded so that reports reconcile.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE subscription_plans (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          description TEXT NOT NULL,
+          price_minor INTEGER NOT NULL CHECK (price_minor >= 0),
+          first_period_price_minor INTEGER NOT NULL CHECK (first_period_price_minor >= 0),
+          currency TEXT NOT NULL,
+          time_zone TEXT NOT NULL,
+          sort_order INTEGER NOT NULL
+        );
+        CREATE TABLE subscription_plan_limits (
+          plan_id TEXT NOT NULL REFERENCES subscription_plans(id),
+          unit TEXT NOT NULL CHECK (unit IN ('tokens', 'requests')),
+          quota_window TEXT NOT NULL CHECK (quota_window IN ('rolling_5h', 'week', 'cycle')),
+          cap INTEGER NOT NULL CHECK (cap > 0),
+          PRIMARY KEY (plan_id, unit, quota_window)
+        );
+        CREATE TABLE subscriptions (
+          id TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          plan_id TEXT NOT NULL REFERENCES subscription_plans(id),
+          auto_renew INTEGER NOT NULL DEFAULT 0,
+          started_at TEXT NOT NULL,        -- the anchor of the monthly cycle
+          ends_at TEXT NOT NULL,           -- the end of the last paid period
+          price_minor INTEGER NOT NULL,    -- what the current period cost
+          currency TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        );
+        CREATE INDEX subscriptions_by_account ON subscriptions(account_id, ends_at);
+        CREATE TABLE subscription_usage (
+          id INTEGER PRIMARY KEY,
+          subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+          request_id TEXT NOT NULL,
+          tokens INTEGER NOT NULL CHECK (tokens >= 0),
+          requests INTEGER NOT NULL CHECK (requests >= 0),
+          created_at TEXT NOT NULL
+        );
+        CREATE INDEX subscription_usage_by_time ON subscription_usage(subscription_id, created_at);
+        ALTER TABLE holds ADD COLUMN subscription_id TEXT REFERENCES subscriptions(id);
+        ALTER TABLE holds ADD COLUMN multiplier_milli INTEGER NOT NULL DEFAULT 1000;
+        ALTER TABLE chat_requests ADD COLUMN subscription_id TEXT;
+        ALTER TABLE chat_requests ADD COLUMN multiplier_milli INTEGER NOT NULL DEFAULT 1000;
       `),
   },
 ];

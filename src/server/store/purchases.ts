@@ -2,7 +2,7 @@
 import type { Plan, Purchase } from '../../shared/wire.js';
 import { newId } from './accounts.js';
 import type { Db } from './db.js';
-import { prepared } from '../../shared/statements.js';
+import { prepared } from '../../sqlite/statements.js';
 
 const DAY_MS = 86_400_000;
 

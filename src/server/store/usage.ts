@@ -1,7 +1,7 @@
 /** Server-side usage from the metered requests: aggregated per day or model, and one run by its Idempotency-Key. */
 import type { RunUsage, UsageReport } from '../../shared/wire.js';
 import type { Db } from './db.js';
-import { prepared } from '../../shared/statements.js';
+import { prepared } from '../../sqlite/statements.js';
 
 export interface UsageQuery {
   since?: string;

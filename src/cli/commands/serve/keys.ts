@@ -26,6 +26,6 @@ export function keysCommand(ctx: Context, runF = keysCreateRun): Command {
 }
 
 export async function keysCreateRun(opts: KeysCreateOptions): Promise<void> {
-  const { createKey } = await import('../../../server/listen.js');
+  const { createKey } = await import('../../../server/build.js');
   opts.io.out(`${createKey(opts.dataDir, opts.account)}\n`);
 }

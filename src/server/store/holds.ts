@@ -1,17 +1,18 @@
 /**
- * Hold-then-settle over the packs, the way a card authorisation works. Each function runs inside
+ * Hold-then-settle over the packs or a subscription's windows, the way a card authorisation works. Each function runs inside
  * the caller's `BEGIN IMMEDIATE` transaction, so admission checks and inserts the hold atomically.
  * A hold is also a lease that its running request renews: see leases.ts.
  */
 import type { Balance, BillingRates } from '../../shared/wire.js';
 import { newId } from './accounts.js';
 import type { Db } from './db.js';
-import { prepared } from '../../shared/statements.js';
+import { prepared } from '../../sqlite/statements.js';
+import { recordWindowUsage } from './windows.js';
 
 export interface Availability {
   /** Tokens in unexpired packs. */
   remaining: number;
-  /** Tokens reserved by requests still running. */
+  /** Tokens reserved by requests still running on the packs (a subscription's holds are its windows'). */
   held: number;
   /** Tokens owed from an earlier over-run; no new hold is granted while this is above zero. */
   owed: number;
@@ -24,7 +25,7 @@ export function availability(db: Db, accountId: string, now: Date): Availability
   const remaining = prepared(db, 'SELECT COALESCE(SUM(tokens_remaining), 0) FROM packs WHERE account_id = ? AND expires_at > ?')
     .pluck()
     .get(accountId, iso) as number;
-  const held = prepared(db, `SELECT COALESCE(SUM(tokens), 0) FROM holds WHERE account_id = ? AND status = 'active' AND expires_at > ?`)
+  const held = prepared(db, `SELECT COALESCE(SUM(tokens), 0) FROM holds WHERE account_id = ? AND status = 'active' AND expires_at > ? AND subscription_id IS NULL`)
     .pluck()
     .get(accountId, iso) as number;
   const owed = prepared(db, 'SELECT debt_tokens FROM accounts WHERE id = ?').pluck().get(accountId) as number;
@@ -38,15 +39,19 @@ export interface HoldSubject {
   runId: string | null;
   model: string;
   promptTokens: number;
+  /** The model's rates times the time-of-day multiplier in force at admission. */
   rates: BillingRates;
+  multiplierMilli: number;
+  /** The subscription whose windows fund this request; null when the packs do. */
+  subscriptionId: string | null;
 }
 
 export function insertHold(db: Db, accountId: string, tokens: number, subject: HoldSubject, now: Date, ttlMs: number): string {
   const id = newId('hold');
   prepared(
     db,
-    `INSERT INTO holds (id, account_id, tokens, status, created_at, expires_at, request_id, run_id, model, prompt_tokens, input_multiplier_milli, output_multiplier_milli)
-     VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO holds (id, account_id, tokens, status, created_at, expires_at, request_id, run_id, model, prompt_tokens, input_multiplier_milli, output_multiplier_milli, multiplier_milli, subscription_id)
+     VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     accountId,
@@ -59,6 +64,8 @@ export function insertHold(db: Db, accountId: string, tokens: number, subject: H
     subject.promptTokens,
     subject.rates.input_multiplier_milli,
     subject.rates.output_multiplier_milli,
+    subject.multiplierMilli,
+    subject.subscriptionId,
   );
   return id;
 }
@@ -76,14 +83,25 @@ export interface Settlement {
 }
 
 /**
- * Debits the billed tokens from unexpired packs, soonest expiry first, one ledger row per pack;
- * whatever the packs cannot cover becomes the account's debt, so no pack ever goes negative.
- * Releases the hold. Settling a hold twice is a no-op that returns false.
+ * Counts the billed tokens against the hold's subscription windows, or debits them from unexpired
+ * packs, soonest expiry first, one ledger row per pack; whatever the packs cannot cover becomes the
+ * account's debt, so no pack ever goes negative. Releases the hold. Settling a hold twice is a no-op
+ * that returns false.
  */
 export function settleHold(db: Db, s: Settlement, now: Date): boolean {
   const iso = now.toISOString();
   const released = prepared(db, `UPDATE holds SET status = 'settled' WHERE id = ? AND status != 'settled'`).run(s.holdId);
   if (released.changes === 0) return false;
+  const hold = prepared(db, 'SELECT subscription_id, multiplier_milli FROM holds WHERE id = ?').get(s.holdId) as { subscription_id: string | null; multiplier_milli: number };
+  prepared(db,
+    `INSERT INTO chat_requests (id, account_id, run_id, model, prompt_tokens, completion_tokens, billed_tokens, status, created_at, subscription_id, multiplier_milli)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(s.requestId, s.accountId, s.runId, s.model, s.promptTokens, s.completionTokens, s.billedTokens, s.status, iso, hold.subscription_id, hold.multiplier_milli);
+  if (hold.subscription_id !== null) {
+    // A request that cost nothing (it failed before producing anything) does not count as one either.
+    recordWindowUsage(db, hold.subscription_id, s.requestId, s.billedTokens, s.billedTokens > 0 ? 1 : 0, now);
+    return true;
+  }
   const packs = prepared(db, 
       `SELECT id, tokens_remaining FROM packs
        WHERE account_id = ? AND expires_at > ? AND tokens_remaining > 0
@@ -106,10 +124,6 @@ export function settleHold(db: Db, s: Settlement, now: Date): boolean {
     prepared(db, 'UPDATE accounts SET debt_tokens = debt_tokens + ? WHERE id = ?').run(left, s.accountId);
     entry.run(s.accountId, null, 'debt', -left, s.requestId, iso);
   }
-  prepared(db, 
-    `INSERT INTO chat_requests (id, account_id, run_id, model, prompt_tokens, completion_tokens, billed_tokens, status, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(s.requestId, s.accountId, s.runId, s.model, s.promptTokens, s.completionTokens, s.billedTokens, s.status, iso);
   return true;
 }
 

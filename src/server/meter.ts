@@ -2,17 +2,22 @@
  * Metering of chat completions in plan tokens, in three steps (DESIGN §3): admission (estimate,
  * hold, in one transaction), generation (outside any transaction, renewing the hold as a lease),
  * settlement (debit, release, in one transaction). Only what was produced is billed, never more than
- * the packs hold.
+ * the packs hold. A subscription's windows are drawn first, then the packs; each request is priced at
+ * the time-of-day multiplier in force when it was admitted, the price its hold was taken at.
  */
 import { affordableCompletionTokens, billedTokens } from '../tokens/billing.js';
 import { promptTokensLowerBound } from '../tokens/estimate.js';
-import type { ChatMessage } from '../shared/wire.js';
+import type { BillingRates, ChatMessage } from '../shared/wire.js';
+import { multiplierAt, scaledRates } from '../tokens/peak.js';
 import type { ModelInfo } from './backends/backend.js';
 import type { PromptCounter } from './count-pool.js';
 import { ApiProblem, quotaProblem } from './errors.js';
 import type { Db } from './store/db.js';
 import { renewHold, settleAbandonedHolds } from './store/leases.js';
-import { availability, insertHold, settleHold, type Availability } from './store/metering.js';
+import { availability, insertHold, settleHold, type Availability } from './store/holds.js';
+import { activeSubscription, latestSubscription, renewDue } from './store/subscriptions.js';
+import { windowStates } from './store/windows.js';
+import { fitIn, windowProblem } from './window-admission.js';
 
 export interface MeterOptions {
   /** Completion tokens held for when a request sets no max_tokens. */
@@ -30,13 +35,18 @@ export interface Admission {
   promptTokens: number;
   /** Completion tokens the hold covers: generation must stop there. */
   maxTokens: number;
+  /** The model's rates at the multiplier in force at admission: the request is billed at these. */
+  rates: BillingRates;
+  multiplierMilli: number;
+  /** The subscription whose windows fund the request; null when the packs do. */
+  subscriptionId: string | null;
 }
 
 export interface SettledUsage {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
-  billing: { billed_tokens: number; tokens_remaining: number };
+  billing: { billed_tokens: number; tokens_remaining: number; multiplier_milli: number; funded_by: 'subscription' | 'packs' };
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -58,7 +68,8 @@ export class Meter {
    */
   async admit(accountId: string, requestId: string, model: ModelInfo, messages: ChatMessage[], requestedMax: number | undefined, runId: string | null = null): Promise<Admission> {
     this.checkContext(model, promptTokensLowerBound(messages), requestedMax, 'at least ');
-    this.checkSomethingToSpend(availability(this.db, accountId, this.now()));
+    // An account with a subscription may have no packs at all: its windows are checked in the transaction.
+    if (!latestSubscription(this.db, accountId, this.now())) this.checkSomethingToSpend(availability(this.db, accountId, this.now()));
     const room = model.context_length === undefined ? undefined : model.context_length - (requestedMax ?? 0);
     const promptTokens = await this.counter.count(messages, room);
     this.checkContext(model, promptTokens, requestedMax, room !== undefined && promptTokens > room ? 'at least ' : '');
@@ -66,22 +77,34 @@ export class Meter {
       .transaction((): Admission => {
         const now = this.now();
         settleAbandonedHolds(this.db, now, { lapsedOf: accountId });
-        const a = availability(this.db, accountId, now);
-        this.checkSomethingToSpend(a);
-        const affordable = affordableCompletionTokens(promptTokens, a.available, model.rates);
+        const multiplierMilli = model.schedule ? multiplierAt(model.schedule, now.getTime()).multiplier_milli : 1000;
+        const rates = scaledRates(model.rates, multiplierMilli);
         const wanted = requestedMax ?? Math.min(this.opts.defaultMaxTokens, model.context_length ?? Infinity);
-        const maxTokens = requestedMax ?? Math.min(wanted, affordable);
-        const hold = billedTokens(promptTokens, maxTokens, model.rates);
-        if (maxTokens < 1 || hold > a.available) {
-          const code = 'request_exceeds_balance';
-          const needed = billedTokens(promptTokens, Math.max(maxTokens, 1), model.rates);
+        const hold = (subscriptionId: string | null, maxTokens: number): Admission => {
+          const subject = { requestId, runId, model: model.id, promptTokens, rates, multiplierMilli, subscriptionId };
+          const holdId = insertHold(this.db, accountId, billedTokens(promptTokens, maxTokens, rates), subject, now, this.opts.holdTtlMs);
+          return { holdId, runId, promptTokens, maxTokens, rates, multiplierMilli, subscriptionId };
+        };
+        // Deduction order: the subscription's windows, then the packs, then refuse.
+        renewDue(this.db, accountId, now);
+        const sub = activeSubscription(this.db, accountId, now);
+        const windows = sub ? windowStates(this.db, sub, now) : [];
+        if (sub) {
+          const fit = fitIn(promptTokens, requestedMax, wanted, windows, rates);
+          if (fit !== undefined) return hold(sub.id, fit);
+        }
+        const a = availability(this.db, accountId, now);
+        if (sub && (a.available === 0 || a.owed > 0)) throw windowProblem(windows, now);
+        this.checkSomethingToSpend(a);
+        const maxTokens = requestedMax ?? Math.min(wanted, affordableCompletionTokens(promptTokens, a.available, rates));
+        if (maxTokens < 1 || billedTokens(promptTokens, maxTokens, rates) > a.available) {
+          const needed = billedTokens(promptTokens, Math.max(maxTokens, 1), rates);
           throw quotaProblem(
-            code,
+            'request_exceeds_balance',
             `this request needs up to ${fmt(needed)} plan tokens (prompt ${fmt(promptTokens)} + max_tokens ${fmt(Math.max(maxTokens, 1))} on ${model.id}) but ${fmt(a.available)} are available`,
           );
         }
-        const subject = { requestId, runId, model: model.id, promptTokens, rates: model.rates };
-        return { holdId: insertHold(this.db, accountId, hold, subject, now, this.opts.holdTtlMs), runId, promptTokens, maxTokens };
+        return hold(null, maxTokens);
       })
       .immediate();
   }
@@ -127,7 +150,7 @@ export class Meter {
     status: 'completed' | 'aborted' | 'failed',
   ): SettledUsage {
     const prompt = produced.promptTokens ?? admission.promptTokens;
-    const billed = billedTokens(prompt, produced.completionTokens, model.rates);
+    const billed = billedTokens(prompt, produced.completionTokens, admission.rates);
     return this.db
       .transaction((): SettledUsage => {
         const now = this.now();
@@ -140,7 +163,12 @@ export class Meter {
           prompt_tokens: prompt,
           completion_tokens: produced.completionTokens,
           total_tokens: prompt + produced.completionTokens,
-          billing: { billed_tokens: billed, tokens_remaining: availability(this.db, accountId, now).remaining },
+          billing: {
+            billed_tokens: billed,
+            tokens_remaining: availability(this.db, accountId, now).remaining,
+            multiplier_milli: admission.multiplierMilli,
+            funded_by: admission.subscriptionId ? 'subscription' : 'packs',
+          },
         };
       })
       .immediate();

@@ -1,0 +1,75 @@
+/** How `tokencli quota` looks: a bar per window on a terminal, tab-separated rows in a pipe, one line for a status bar. */
+import type { Quota, WindowQuota } from '../../../shared/quota.js';
+import { formatTokens, when } from '../../io/format.js';
+import type { IOStreams } from '../../io/streams.js';
+import { printTable, type Column } from '../../io/table.js';
+import { countdown, paceOf, SHORT_WINDOW, usedPercent } from './pace.js';
+
+const WINDOW_NAME: Record<WindowQuota['window'], string> = { rolling_5h: '5 hours', week: 'week', cycle: 'month' };
+const BAR_CELLS = 10;
+
+function bar(w: WindowQuota): string {
+  const full = Math.min(BAR_CELLS, Math.ceil((usedPercent(w) * BAR_CELLS) / 100));
+  return '█'.repeat(full) + '░'.repeat(BAR_CELLS - full);
+}
+
+/** "in 3h12m (Mon 00:00)": the countdown, and the local clock time when it is more than a day away a weekday too. */
+function resetsIn(iso: string | null, now: Date, zone: string): string {
+  if (iso === null) return 'nothing counted';
+  const t = new Date(iso);
+  const clock = t.toLocaleString('en-GB', { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit', ...(t.getTime() - now.getTime() > 6 * 86_400_000 ? { day: 'numeric', month: 'short' } : {}) });
+  return `in ${countdown(t.getTime() - now.getTime())} (${clock})`;
+}
+
+function pacePhrase(w: WindowQuota, now: Date): string {
+  const p = paceOf(w, now);
+  if (p.per_hour === 0) return 'unused';
+  const runsOut = p.exhausted_at ? `runs out in ${countdown(Date.parse(p.exhausted_at) - now.getTime())}, before the reset` : 'lasts to the reset';
+  return `${formatTokens(p.per_hour)} ${w.unit}/h, ${runsOut}`;
+}
+
+/** Piped, the columns are the --json fields; on a terminal, a bar and phrases, the pace dropped first when narrow. */
+function columns(now: Date, zone: string): Column<WindowQuota>[] {
+  return [
+    { key: 'window', title: 'window', human: (w) => WINDOW_NAME[w.window], raw: (w) => w.window },
+    { key: 'unit', title: 'unit', human: (w) => w.unit, raw: (w) => w.unit, pipedOnly: true },
+    { key: 'used', title: 'used', human: (w) => `${bar(w)} ${formatTokens(w.used + w.held)} / ${formatTokens(w.limit)} ${w.unit}`, raw: (w) => w.used },
+    { key: 'held', title: 'held', human: (w) => String(w.held), raw: (w) => w.held, pipedOnly: true },
+    { key: 'limit', title: 'limit', human: (w) => String(w.limit), raw: (w) => w.limit, pipedOnly: true },
+    { key: 'remaining', title: 'left', human: (w) => formatTokens(w.remaining), raw: (w) => w.remaining },
+    { key: 'resets_at', title: 'resets', human: (w) => resetsIn(w.resets_at, now, zone), raw: (w) => w.resets_at },
+    { key: 'per_hour', title: 'pace', human: (w) => pacePhrase(w, now), raw: (w) => paceOf(w, now).per_hour, drop: 1 },
+    { key: 'exhausted_at', title: 'runs out', human: () => '', raw: (w) => paceOf(w, now).exhausted_at, pipedOnly: true },
+  ];
+}
+
+export function printQuota(io: IOStreams, q: Quota, now: Date, zone: string): void {
+  const tty = io.isStdoutTTY;
+  if (tty && q.subscription) {
+    const s = q.subscription;
+    const renewal = s.status === 'ended' ? 'ended' : s.auto_renew ? 'renews' : 'ends (auto-renew off)';
+    io.out(`${io.color.bold(s.plan_id)} · ${renewal} ${when(s.current_period_end, true, now)}\n`);
+  }
+  if (tty && q.windows.length === 0) io.out('No active subscription: requests draw on the packs.\n');
+  if (q.windows.length > 0) printTable(io, columns(now, zone), q.windows);
+  if (tty) io.out(`packs: ${formatTokens(q.packs.tokens_remaining)} tokens${q.packs.tokens_held ? ` (${formatTokens(q.packs.tokens_held)} held)` : ''}\n`);
+}
+
+/**
+ * One short line, e.g. `5h 12% 3h05m · wk 40% 2d11h · mo 8% 24d02h`: per window the limit nearest to
+ * its cap (a window may count requests and tokens), marked `!` when exhausted, and its reset.
+ */
+export function printLine(io: IOStreams, q: Quota, now: Date): void {
+  const nearest = new Map<WindowQuota['window'], WindowQuota>();
+  for (const w of q.windows) {
+    const seen = nearest.get(w.window);
+    if (!seen || usedPercent(w) > usedPercent(seen)) nearest.set(w.window, w);
+  }
+  const parts = [...nearest.values()].map((w) => {
+    const mark = w.remaining === 0 ? '!' : '';
+    const reset = w.resets_at === null ? '' : ` ${countdown(Date.parse(w.resets_at) - now.getTime())}`;
+    return `${SHORT_WINDOW[w.window]} ${usedPercent(w)}%${mark}${reset}`;
+  });
+  if (parts.length === 0) parts.push(`packs ${formatTokens(q.packs.tokens_remaining)}`);
+  io.out(parts.join(' · ') + '\n');
+}

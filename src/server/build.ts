@@ -1,0 +1,81 @@
+/**
+ * The one place the reference server is wired: its store opened and its catalogue seeded, the
+ * meter, the backend and the app built from options. `listen.ts` (which opens the port), `serve keys
+ * create` and the tests' in-process app all build through here, so a new dependency is added once.
+ */
+import { createApp, type App } from './app.js';
+import type { Backend } from './backends/backend.js';
+import { DemoBackend } from './backends/demo.js';
+import { UpstreamBackend, type UpstreamOptions } from './backends/upstream.js';
+import type { PromptCounter } from './count-pool.js';
+import { Meter, type MeterOptions } from './meter.js';
+import type { RateLimitOptions } from './rate-limit.js';
+import { createAccount, findAccountByName, mintKey } from './store/accounts.js';
+import { seedPlans } from './store/catalogue.js';
+import { seedSubscriptionPlans } from './store/subscriptions.js';
+import { openServerDb, type Db } from './store/db.js';
+
+export const DEMO_ACCOUNT = 'demo';
+
+export interface BuildOptions extends MeterOptions {
+  dataDir: string;
+  now: () => Date;
+  counter: PromptCounter;
+  /** The demo models (with this pause between tokens) unless an upstream is given. */
+  demoDelayMs: number;
+  upstream?: Omit<UpstreamOptions, 'fetch'>;
+  /** Replaces the backend the two options above would choose (tests script their own). */
+  backend?: Backend;
+  rateLimit: RateLimitOptions;
+  maxBodyBytes: number;
+  paymentDelayMs: number;
+}
+
+export interface BuiltServer {
+  db: Db;
+  meter: Meter;
+  app: App;
+  /** Generations in flight, so that a shutdown can stop them after its grace period. */
+  inflight: Set<AbortController>;
+  /** The demo account's key, present only when this build created the database. */
+  demoKey?: string;
+}
+
+/** Opens (creating or migrating) a data directory's database with the catalogue seeded. */
+export function openStore(dataDir: string, now: () => Date): { db: Db; created: boolean } {
+  const opened = openServerDb(dataDir, now);
+  seedPlans(opened.db);
+  seedSubscriptionPlans(opened.db);
+  return opened;
+}
+
+/** Mints a key for the named account, creating the account (with no packs) when it is new. */
+export function keyFor(db: Db, accountName: string, now: Date): string {
+  return db
+    .transaction(() => {
+      const account = findAccountByName(db, accountName) ?? createAccount(db, accountName, now);
+      return mintKey(db, account.id, now);
+    })
+    .immediate();
+}
+
+export function buildServer(o: BuildOptions): BuiltServer {
+  const { db, created } = openStore(o.dataDir, o.now);
+  const backend = o.backend ?? (o.upstream ? new UpstreamBackend(o.upstream) : new DemoBackend({ delayMs: o.demoDelayMs }));
+  const meter = new Meter(db, o.counter, o.now, { defaultMaxTokens: o.defaultMaxTokens, holdTtlMs: o.holdTtlMs, progressIntervalMs: o.progressIntervalMs });
+  const inflight = new Set<AbortController>();
+  const app = createApp({ db, meter, backend, now: o.now, rateLimit: o.rateLimit, maxBodyBytes: o.maxBodyBytes, paymentDelayMs: o.paymentDelayMs, inflight });
+  const built: BuiltServer = { db, meter, app, inflight };
+  if (created) built.demoKey = keyFor(db, DEMO_ACCOUNT, o.now());
+  return built;
+}
+
+/** `serve keys create`: a key for an account of a data directory, without starting a server. */
+export function createKey(dataDir: string, accountName: string, now: () => Date = () => new Date()): string {
+  const { db } = openStore(dataDir, now);
+  try {
+    return keyFor(db, accountName, now());
+  } finally {
+    db.close();
+  }
+}

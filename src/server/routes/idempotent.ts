@@ -1,0 +1,61 @@
+/**
+ * The Idempotency-Key protocol of the money-moving POSTs (purchases, subscriptions): claim the key
+ * with a hash of the parsed request, replay a finished answer, refuse a reused key with another
+ * body (422) or one still in progress (409), and release the key when the work fails.
+ */
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import type { AppDeps, AppEnv } from '../app.js';
+import { ApiProblem, badRequest } from '../errors.js';
+import { claimKey, completeKey, releaseKey } from '../store/idempotency.js';
+
+const MAX_KEY_LENGTH = 255;
+
+/** The key, checked; call before parsing the body so a missing key is the first thing reported. */
+export function idempotencyKey(c: Context<AppEnv>, what: string): string {
+  const key = c.req.header('idempotency-key');
+  if (!key) throw badRequest(`the Idempotency-Key header is required for ${what}`, 'Idempotency-Key', 'idempotency_key_missing');
+  if (key.length > MAX_KEY_LENGTH) throw badRequest(`Idempotency-Key is longer than ${MAX_KEY_LENGTH} characters`, 'Idempotency-Key');
+  return key;
+}
+
+/**
+ * Runs `work` once per key and request: `work` gets the chance to run something slow outside any
+ * transaction (`before`), then records its result in a transaction that also completes the key.
+ */
+export async function idempotent<T>(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  key: string,
+  request: unknown,
+  work: { before?: () => Promise<void>; record: () => T; status: 200 | 201 },
+): Promise<Response> {
+  const account = c.get('account');
+  // The hash covers the parsed request, so whitespace or key order in the JSON does not matter.
+  const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+  const claim = deps.db.transaction(() => claimKey(deps.db, account.id, key, requestHash, deps.now())).immediate();
+  switch (claim.kind) {
+    case 'mismatch':
+      throw new ApiProblem(422, 'idempotency_key_reused', 'this Idempotency-Key was used with a different request body', 'idempotency_key_reused', 'Idempotency-Key');
+    case 'in_progress':
+      throw new ApiProblem(409, 'idempotency_key_in_use', 'a request with this Idempotency-Key is still being processed: retry shortly', 'idempotency_key_in_use', 'Idempotency-Key', { 'retry-after': '1' });
+    case 'replay':
+      return new Response(claim.body, { status: claim.status, headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' } });
+    case 'claimed':
+      break;
+  }
+  try {
+    await work.before?.();
+    const result = deps.db
+      .transaction(() => {
+        const r = work.record();
+        completeKey(deps.db, account.id, key, work.status, JSON.stringify(r));
+        return r;
+      })
+      .immediate();
+    return c.json(result, work.status);
+  } catch (e) {
+    deps.db.transaction(() => releaseKey(deps.db, account.id, key)).immediate();
+    throw e;
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Subscription plans and the subscriptions accounts take out: a monthly price with a first-period
+ * promotion, limits counted against several windows at once, the cycle anchored on the day of
+ * subscribing in the plan's time zone. Auto-renew is off by default, as the vendors sell it.
+ */
+import type { Limit, Subscription, SubscriptionPlan } from '../../shared/quota.js';
+import { prepared } from '../../sqlite/statements.js';
+import { cycleBounds, periodStart } from '../../tokens/windows.js';
+import { newId } from './accounts.js';
+import type { Db } from './db.js';
+
+const ZONE = 'Asia/Shanghai';
+const cny = (amount_minor: number) => ({ amount_minor, currency: 'CNY' });
+const limits = (rolling: number, week: number, cycleTokens: number): Limit[] => [
+  { unit: 'requests', window: 'rolling_5h', cap: rolling },
+  { unit: 'requests', window: 'week', cap: week },
+  { unit: 'tokens', window: 'cycle', cap: cycleTokens },
+];
+
+/** A three-tier coding-plan family shaped like GLM's and Bailian's: prompts per 5 h and per week, tokens per month. */
+export const SEED_SUBSCRIPTION_PLANS: readonly SubscriptionPlan[] = [
+  { id: 'lite-monthly', kind: 'subscription', name: 'Lite', description: '80 requests per 5 h, 400 a week, 10M tokens a month', price: cny(4_900), first_period_price: cny(990), time_zone: ZONE, limits: limits(80, 400, 10_000_000) },
+  { id: 'pro-monthly', kind: 'subscription', name: 'Pro', description: '400 requests per 5 h, 2,000 a week, 40M tokens a month', price: cny(14_900), first_period_price: cny(3_990), time_zone: ZONE, limits: limits(400, 2_000, 40_000_000) },
+  { id: 'max-monthly', kind: 'subscription', name: 'Max', description: '1,600 requests per 5 h, 8,000 a week, 80M tokens a month', price: cny(46_900), first_period_price: cny(46_900), time_zone: ZONE, limits: limits(1_600, 8_000, 80_000_000) },
+];
+
+interface PlanRow {
+  id: string;
+  name: string;
+  description: string;
+  price_minor: number;
+  first_period_price_minor: number;
+  currency: string;
+  time_zone: string;
+}
+
+export function seedSubscriptionPlans(db: Db): void {
+  const plan = prepared(db, `INSERT OR IGNORE INTO subscription_plans (id, name, description, price_minor, first_period_price_minor, currency, time_zone, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const limit = prepared(db, 'INSERT OR IGNORE INTO subscription_plan_limits (plan_id, unit, quota_window, cap) VALUES (?, ?, ?, ?)');
+  SEED_SUBSCRIPTION_PLANS.forEach((p, i) => {
+    plan.run(p.id, p.name, p.description, p.price.amount_minor, p.first_period_price.amount_minor, p.price.currency, p.time_zone, i);
+    for (const l of p.limits) limit.run(p.id, l.unit, l.window, l.cap);
+  });
+}
+
+function toPlan(db: Db, r: PlanRow): SubscriptionPlan {
+  const rows = prepared(db, 'SELECT unit, quota_window AS window, cap FROM subscription_plan_limits WHERE plan_id = ? ORDER BY quota_window, unit').all(r.id) as Limit[];
+  return { id: r.id, kind: 'subscription', name: r.name, description: r.description, price: { amount_minor: r.price_minor, currency: r.currency }, first_period_price: { amount_minor: r.first_period_price_minor, currency: r.currency }, time_zone: r.time_zone, limits: rows };
+}
+
+export function listSubscriptionPlans(db: Db): SubscriptionPlan[] {
+  return (prepared(db, 'SELECT * FROM subscription_plans ORDER BY sort_order, id').all() as PlanRow[]).map((r) => toPlan(db, r));
+}
+
+export function getSubscriptionPlan(db: Db, id: string): SubscriptionPlan | undefined {
+  const row = prepared(db, 'SELECT * FROM subscription_plans WHERE id = ?').get(id) as PlanRow | undefined;
+  return row && toPlan(db, row);
+}
+
+interface SubscriptionRow {
+  id: string;
+  plan_id: string;
+  auto_renew: number;
+  started_at: string;
+  ends_at: string;
+  price_minor: number;
+  currency: string;
+  time_zone: string;
+}
+
+/** A subscription with what admission needs: its limits and where its windows are reckoned. */
+export interface ActiveSubscription extends Subscription {
+  limits: Limit[];
+}
+
+function toSubscription(db: Db, r: SubscriptionRow, now: Date): ActiveSubscription {
+  const started = Date.parse(r.started_at);
+  const ended = Date.parse(r.ends_at) <= now.getTime();
+  // An ended subscription shows its last period; an active one the period holding now.
+  const cycle = cycleBounds(started, Math.min(now.getTime(), Date.parse(r.ends_at) - 1), r.time_zone);
+  return {
+    id: r.id,
+    plan_id: r.plan_id,
+    status: ended ? 'ended' : 'active',
+    auto_renew: r.auto_renew === 1,
+    time_zone: r.time_zone,
+    started_at: r.started_at,
+    current_period_start: new Date(cycle.start).toISOString(),
+    current_period_end: new Date(cycle.end).toISOString(),
+    price: { amount_minor: r.price_minor, currency: r.currency },
+    limits: getSubscriptionPlan(db, r.plan_id)?.limits ?? [],
+  };
+}
+
+/** The account's latest subscription, active or ended; undefined when it never had one. */
+export function latestSubscription(db: Db, accountId: string, now: Date): ActiveSubscription | undefined {
+  const row = prepared(
+    db,
+    `SELECT s.*, p.time_zone FROM subscriptions s JOIN subscription_plans p ON p.id = s.plan_id
+     WHERE s.account_id = ? ORDER BY s.ends_at DESC, s.rowid DESC LIMIT 1`,
+  ).get(accountId) as SubscriptionRow | undefined;
+  return row && toSubscription(db, row, now);
+}
+
+/** A subscription as the API shows it: its limits belong to its plan. */
+export const toWireSubscription = ({ limits: _limits, ...subscription }: ActiveSubscription): Subscription => subscription;
+
+export const activeSubscription = (db: Db, accountId: string, now: Date) => {
+  const s = latestSubscription(db, accountId, now);
+  return s?.status === 'active' ? s : undefined;
+};
+
+/**
+ * Renews an auto-renewing subscription whose paid period has ended, at the plan's regular price,
+ * through to the period holding now. Renewal happens when the account is next seen (admission,
+ * GET /v1/quota), which bills the same as a timer at the boundary would. It writes only when due, one
+ * UPDATE to a value computed from the subscription's start, so racing renewals agree and a read
+ * path may call it without a transaction.
+ */
+export function renewDue(db: Db, accountId: string, now: Date): void {
+  const sub = latestSubscription(db, accountId, now);
+  if (!sub || sub.status === 'active' || !sub.auto_renew) return;
+  const plan = getSubscriptionPlan(db, sub.plan_id)!;
+  const end = cycleBounds(Date.parse(sub.started_at), now.getTime(), sub.time_zone).end;
+  prepared(db, 'UPDATE subscriptions SET ends_at = ?, price_minor = ? WHERE id = ?').run(new Date(end).toISOString(), plan.price.amount_minor, sub.id);
+}
+
+/** Auto-renew on, or off: off is how a subscription is cancelled at the end of the period paid for. */
+export function setAutoRenew(db: Db, subscriptionId: string, on: boolean): void {
+  prepared(db, 'UPDATE subscriptions SET auto_renew = ? WHERE id = ?').run(on ? 1 : 0, subscriptionId);
+}
+
+/**
+ * Moves an active subscription to a dearer plan at once, charging the difference of the monthly
+ * prices for the part of the period left, rounded up to the minor unit; in the caller's
+ * transaction. The windows keep what they counted (usage carries over) and now count against the
+ * new limits; the cycle keeps its day. Returns the charge.
+ */
+export function upgrade(db: Db, sub: ActiveSubscription, to: SubscriptionPlan, now: Date): number {
+  const from = getSubscriptionPlan(db, sub.plan_id)!;
+  const start = Date.parse(sub.current_period_start);
+  const end = Date.parse(sub.current_period_end);
+  const charge = Math.ceil(((to.price.amount_minor - from.price.amount_minor) * (end - now.getTime())) / (end - start));
+  prepared(db, 'UPDATE subscriptions SET plan_id = ?, price_minor = price_minor + ? WHERE id = ?').run(to.id, charge, sub.id);
+  return charge;
+}
+
+/** Starts a subscription at now, paid for its first period at the promotional price; in the caller's transaction. */
+export function subscribe(db: Db, accountId: string, plan: SubscriptionPlan, now: Date): ActiveSubscription {
+  const id = newId('sub');
+  const iso = now.toISOString();
+  const end = new Date(periodStart(now.getTime(), 1, plan.time_zone)).toISOString();
+  prepared(db, `INSERT INTO subscriptions (id, account_id, plan_id, auto_renew, started_at, ends_at, price_minor, currency, created_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)`).run(
+    id,
+    accountId,
+    plan.id,
+    iso,
+    end,
+    plan.first_period_price.amount_minor,
+    plan.first_period_price.currency,
+    iso,
+  );
+  return latestSubscription(db, accountId, now)!;
+}

@@ -1,0 +1,76 @@
+/**
+ * Time-of-day multipliers ("3× in the 14:00–18:00 peak, Beijing time"): which multiplier is in force
+ * at an instant and when it next changes. Pure, and shared, so that the server bills and the CLI
+ * prices a dry run at the same multiplier. Multipliers are in thousandths, never floats.
+ */
+import type { BillingRates } from '../shared/wire.js';
+import { instantOf, localTime } from './zoned.js';
+
+export interface PeakRule {
+  /** Local minutes after midnight: the rule holds from `from` (inclusive) to `to` (exclusive). */
+  from_minute: number;
+  to_minute: number;
+  /** 0 = Monday … 6 = Sunday; every day when absent. */
+  weekdays?: number[];
+  /** A promotion or a new price list: the rule holds only from (inclusive) / until (exclusive) these instants (ISO 8601). */
+  effective_from?: string;
+  effective_until?: string;
+  multiplier_milli: number;
+}
+
+export interface MultiplierSchedule {
+  time_zone: string;
+  /** In force outside every rule. */
+  base_milli: number;
+  /** The first rule that holds wins. */
+  rules: PeakRule[];
+}
+
+export interface MultiplierNow {
+  multiplier_milli: number;
+  /** When another multiplier takes over; null when the schedule never changes. */
+  changes_at: number | null;
+}
+
+/** The multiplier in force at t. */
+export function multiplierMilliAt(s: MultiplierSchedule, t: number): number {
+  const l = localTime(t, s.time_zone);
+  const minute = l.hour * 60 + l.minute;
+  const rule = s.rules.find(
+    (r) =>
+      minute >= r.from_minute &&
+      minute < r.to_minute &&
+      (r.weekdays ?? [l.weekday]).includes(l.weekday) &&
+      (r.effective_from === undefined || t >= Date.parse(r.effective_from)) &&
+      (r.effective_until === undefined || t < Date.parse(r.effective_until)),
+  );
+  return rule?.multiplier_milli ?? s.base_milli;
+}
+
+/** The multiplier at t and when it next changes: within the next eight days (a weekly schedule repeats within that), else at the next effective date. */
+export function multiplierAt(s: MultiplierSchedule, t: number): MultiplierNow {
+  const current = multiplierMilliAt(s, t);
+  const today = localTime(t, s.time_zone);
+  // The schedule can only change at a rule's edge (a time of day, or the start or end of its
+  // effective dates): try the edges day by day, in order, stopping at the first that changes it.
+  const dated = s.rules.flatMap((r) => [r.effective_from, r.effective_until]).filter((e) => e !== undefined).map((e) => Date.parse(e));
+  for (let d = 0; d <= 8; d++) {
+    const dayEnd = instantOf(today.year, today.month, today.day + d + 1, 0, 0, 0, 0, s.time_zone);
+    const edges = s.rules.flatMap((r) => [r.from_minute, r.to_minute].map((m) => instantOf(today.year, today.month, today.day + d, 0, m, 0, 0, s.time_zone)));
+    const inDay = [...edges, ...dated.filter((e) => e < dayEnd)].filter((e) => e > t).sort((a, b) => a - b);
+    const next = inDay.find((e) => multiplierMilliAt(s, e) !== current);
+    if (next !== undefined) return { multiplier_milli: current, changes_at: next };
+  }
+  // A week with no change repeats until some rule starts or stops being effective: go there.
+  const later = dated.filter((e) => e > t).sort((a, b) => a - b)[0];
+  if (later === undefined) return { multiplier_milli: current, changes_at: null };
+  return { multiplier_milli: current, changes_at: multiplierMilliAt(s, later) !== current ? later : multiplierAt(s, later).changes_at };
+}
+
+/** A model's rates with a time-of-day multiplier applied, rounded up to whole thousandths. */
+export function scaledRates(rates: BillingRates, multiplierMilli: number): BillingRates {
+  return {
+    input_multiplier_milli: Math.ceil((rates.input_multiplier_milli * multiplierMilli) / 1000),
+    output_multiplier_milli: Math.ceil((rates.output_multiplier_milli * multiplierMilli) / 1000),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Wall-clock arithmetic in an IANA time zone without a date library: a plan's week starts on Monday
+ * 00:00 in its zone and its cycle on the subscription day, so the server and the CLI must turn local
+ * times into instants the same way. Built on Intl only, which Node ships with full zone data.
+ */
+
+export interface LocalTime {
+  year: number;
+  /** 1–12. */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  /** 0 = Monday … 6 = Sunday (ISO order, so "days since Monday" is the number itself). */
+  weekday: number;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const DAY_MS = 86_400_000;
+
+function formatFor(zone: string): Intl.DateTimeFormat {
+  let f = formats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formats.set(zone, f);
+  }
+  return f;
+}
+
+/** Throws a RangeError for a zone name Intl does not know, so bad configuration fails at start. */
+export function checkZone(zone: string): void {
+  formatFor(zone);
+}
+
+export function localTime(t: number, zone: string): LocalTime {
+  const p: Record<string, string> = {};
+  for (const { type, value } of formatFor(zone).formatToParts(new Date(t))) p[type] = value;
+  return {
+    year: Number(p.year),
+    month: Number(p.month),
+    day: Number(p.day),
+    hour: Number(p.hour),
+    minute: Number(p.minute),
+    second: Number(p.second),
+    ms: ((t % 1000) + 1000) % 1000,
+    weekday: WEEKDAYS.indexOf(p.weekday!),
+  };
+}
+
+/** The zone's offset from UTC at instant t, in ms. */
+function offsetAt(t: number, zone: string): number {
+  const l = localTime(t, zone);
+  return Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second, l.ms) - t;
+}
+
+/**
+ * The instant of a local wall-clock time. Month and day may overflow (month 13 is next January),
+ * as with Date.UTC. Disambiguation is Temporal's "compatible": a time that occurs twice (clocks
+ * going back) is its earlier occurrence; a time skipped by clocks going forward is shifted later by
+ * the length of the gap, so a week whose Monday 00:00 does not exist starts when the clocks jump.
+ */
+export function instantOf(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0, zone: string): number {
+  const naive = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Zone transitions are months apart, so the offsets a day either side are the only candidates.
+  const before = naive - offsetAt(naive - DAY_MS, zone);
+  const after = naive - offsetAt(naive + DAY_MS, zone);
+  const valid = [before, after].filter((c) => c + offsetAt(c, zone) === naive);
+  return valid.length > 0 ? Math.min(...valid) : Math.max(before, after);
+}
+
+export const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
