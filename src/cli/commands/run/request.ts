@@ -1,7 +1,8 @@
 /**
- * One prompt run on the wire: sends the request, writes each piece of the answer to stdout the
- * moment it arrives (made safe for a terminal unless --raw), and reports how it ended without
- * deciding what that means for the ledger or the exit code.
+ * One prompt run on the wire: sends the request, writes the answer to stdout the moment it arrives
+ * (one write per network read, not per token: a 30,000-token answer was 30,000 write calls), made
+ * safe for a terminal unless --raw, and reports how it ended without deciding what that means for
+ * the ledger or the exit code.
  */
 import type { TokenClient } from '../../../client/client.js';
 import { completionChunk } from '../../../client/sse.js';
@@ -55,27 +56,30 @@ export async function sendPrompt(io: IOStreams, client: TokenClient, plan: Reque
   const started = performance.now();
   const answer: Answer = { content: '', finishReason: null, durationMs: 0, ttftMs: null };
   const spinner = io.spinner(`Asking ${plan.model}`);
-  const take = (chunk: ChatChunk) => {
-    if (chunk.usage) answer.usage = chunk.usage;
-    for (const choice of chunk.choices ?? []) {
-      const text = choice.delta?.content ?? '';
-      if (text) {
-        if (answer.ttftMs === null) {
-          answer.ttftMs = Math.round(performance.now() - started);
-          spinner.stop();
-        }
-        answer.content += text;
-        if (plan.print) io.out(safeForTerminal ? visibleControls(text) : text);
+  /** One network read's chunks: the text of all of them goes out in one write. */
+  const take = (chunks: ChatChunk[]) => {
+    let text = '';
+    for (const chunk of chunks) {
+      if (chunk.usage) answer.usage = chunk.usage;
+      for (const choice of chunk.choices ?? []) {
+        text += choice.delta?.content ?? '';
+        if (choice.finish_reason) answer.finishReason = choice.finish_reason;
       }
-      if (choice.finish_reason) answer.finishReason = choice.finish_reason;
     }
+    if (!text) return;
+    if (answer.ttftMs === null) {
+      answer.ttftMs = Math.round(performance.now() - started);
+      spinner.stop();
+    }
+    answer.content += text;
+    if (plan.print) io.out(safeForTerminal ? visibleControls(text) : text);
   };
   try {
     const call = { signal: controller.signal, idempotencyKey: plan.runId };
     if (plan.stream) {
-      for await (const chunk of await client.chat.stream(body, call)) take(chunk);
+      for await (const chunks of await client.chat.streamBatches(body, call)) take(chunks);
     } else {
-      take(completionChunk(await client.chat.create(body, call)));
+      take([completionChunk(await client.chat.create(body, call))]);
     }
   } catch (e) {
     answer.failure = e;

@@ -1,0 +1,55 @@
+/**
+ * The check of one streamed chat chunk, by hand: the same rules as ChatChunkSchema in
+ * shared/wire.ts (only the fields the client reads, as leniently as the official SDKs), without a
+ * schema library on the hot path, where a zod parse per chunk cost more than the rest of the work
+ * together. Returns the chunk, or the path and problem of the first field that breaks a rule.
+ */
+import type { ChatChunk } from '../shared/wire.js';
+
+type Problem = { problem: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const absent = (v: unknown) => v === undefined || v === null;
+const count = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+export function checkChunk(json: unknown): ChatChunk | Problem {
+  if (!isObject(json)) return { problem: '(root): expected object' };
+  for (const field of ['id', 'model'] as const) {
+    if (!absent(json[field]) && typeof json[field] !== 'string') return { problem: `${field}: expected string` };
+  }
+  const choices = json.choices;
+  if (!absent(choices)) {
+    if (!Array.isArray(choices)) return { problem: 'choices: expected array' };
+    for (let i = 0; i < choices.length; i++) {
+      const c: unknown = choices[i];
+      if (!isObject(c)) return { problem: `choices.${i}: expected object` };
+      if (!absent(c.finish_reason) && typeof c.finish_reason !== 'string') return { problem: `choices.${i}.finish_reason: expected string` };
+      const delta = c.delta;
+      if (absent(delta)) continue;
+      if (!isObject(delta)) return { problem: `choices.${i}.delta: expected object` };
+      if (!absent(delta.content) && typeof delta.content !== 'string') return { problem: `choices.${i}.delta.content: expected string` };
+    }
+  }
+  const usage = json.usage;
+  if (!absent(usage)) {
+    const problem = usageProblem(usage);
+    if (problem) return { problem };
+  }
+  return json as ChatChunk;
+}
+
+/** ChatUsageSchema's rules: whole non-negative counts, `total_tokens` and `billing` optional. */
+function usageProblem(usage: unknown): string | undefined {
+  if (!isObject(usage)) return 'usage: expected object';
+  for (const field of ['prompt_tokens', 'completion_tokens'] as const) {
+    if (!count(usage[field])) return `usage.${field}: expected a whole number of at least 0`;
+  }
+  if (usage.total_tokens !== undefined && !count(usage.total_tokens)) return 'usage.total_tokens: expected a whole number of at least 0';
+  const billing = usage.billing;
+  if (billing === undefined) return undefined;
+  if (!isObject(billing)) return 'usage.billing: expected object';
+  for (const field of ['billed_tokens', 'tokens_remaining'] as const) {
+    if (!count(billing[field])) return `usage.billing.${field}: expected a whole number of at least 0`;
+  }
+  return undefined;
+}
