@@ -5,6 +5,7 @@
  */
 import type { TokenClient } from '../../../client/client.js';
 import { wouldExceed } from '../../../ledger/budget-rules.js';
+import { billedTokens } from '../../../tokens/billing.js';
 import type { Ledger } from '../../../ledger/ledger.js';
 import { resolveRuns } from '../../../ledger/resolve.js';
 import { budgetStates, checkHardBudgets, raiseAlerts } from '../../budget-enforcement.js';
@@ -16,11 +17,15 @@ import type { RunOptions } from './run.js';
 /**
  * Before any request: a run whose estimate (prompt + --max-tokens at the model's cached rates)
  * would take a hard budget past its limit is refused, unless --force. Pending runs of other
- * processes count at their worst case. The tokenizer is loaded only when there is a hard budget.
+ * processes count at their worst case. The tokenizer (~440 ms and 66 MiB to load) is asked only
+ * when the bound from the prompt's bytes would pass a hard budget: a run far from every limit
+ * cannot pass one, whatever the exact count.
  */
 export async function enforceHardBudgets(opts: RunOptions, ledger: Ledger, estimator: RunEstimator): Promise<void> {
   const states = await budgetStates(ledger, opts.profile, opts.now(), opts.timeZone);
   if (!states.some((s) => s.budget.hard)) return;
+  const bound = billedTokens(estimator.promptBound(), opts.maxTokens ?? 0, estimator.rates);
+  if (!states.some((s) => wouldExceed(s, bound))) return;
   const estimate = await estimator.runEstimate();
   if (!opts.force) return checkHardBudgets(states, estimate);
   if (states.some((s) => wouldExceed(s, estimate))) warn(opts.io, 'over a hard budget: running anyway because of --force (recorded in the ledger)');
