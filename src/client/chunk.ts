@@ -23,11 +23,12 @@ export function checkChunk(json: unknown): ChatChunk | Problem {
     for (let i = 0; i < choices.length; i++) {
       const c: unknown = choices[i];
       if (!isObject(c)) return { problem: `choices.${i}: expected object` };
-      if (!absent(c.finish_reason) && typeof c.finish_reason !== 'string') return { problem: `choices.${i}.finish_reason: expected string` };
       const delta = c.delta;
-      if (absent(delta)) continue;
-      if (!isObject(delta)) return { problem: `choices.${i}.delta: expected object` };
-      if (!absent(delta.content) && typeof delta.content !== 'string') return { problem: `choices.${i}.delta.content: expected string` };
+      if (!absent(delta)) {
+        if (!isObject(delta)) return { problem: `choices.${i}.delta: expected object` };
+        if (!absent(delta.content) && typeof delta.content !== 'string') return { problem: `choices.${i}.delta.content: expected string` };
+      }
+      if (!absent(c.finish_reason) && typeof c.finish_reason !== 'string') return { problem: `choices.${i}.finish_reason: expected string` };
     }
   }
   const usage = json.usage;
