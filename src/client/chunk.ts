@@ -2,41 +2,35 @@
  * The check of one streamed chat chunk, by hand: the same rules as ChatChunkSchema in
  * shared/wire.ts (only the fields the client reads, as leniently as the official SDKs), without a
  * schema library on the hot path, where a zod parse per chunk cost more than the rest of the work
- * together. Returns the chunk, or the path and problem of the first field that breaks a rule.
+ * together. Returns the path and problem of the first field that breaks a rule, or undefined for a
+ * chunk that may be used as a ChatChunk.
  */
-import type { ChatChunk } from '../shared/wire.js';
-
-type Problem = { problem: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const absent = (v: unknown) => v === undefined || v === null;
 const count = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
-export function checkChunk(json: unknown): ChatChunk | Problem {
-  if (!isObject(json)) return { problem: '(root): expected object' };
+export function chunkProblem(json: unknown): string | undefined {
+  if (!isObject(json)) return '(root): expected object';
   for (const field of ['id', 'model'] as const) {
-    if (!absent(json[field]) && typeof json[field] !== 'string') return { problem: `${field}: expected string` };
+    if (!absent(json[field]) && typeof json[field] !== 'string') return `${field}: expected string`;
   }
   const choices = json.choices;
   if (!absent(choices)) {
-    if (!Array.isArray(choices)) return { problem: 'choices: expected array' };
+    if (!Array.isArray(choices)) return 'choices: expected array';
     for (let i = 0; i < choices.length; i++) {
       const c: unknown = choices[i];
-      if (!isObject(c)) return { problem: `choices.${i}: expected object` };
+      if (!isObject(c)) return `choices.${i}: expected object`;
       const delta = c.delta;
       if (!absent(delta)) {
-        if (!isObject(delta)) return { problem: `choices.${i}.delta: expected object` };
-        if (!absent(delta.content) && typeof delta.content !== 'string') return { problem: `choices.${i}.delta.content: expected string` };
+        if (!isObject(delta)) return `choices.${i}.delta: expected object`;
+        if (!absent(delta.content) && typeof delta.content !== 'string') return `choices.${i}.delta.content: expected string`;
       }
-      if (!absent(c.finish_reason) && typeof c.finish_reason !== 'string') return { problem: `choices.${i}.finish_reason: expected string` };
+      if (!absent(c.finish_reason) && typeof c.finish_reason !== 'string') return `choices.${i}.finish_reason: expected string`;
     }
   }
   const usage = json.usage;
-  if (!absent(usage)) {
-    const problem = usageProblem(usage);
-    if (problem) return { problem };
-  }
-  return json as ChatChunk;
+  return absent(usage) ? undefined : usageProblem(usage);
 }
 
 /** ChatUsageSchema's rules: whole non-negative counts, `total_tokens` and `billing` optional. */

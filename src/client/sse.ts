@@ -10,7 +10,7 @@
  */
 import { SseDecoder } from '../shared/sse.js';
 import type { ChatChunk, ChatCompletion } from '../shared/wire.js';
-import { checkChunk } from './chunk.js';
+import { chunkProblem } from './chunk.js';
 import { ApiError, MalformedResponseError, TimeoutError, TruncatedStreamError, transportError } from './errors.js';
 import type { HeaderBag, WireResponse } from './wire-response.js';
 
@@ -51,8 +51,9 @@ export async function* completionBatches(res: WireResponse, abort: () => void, i
         throw new MalformedResponseError(`stream event is not JSON: ${event.data.slice(0, 80)}`, requestId);
       }
       if (event.event === 'error' || (json as { error?: unknown } | null)?.error !== undefined) throw streamError(json, res.headers);
-      const chunk = checkChunk(json);
-      if ('problem' in chunk) throw new MalformedResponseError(`unexpected stream chunk (${chunk.problem})`, requestId);
+      const problem = chunkProblem(json);
+      if (problem) throw new MalformedResponseError(`unexpected stream chunk (${problem})`, requestId);
+      const chunk = json as ChatChunk;
       chunks++;
       if (chunk.choices?.some((c) => c.finish_reason)) finished = true;
       batch.push(chunk);
