@@ -12,6 +12,7 @@ import { SseDecoder } from '../shared/sse.js';
 import type { ChatChunk, ChatCompletion } from '../shared/wire.js';
 import { chunkProblem } from './chunk.js';
 import { ApiError, MalformedResponseError, TimeoutError, TruncatedStreamError, transportError } from './errors.js';
+import type { Readable } from 'node:stream';
 import type { HeaderBag, WireResponse } from './wire-response.js';
 
 /** `idleTimeoutMs`: the longest wait for the next bytes of the stream before giving up. */
@@ -31,7 +32,8 @@ export async function* completionBatches(res: WireResponse, abort: () => void, i
     abort();
     throw new MalformedResponseError(`expected an event stream, got ${type ? `"${type}"` : 'an answer with no content type'}`, requestId);
   }
-  if (!res.body) throw new MalformedResponseError('the stream has no body', requestId);
+  const body = res.nodeBody ? nodeSource(res.nodeBody) : res.body ? webSource(res.body) : undefined;
+  if (!body) throw new MalformedResponseError('the stream has no body', requestId);
   const decoder = new SseDecoder();
   let done = false;
   let chunks = 0;
@@ -61,7 +63,7 @@ export async function* completionBatches(res: WireResponse, abort: () => void, i
     return batch;
   };
   try {
-    for await (const bytes of readBody(res.body, requestId, abort, idleTimeoutMs)) {
+    for await (const bytes of readBody(body, requestId, abort, idleTimeoutMs)) {
       const batch = take(decoder.push(bytes));
       if (batch.length > 0) yield batch;
       if (done) return;
@@ -102,34 +104,58 @@ function streamError(json: unknown, headers: HeaderBag): ApiError {
   return ApiError.from(status, { error: inner }, headers, 'the server reported an error inside the stream without a message');
 }
 
-/**
- * The body's reads, each within `idleTimeoutMs` of the one before: one timer for the whole stream,
- * pushed back by each read, rather than a timer and a race per read.
- */
-async function* readBody(body: ReadableStream<Uint8Array>, requestId: string | undefined, abort: () => void, idleTimeoutMs: number | undefined): AsyncGenerator<Uint8Array> {
+/** A body to read: its pieces, and how to stop it when it stalls. */
+interface Source {
+  pieces: AsyncIterable<Uint8Array>;
+  cancel(reason: Error): void;
+}
+
+/** node:http's response: each step yields all that arrived since the last. */
+const nodeSource = (body: Readable): Source => ({ pieces: body, cancel: (reason) => body.destroy(reason) });
+
+function webSource(body: ReadableStream<Uint8Array>): Source {
   const reader = body.getReader();
+  return {
+    pieces: (async function* () {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          yield value;
+        }
+      } finally {
+        reader.releaseLock();
+      }
+    })(),
+    cancel: (reason) => void reader.cancel(reason).catch(() => undefined),
+  };
+}
+
+/**
+ * The body's pieces, each within `idleTimeoutMs` of the one before: one timer for the whole stream,
+ * pushed back by each piece, rather than a timer and a race per read.
+ */
+async function* readBody(body: Source, requestId: string | undefined, abort: () => void, idleTimeoutMs: number | undefined): AsyncGenerator<Uint8Array> {
   let stalled: TimeoutError | undefined;
   const timer = idleTimeoutMs
     ? setTimeout(() => {
         // Set before aborting: the abort fails the pending read, and the catch below must see this first.
         stalled = new TimeoutError(`the stream stalled: nothing arrived for ${idleTimeoutMs / 1000}s`, requestId);
         abort();
-        reader.cancel(stalled).catch(() => undefined);
+        body.cancel(stalled);
       }, idleTimeoutMs)
     : undefined;
   try {
-    for (;;) {
-      timer?.refresh();
-      const { done, value } = await reader.read();
+    for await (const piece of body.pieces) {
       if (stalled) throw stalled;
-      if (done) return;
-      yield value;
+      yield piece;
+      timer?.refresh();
     }
+    if (stalled) throw stalled;
   } catch (e) {
     if (stalled) throw stalled;
     throw transportError(e, 'the stream broke before it finished', requestId);
   } finally {
     clearTimeout(timer);
-    reader.releaseLock();
   }
 }

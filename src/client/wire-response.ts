@@ -17,6 +17,11 @@ export interface WireResponse {
   readonly headers: HeaderBag;
   /** Null once the body has been read into memory, or when the status has none. */
   readonly body: ReadableStream<Uint8Array> | null;
+  /**
+   * The body as node:http gave it, when it did: iterating it yields everything that has arrived
+   * since the last step as one piece, where a web stream yields each network read apart.
+   */
+  readonly nodeBody?: Readable | undefined;
   json(): Promise<unknown>;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
@@ -44,11 +49,12 @@ export function incomingResponse(res: IncomingMessage, hasBody: boolean): WireRe
     },
   };
   if (!hasBody) res.resume();
-  const body = hasBody ? (Readable.toWeb(res) as ReadableStream<Uint8Array>) : null;
+  // Made only when asked for: a web stream puts the response into flowing mode.
+  let web: ReadableStream<Uint8Array> | undefined;
   const whole = async (): Promise<ArrayBuffer> => {
-    if (!body) return new ArrayBuffer(0);
+    if (!hasBody) return new ArrayBuffer(0);
     const parts: Uint8Array[] = [];
-    for await (const part of body) parts.push(part);
+    for await (const part of res) parts.push(part as Uint8Array);
     const all = Buffer.concat(parts);
     return all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer;
   };
@@ -57,7 +63,10 @@ export function incomingResponse(res: IncomingMessage, hasBody: boolean): WireRe
     status,
     statusText: res.statusMessage ?? '',
     headers,
-    body,
+    get body() {
+      return hasBody ? (web ??= Readable.toWeb(res) as ReadableStream<Uint8Array>) : null;
+    },
+    ...(hasBody ? { nodeBody: res } : {}),
     json: async () => JSON.parse(new TextDecoder().decode(await whole())) as unknown,
     arrayBuffer: whole,
   };

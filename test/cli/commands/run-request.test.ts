@@ -1,6 +1,7 @@
 /**
- * sendPrompt writes the answer once per network read, not once per token: every byte still reaches
- * stdout, in order, and each read's text leaves before the next read is waited for.
+ * sendPrompt writes the answer once per event-loop turn, not once per token: every byte still
+ * reaches stdout, in order; reads of one turn leave in one write; a read's text leaves before a read
+ * of a later turn is waited for.
  */
 import { describe, expect, test } from 'vitest';
 import type { TokenClient } from '../../../src/client/client.js';
@@ -10,15 +11,19 @@ import { testIO } from '../../../src/cli/io/streams.js';
 
 const piece = (content: string, finish: string | null = null): ChatChunk => ({ choices: [{ delta: { content }, finish_reason: finish }] });
 
-/** A client whose stream yields the given reads, recording what stdout held when each read was asked for. */
-function scriptedClient(reads: ChatChunk[][], seen: () => string, atRead: string[]): TokenClient {
+/**
+ * A client whose stream yields the given reads, each group of reads in a turn of its own (as network
+ * reads arrive), recording what stdout held when each group was asked for.
+ */
+function scriptedClient(turns: ChatChunk[][][], seen: () => string, atTurn: string[]): TokenClient {
   return {
     chat: {
       streamBatches: async () =>
         (async function* () {
-          for (const read of reads) {
-            atRead.push(seen());
-            yield read;
+          for (const reads of turns) {
+            await new Promise((r) => setTimeout(r, 1));
+            atTurn.push(seen());
+            yield* reads;
           }
         })(),
     },
@@ -26,18 +31,18 @@ function scriptedClient(reads: ChatChunk[][], seen: () => string, atRead: string
 }
 
 describe('sendPrompt', () => {
-  test('one write per read, every byte in order, nothing held back across reads', async () => {
+  test('one write per turn, every byte in order, nothing held back across turns', async () => {
     const { io, stdout } = testIO();
     const writes: string[] = [];
     const out = io.out;
     const counting = { ...io, out: (s: string) => (writes.push(s), out(s)) };
-    const reads = [[piece('Hel'), piece('lo'), piece(',')], [piece(' wor')], [piece('ld'), piece('!', 'stop'), { choices: [], usage: { prompt_tokens: 1, completion_tokens: 6 } }]];
-    const atRead: string[] = [];
+    const turns = [[[piece('Hel'), piece('lo')], [piece(',')]], [[piece(' wor')]], [[piece('ld')], [piece('!', 'stop'), { choices: [], usage: { prompt_tokens: 1, completion_tokens: 6 } }]]];
+    const atTurn: string[] = [];
     const plan = { runId: 'r', model: 'm', messages: [{ role: 'user' as const, content: 'x' }], stream: true, print: true, raw: false };
-    const answer = await sendPrompt(counting, scriptedClient(reads, stdout, atRead), plan, new AbortController().signal);
+    const answer = await sendPrompt(counting, scriptedClient(turns, stdout, atTurn), plan, new AbortController().signal);
     expect(stdout()).toBe('Hello, world!\n');
     expect(writes).toEqual(['Hello,', ' wor', 'ld!', '\n']);
-    expect(atRead).toEqual(['', 'Hello,', 'Hello, wor']);
+    expect(atTurn).toEqual(['', 'Hello,', 'Hello, wor']);
     expect(answer).toMatchObject({ content: 'Hello, world!', finishReason: 'stop', usage: { prompt_tokens: 1, completion_tokens: 6 } });
   });
 });

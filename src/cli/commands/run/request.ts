@@ -1,8 +1,7 @@
 /**
- * One prompt run on the wire: sends the request, writes the answer to stdout the moment it arrives
- * (one write per network read, not per token: a 30,000-token answer was 30,000 write calls), made
- * safe for a terminal unless --raw, and reports how it ended without deciding what that means for
- * the ledger or the exit code.
+ * One prompt run on the wire: sends the request, writes the answer to stdout as it arrives (one
+ * write per event-loop turn, not per token), made safe for a terminal unless --raw, and reports how
+ * it ended without deciding what that means for the ledger or the exit code.
  */
 import type { TokenClient } from '../../../client/client.js';
 import { completionChunk } from '../../../client/sse.js';
@@ -56,7 +55,17 @@ export async function sendPrompt(io: IOStreams, client: TokenClient, plan: Reque
   const started = performance.now();
   const answer: Answer = { content: '', finishReason: null, durationMs: 0, ttftMs: null };
   const spinner = io.spinner(`Asking ${plan.model}`);
-  /** One network read's chunks: the text of all of them goes out in one write. */
+  // Text waits for the end of the event-loop turn at most, so the reads of one turn leave in one
+  // write (a 30,000-token answer was 30,000 write calls), and never for the next read.
+  let unwritten = '';
+  let flushing: NodeJS.Immediate | undefined;
+  const flush = () => {
+    flushing = undefined;
+    const text = unwritten;
+    unwritten = '';
+    if (text) io.out(text);
+  };
+  /** One network read's chunks. */
   const take = (chunks: ChatChunk[]) => {
     let text = '';
     for (const chunk of chunks) {
@@ -72,7 +81,9 @@ export async function sendPrompt(io: IOStreams, client: TokenClient, plan: Reque
       spinner.stop();
     }
     answer.content += text;
-    if (plan.print) io.out(safeForTerminal ? visibleControls(text) : text);
+    if (!plan.print) return;
+    unwritten += safeForTerminal ? visibleControls(text) : text;
+    flushing ??= setImmediate(flush);
   };
   try {
     const call = { signal: controller.signal, idempotencyKey: plan.runId };
@@ -84,6 +95,8 @@ export async function sendPrompt(io: IOStreams, client: TokenClient, plan: Reque
   } catch (e) {
     answer.failure = e;
   } finally {
+    clearImmediate(flushing);
+    flush();
     spinner.stop();
     interrupt.removeEventListener('abort', onInterrupt);
     io.stdoutClosed.removeEventListener('abort', onClosed);
