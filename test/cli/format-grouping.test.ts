@@ -4,5 +4,7 @@ import { expect, test } from 'vitest';
 import { formatTokens } from '../../src/cli/io/format.js';
 
 test('formatTokens agrees with toLocaleString for every number', () => {
-  fc.assert(fc.property(fc.oneof(fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }), fc.double({ noNaN: true })), (n) => expect(formatTokens(n)).toBe(n.toLocaleString('en-US'))));
+  fc.assert(fc.property(fc.oneof(fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }), fc.double({ noNaN: true })), (n) => {
+    expect(formatTokens(n)).toBe(n.toLocaleString('en-US'));
+  }));
 });

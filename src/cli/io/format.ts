@@ -19,7 +19,7 @@ export function formatMoney(m: Money): string {
  * 1234567 as 1,234,567. Whole numbers are grouped here: the first toLocaleString of a process loads
  * ICU's number data (~10 ms, on every run's usage line).
  */
-export const formatTokens = (n: number) => (Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : n.toLocaleString('en-US'));
+export const formatTokens = (n: number) => (Number.isSafeInteger(n) && !Object.is(n, -0) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : n.toLocaleString('en-US'));
 
 /** A count as a terminal shows it (1,234) or a pipe needs it (1234). */
 export const countFor = (tty: boolean) => (n: number) => (tty ? formatTokens(n) : String(n));
