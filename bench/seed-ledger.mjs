@@ -1,10 +1,11 @@
 // Seeds a local ledger with N runs (default 1,000,000) spread over the last 60 days, through the
-// real Ledger (so migrations and indexes are the shipped ones). Usage: node bench/seed-ledger.mjs DIR [N]
+// real Ledger (so migrations, indexes and triggers are the shipped ones). `dist` picks the build
+// (the bench measures an older one with BENCH_BIN). Usage: node bench/seed-ledger.mjs DIR [N]
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Ledger } from '../dist/ledger/ledger.js';
 
-export function seedLedger(dir, count, now = Date.now()) {
+export async function seedLedger(dir, count, { now = Date.now(), dist = new URL('../dist/', import.meta.url) } = {}) {
+  const { Ledger } = await import(new URL('ledger/ledger.js', dist).href);
   const ledger = Ledger.open(join(dir, 'ledger.db'));
   const insert = ledger.db.prepare(
     `INSERT INTO runs (id, created_at, profile, provider, model, prompt_tokens, completion_tokens, billed_tokens,
@@ -27,6 +28,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const [dir, n] = process.argv.slice(2);
   if (!dir) throw new Error('usage: node bench/seed-ledger.mjs DIR [COUNT]');
   const t = performance.now();
-  seedLedger(dir, Number(n ?? 1_000_000));
+  await seedLedger(dir, Number(n ?? 1_000_000));
   console.log(`seeded ${Number(n ?? 1_000_000).toLocaleString()} runs into ${dir}/ledger.db in ${((performance.now() - t) / 1000).toFixed(1)}s`);
 }

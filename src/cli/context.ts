@@ -211,19 +211,20 @@ export async function providerDefaults(kind: ProviderKind) {
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
 
 /**
- * Node's own fetch is undici already; the npm undici (about 100 ms to load) is brought in only when
- * a proxy is configured, for its EnvHttpProxyAgent, which honours HTTPS_PROXY, HTTP_PROXY and
+ * Without a proxy, node:http (client/http-transport.ts): Node's own fetch makes every process that
+ * used it wait at exit while V8 compiles undici's WebAssembly parser. With one, the npm undici
+ * (about 100 ms to load) for its EnvHttpProxyAgent, which honours HTTPS_PROXY, HTTP_PROXY and
  * NO_PROXY. Timeouts are the client's job, so they apply to both paths alike.
  */
 async function proxyAwareFetch(env: Record<string, string | undefined>): Promise<Fetch> {
-  if (!PROXY_VARS.some((v) => env[v])) return (url, init) => fetch(url, init);
+  if (!PROXY_VARS.some((v) => env[v])) return (await import('../client/http-transport.js')).httpFetch;
   const { EnvHttpProxyAgent, fetch: undiciFetch } = await import('undici');
   const dispatcher = new EnvHttpProxyAgent({
     httpProxy: env.HTTP_PROXY ?? env.http_proxy,
     httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
     noProxy: env.NO_PROXY ?? env.no_proxy,
   });
-  return (url, init) => undiciFetch(url, { ...(init as object), dispatcher }) as unknown as Promise<Response>;
+  return (url, init) => undiciFetch(url, { ...(init as object), dispatcher }) as unknown as ReturnType<Fetch>;
 }
 
 /**

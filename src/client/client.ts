@@ -5,7 +5,6 @@
 import { joinUrl } from '../shared/url.js';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { describeIssue } from '../shared/wire.js';
 import {
   AbortedError,
   ApiError,
@@ -16,6 +15,7 @@ import {
   transportError,
 } from './errors.js';
 import { redact, rememberSecret } from './redact.js';
+import { bufferedResponse, type WireResponse } from './wire-response.js';
 import { DEFAULT_MAX_RETRIES, isRetryableStatus, retryDelayMs } from './retry.js';
 import { Account } from './resources/account.js';
 import { Balance } from './resources/balance.js';
@@ -25,7 +25,7 @@ import { Purchases } from './resources/purchases.js';
 import { Usage } from './resources/usage.js';
 import { Chat } from './resources/chat.js';
 
-export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+export type Fetch = (url: string, init: RequestInit) => Promise<WireResponse>;
 type Method = 'GET' | 'POST' | 'DELETE';
 
 export interface ClientOptions {
@@ -44,8 +44,14 @@ export interface ClientOptions {
   apiPrefix?: '' | '/v1';
 }
 
+/**
+ * How an answer is checked: a schema, or a function picking one from shared/wire.ts, which is then
+ * loaded only when a JSON answer needs checking (zod takes ~40 ms to load; a streamed run never does).
+ */
+export type Schema<T> = z.ZodType<T> | ((wire: typeof import('../shared/wire.js')) => z.ZodType<T>);
+
 export interface RequestOptions<T> {
-  schema?: z.ZodType<T>;
+  schema?: Schema<T>;
   body?: unknown;
   query?: Record<string, string | undefined>;
   /** Sent as `Idempotency-Key`; one per logical call, reused by every retry. */
@@ -83,7 +89,7 @@ export class TokenClient {
   }
 
   /** Sends with retries and returns the successful Response (the body not yet read). */
-  async send(method: Method, path: string, o: RequestOptions<unknown>): Promise<Response> {
+  async send(method: Method, path: string, o: RequestOptions<unknown>): Promise<WireResponse> {
     // A full URL is taken as it is: some providers keep their balance outside the versioned API.
     const url = new URL(/^https?:\/\//.test(path) ? path : joinUrl(this.opts.baseUrl, path));
     for (const [k, v] of Object.entries(o.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
@@ -101,7 +107,7 @@ export class TokenClient {
       this.trace(`> ${method} ${url.href}${attempt > 0 ? ` (retry ${attempt})` : ''} ${JSON.stringify(redact(headers))}`);
 
       const started = Date.now();
-      let res: Response;
+      let res: WireResponse;
       try {
         res = await this.fetchWithTimeout(url.href, {
           method,
@@ -131,7 +137,7 @@ export class TokenClient {
    * One attempt, bounded by the timeout: until the whole answer is read for JSON, until the headers
    * arrive for a stream (whose stalls the idle timeout in sse.ts catches afterwards).
    */
-  private async fetchWithTimeout(url: string, init: RequestInit, streaming: boolean): Promise<Response> {
+  private async fetchWithTimeout(url: string, init: RequestInit, streaming: boolean): Promise<WireResponse> {
     const timeoutMs = this.opts.timeoutMs;
     if (!timeoutMs) return this.fetchImpl(url, init);
     const timer = new AbortController();
@@ -141,7 +147,7 @@ export class TokenClient {
       const res = await this.fetchImpl(url, { ...init, signal });
       if (streaming) return res;
       // Read the body inside the time limit; JSON answers are small.
-      return new Response(await res.arrayBuffer(), { status: res.status, statusText: res.statusText, headers: res.headers });
+      return bufferedResponse(res, await res.arrayBuffer());
     } catch (e) {
       if (timer.signal.aborted && !init.signal?.aborted) throw new TimeoutError(`no answer from ${new URL(url).host} within ${timeoutMs / 1000}s`);
       throw e;
@@ -150,7 +156,7 @@ export class TokenClient {
     }
   }
 
-  private async parse<T>(method: string, path: string, res: Response, schema?: z.ZodType<T>): Promise<T> {
+  private async parse<T>(method: string, path: string, res: WireResponse, schema?: Schema<T>): Promise<T> {
     const requestId = res.headers.get('x-request-id') ?? undefined;
     let json: unknown;
     try {
@@ -159,8 +165,9 @@ export class TokenClient {
       throw new MalformedResponseError(`${method} ${path}: the answer is not JSON`, requestId);
     }
     if (!schema) return json as T;
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new MalformedResponseError(`${method} ${path}: unexpected answer (${describeIssue(parsed.error)})`, requestId);
+    const wire = await import('../shared/wire.js');
+    const parsed = (typeof schema === 'function' ? schema(wire) : schema).safeParse(json);
+    if (!parsed.success) throw new MalformedResponseError(`${method} ${path}: unexpected answer (${wire.describeIssue(parsed.error)})`, requestId);
     return parsed.data;
   }
 

@@ -2,6 +2,8 @@
  * Errors of the Token Plan client, by HTTP status class, each keeping the request id so a user can
  * quote it. Hints ("run tokencli login") belong to the CLI, not here.
  */
+import type { HeaderBag } from './wire-response.js';
+
 export class ClientError extends Error {
   constructor(
     message: string,
@@ -25,7 +27,7 @@ export class ApiError extends ClientError {
     super(message, requestId);
   }
 
-  static from(status: number, body: unknown, headers: Headers, fallback: string): ApiError {
+  static from(status: number, body: unknown, headers: HeaderBag, fallback: string): ApiError {
     const envelope = (body as { error?: { type?: unknown; code?: unknown; message?: unknown } } | undefined)?.error;
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
     const type = str(envelope?.type);
@@ -99,7 +101,7 @@ export class AbortedError extends ClientError {}
 export class MalformedResponseError extends ClientError {}
 
 /** `retry-after-ms`, then `retry-after` as seconds or an HTTP date. */
-export function parseRetryAfterMs(headers: Headers, nowMs = Date.now()): number | undefined {
+export function parseRetryAfterMs(headers: HeaderBag, nowMs = Date.now()): number | undefined {
   const ms = Number(headers.get('retry-after-ms') ?? NaN);
   if (Number.isFinite(ms) && ms >= 0) return ms;
   const value = headers.get('retry-after');

@@ -1,8 +1,9 @@
 /** Retry policy as pure functions, so it is tested without waiting (after openai-node). */
+import type { HeaderBag } from './wire-response.js';
 
 export const DEFAULT_MAX_RETRIES = 2;
 
-export function isRetryableStatus(status: number, headers: Headers): boolean {
+export function isRetryableStatus(status: number, headers: HeaderBag): boolean {
   const hint = headers.get('x-should-retry');
   if (hint === 'true' || hint === 'false') return hint === 'true';
   return status === 408 || status === 409 || status === 429 || status >= 500;

@@ -4,32 +4,47 @@
  * TruncatedStreamError; a `chat.completion` JSON answer to a streaming request (some proxies do
  * that) becomes chunks; anything else is a MalformedResponseError. An `error` inside the stream
  * keeps the server's own message. Leaving the loop early aborts the request (after openai-node).
+ *
+ * Chunks come in batches, one per network read: a 30,000-token answer arrives in a few hundred
+ * reads, and one await per read instead of per chunk is most of what a fast client saves.
  */
-import { sseEvents } from '../shared/sse.js';
-import { ChatChunkSchema, ChatCompletionSchema, describeIssue, type ChatChunk, type ChatCompletion } from '../shared/wire.js';
+import { SseDecoder } from '../shared/sse.js';
+import type { ChatChunk, ChatCompletion } from '../shared/wire.js';
+import { chunkProblem } from './chunk.js';
 import { ApiError, MalformedResponseError, TimeoutError, TruncatedStreamError, transportError } from './errors.js';
+import type { Readable } from 'node:stream';
+import type { HeaderBag, WireResponse } from './wire-response.js';
 
 /** `idleTimeoutMs`: the longest wait for the next bytes of the stream before giving up. */
-export async function* completionChunks(res: Response, abort: () => void, idleTimeoutMs?: number): AsyncGenerator<ChatChunk> {
+export async function* completionChunks(res: WireResponse, abort: () => void, idleTimeoutMs?: number): AsyncGenerator<ChatChunk> {
+  for await (const batch of completionBatches(res, abort, idleTimeoutMs)) yield* batch;
+}
+
+/** The chunks of each network read, in order; never an empty batch. */
+export async function* completionBatches(res: WireResponse, abort: () => void, idleTimeoutMs?: number): AsyncGenerator<ChatChunk[]> {
   const requestId = res.headers.get('x-request-id') ?? undefined;
   const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (/^application\/(.+\+)?json$/.test(type)) {
-    yield* completionAsChunks(await res.json().catch(() => undefined), res.headers, requestId);
+    yield [await completionAsChunk(await res.json().catch(() => undefined), res.headers, requestId)];
     return;
   }
   if (type !== 'text/event-stream') {
     abort();
     throw new MalformedResponseError(`expected an event stream, got ${type ? `"${type}"` : 'an answer with no content type'}`, requestId);
   }
-  if (!res.body) throw new MalformedResponseError('the stream has no body', requestId);
+  const body = res.nodeBody ? nodeSource(res.nodeBody) : res.body ? webSource(res.body) : undefined;
+  if (!body) throw new MalformedResponseError('the stream has no body', requestId);
+  const decoder = new SseDecoder();
   let done = false;
   let chunks = 0;
   let finished = false;
-  try {
-    for await (const event of sseEvents(readBody(res.body, requestId, abort, idleTimeoutMs))) {
+  /** The chunks of one read's events; sets `done` at [DONE], after which nothing more is read. */
+  const take = (events: ReturnType<SseDecoder['push']>): ChatChunk[] => {
+    const batch: ChatChunk[] = [];
+    for (const event of events) {
       if (event.data === '[DONE]') {
         done = true;
-        return;
+        break;
       }
       let json: unknown;
       try {
@@ -38,12 +53,24 @@ export async function* completionChunks(res: Response, abort: () => void, idleTi
         throw new MalformedResponseError(`stream event is not JSON: ${event.data.slice(0, 80)}`, requestId);
       }
       if (event.event === 'error' || (json as { error?: unknown } | null)?.error !== undefined) throw streamError(json, res.headers);
-      const chunk = ChatChunkSchema.safeParse(json);
-      if (!chunk.success) throw new MalformedResponseError(`unexpected stream chunk (${describeIssue(chunk.error)})`, requestId);
+      const problem = chunkProblem(json);
+      if (problem) throw new MalformedResponseError(`unexpected stream chunk (${problem})`, requestId);
+      const chunk = json as ChatChunk;
       chunks++;
-      if (chunk.data.choices?.some((c) => c.finish_reason)) finished = true;
-      yield chunk.data;
+      if (chunk.choices?.some((c) => c.finish_reason)) finished = true;
+      batch.push(chunk);
     }
+    return batch;
+  };
+  try {
+    for await (const bytes of readBody(body, requestId, abort, idleTimeoutMs)) {
+      const batch = take(decoder.push(bytes));
+      if (batch.length > 0) yield batch;
+      if (done) return;
+    }
+    const last = take(decoder.end());
+    if (last.length > 0) yield last;
+    if (done) return;
     // Some providers end without [DONE] after the finish reason: that answer is whole.
     if (chunks === 0) throw new MalformedResponseError('the answer ended before any event of the stream', requestId);
     if (!finished) throw new TruncatedStreamError('the stream ended early: no finish reason and no [DONE]', requestId);
@@ -53,12 +80,13 @@ export async function* completionChunks(res: Response, abort: () => void, idleTi
   }
 }
 
-/** A whole `chat.completion` answer, as the chunks a stream of it would have carried. */
-function* completionAsChunks(json: unknown, headers: Headers, requestId: string | undefined): Generator<ChatChunk> {
+/** A whole `chat.completion` answer, as the chunk a stream of it would have carried (a cold path: zod is fine here). */
+async function completionAsChunk(json: unknown, headers: HeaderBag, requestId: string | undefined): Promise<ChatChunk> {
   if ((json as { error?: unknown } | null)?.error !== undefined) throw streamError(json, headers);
+  const { ChatCompletionSchema, describeIssue } = await import('../shared/wire.js');
   const parsed = ChatCompletionSchema.safeParse(json);
   if (!parsed.success) throw new MalformedResponseError(`unexpected answer (${describeIssue(parsed.error)})`, requestId);
-  yield completionChunk(parsed.data);
+  return completionChunk(parsed.data);
 }
 
 export function completionChunk(c: ChatCompletion): ChatChunk {
@@ -69,43 +97,65 @@ export function completionChunk(c: ChatCompletion): ChatChunk {
 }
 
 /** `{"error": {...}}`, `{"error": "text"}` or a bare `{"message": ...}` after `event: error`. */
-function streamError(json: unknown, headers: Headers): ApiError {
+function streamError(json: unknown, headers: HeaderBag): ApiError {
   const body = json as { error?: unknown; status?: unknown } | null;
   const inner = body?.error ?? body;
   const status = typeof body?.status === 'number' ? body.status : typeof (inner as { status?: unknown })?.status === 'number' ? (inner as { status: number }).status : 500;
   return ApiError.from(status, { error: inner }, headers, 'the server reported an error inside the stream without a message');
 }
 
-async function* readBody(
-  body: ReadableStream<Uint8Array>,
-  requestId: string | undefined,
-  abort: () => void,
-  idleTimeoutMs: number | undefined,
-): AsyncGenerator<Uint8Array> {
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await withIdleTimeout(reader.read(), idleTimeoutMs, abort, requestId);
-      if (done) return;
-      yield value;
-    }
-  } catch (e) {
-    if (e instanceof TimeoutError) throw e;
-    throw transportError(e, 'the stream broke before it finished', requestId);
-  } finally {
-    reader.releaseLock();
-  }
+/** A body to read: its pieces, and how to stop it when it stalls. */
+interface Source {
+  pieces: AsyncIterable<Uint8Array>;
+  cancel(reason: Error): void;
 }
 
-function withIdleTimeout<T>(read: Promise<T>, ms: number | undefined, abort: () => void, requestId: string | undefined): Promise<T> {
-  if (!ms) return read;
-  let timer: NodeJS.Timeout | undefined;
-  const stalled = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      // Reject before aborting: the abort fails the pending read too, and the race must see this first.
-      reject(new TimeoutError(`the stream stalled: nothing arrived for ${ms / 1000}s`, requestId));
-      abort();
-    }, ms);
-  });
-  return Promise.race([read, stalled]).finally(() => clearTimeout(timer));
+/** node:http's response: each step yields all that arrived since the last. */
+const nodeSource = (body: Readable): Source => ({ pieces: body, cancel: (reason) => body.destroy(reason) });
+
+function webSource(body: ReadableStream<Uint8Array>): Source {
+  const reader = body.getReader();
+  return {
+    pieces: (async function* () {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          yield value;
+        }
+      } finally {
+        reader.releaseLock();
+      }
+    })(),
+    cancel: (reason) => void reader.cancel(reason).catch(() => undefined),
+  };
+}
+
+/**
+ * The body's pieces, each within `idleTimeoutMs` of the one before: one timer for the whole stream,
+ * pushed back by each piece, rather than a timer and a race per read.
+ */
+async function* readBody(body: Source, requestId: string | undefined, abort: () => void, idleTimeoutMs: number | undefined): AsyncGenerator<Uint8Array> {
+  let stalled: TimeoutError | undefined;
+  const timer = idleTimeoutMs
+    ? setTimeout(() => {
+        // Set before aborting: the abort fails the pending read, and the catch below must see this first.
+        stalled = new TimeoutError(`the stream stalled: nothing arrived for ${idleTimeoutMs / 1000}s`, requestId);
+        abort();
+        body.cancel(stalled);
+      }, idleTimeoutMs)
+    : undefined;
+  try {
+    for await (const piece of body.pieces) {
+      if (stalled) throw stalled;
+      yield piece;
+      timer?.refresh();
+    }
+    if (stalled) throw stalled;
+  } catch (e) {
+    if (stalled) throw stalled;
+    throw transportError(e, 'the stream broke before it finished', requestId);
+  } finally {
+    clearTimeout(timer);
+  }
 }

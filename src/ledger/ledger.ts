@@ -1,7 +1,8 @@
 /**
  * The local spend ledger: one SQLite file shared safely by concurrent tokencli processes (WAL,
  * busy timeout, BEGIN IMMEDIATE for every write). One row per run; totals are always derived
- * from the rows, never kept as counters that could drift.
+ * from the rows, never kept as counters that could drift (run_totals is kept by triggers in the
+ * same transaction as the rows it sums: see totals.ts).
  *
  * Longer than most files on purpose: every statement run against the ledger lives in this class,
  * beside the others that use the same indexes, so a schema change is made and checked in one place.
@@ -12,6 +13,10 @@ import { openLedgerDb, type OpenOptions } from './open.js';
 import { processStart } from './owner.js';
 import type { Period } from './periods.js';
 import { prepared } from '../sqlite/statements.js';
+import { whereOf, type RunFilter } from './filter.js';
+import { billedInRange } from './totals.js';
+
+export type { RunFilter } from './filter.js';
 
 /**
  * `pending`: written before the request left, not completed yet (or its process died);
@@ -84,14 +89,6 @@ export interface OfflineEstimate {
   snapshot: BalanceSnapshot;
   spent_since: number;
   tokens_remaining: number;
-}
-
-export interface RunFilter {
-  profile?: string;
-  /** Inclusive lower bound, ISO UTC. */
-  since?: string;
-  /** Exclusive upper bound, ISO UTC. */
-  until?: string;
 }
 
 export class Ledger {
@@ -233,8 +230,7 @@ export class Ledger {
    * reservation that may never be spent).
    */
   billedBetween(profile: string, start: Date, end: Date, o: { settledOnly?: boolean } = {}): number {
-    const sql = `SELECT COALESCE(SUM(billed_tokens), 0) FROM runs WHERE profile = ? AND created_at >= ? AND created_at < ?${o.settledOnly ? " AND status != 'pending'" : ''}`;
-    return prepared(this.db, sql).pluck().get(profile, start.toISOString(), end.toISOString()) as number;
+    return billedInRange(this.db, profile, start, end, o.settledOnly === true);
   }
 
   /** Creates the profile's budget for the period, or replaces it. */
@@ -307,23 +303,4 @@ interface BudgetRow {
   warn: string;
   hard: number;
   alert_command: string | null;
-}
-
-/** SQL conditions for a run filter, with named parameters. */
-export function whereOf(f: RunFilter): { where: string; params: Record<string, string> } {
-  const clauses: string[] = [];
-  const params: Record<string, string> = {};
-  if (f.profile !== undefined) {
-    clauses.push('profile = @profile');
-    params.profile = f.profile;
-  }
-  if (f.since !== undefined) {
-    clauses.push('created_at >= @since');
-    params.since = f.since;
-  }
-  if (f.until !== undefined) {
-    clauses.push('created_at < @until');
-    params.until = f.until;
-  }
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }

@@ -1,6 +1,9 @@
 /** The local ledger's schema. Append-only: never edit or reorder a migration that has shipped. */
 import type { Migration } from '../sqlite/migrate.js';
 
+/** m007's grains: a name, and how many characters of an ISO time name its bucket. */
+const M007_GRAINS = [['d', 10], ['h', 13], ['t', 15]] as const;
+
 export const LEDGER_MIGRATIONS: Migration[] = [
   {
     name: 'm001_runs',
@@ -163,4 +166,46 @@ export const LEDGER_MIGRATIONS: Migration[] = [
         END;
       `),
   },
+  {
+    name: 'm007_run_totals',
+    up: (db) =>
+      db.exec(`
+        -- Sums of the runs per UTC day ('d'), hour ('h') and ten minutes ('t'), so that budget checks
+        -- and usage reports cost the same with a million rows as with a thousand (see totals.ts).
+        -- Kept by the triggers below in the same transaction as every change to runs: derived from
+        -- the rows, never a counter that could drift from them.
+        CREATE TABLE run_totals (
+          grain TEXT NOT NULL,
+          bucket TEXT NOT NULL,             -- created_at cut to the grain: 2026-11-27, 2026-11-27T18, 2026-11-27T18:3
+          profile TEXT NOT NULL,
+          model TEXT NOT NULL,
+          pending INTEGER NOT NULL,         -- budgets count pending runs; alerts do not
+          runs INTEGER NOT NULL,
+          prompt_tokens INTEGER NOT NULL,
+          completion_tokens INTEGER NOT NULL,
+          billed_tokens INTEGER NOT NULL,
+          estimated_runs INTEGER NOT NULL,
+          PRIMARY KEY (grain, profile, bucket, model, pending)
+        ) WITHOUT ROWID;
+        CREATE INDEX run_totals_by_bucket ON run_totals(grain, bucket);
+        ${M007_GRAINS.map(([grain, chars]) => `INSERT INTO run_totals SELECT '${grain}', substr(created_at, 1, ${chars}), profile, model, status = 'pending',
+          COUNT(*), SUM(prompt_tokens), SUM(completion_tokens), SUM(billed_tokens), SUM(source = 'estimate') FROM runs GROUP BY 2, 3, 4, 5;`).join('\n')}
+        CREATE TRIGGER runs_totals_insert AFTER INSERT ON runs BEGIN ${m007Add('NEW', '+')} END;
+        CREATE TRIGGER runs_totals_delete AFTER DELETE ON runs BEGIN ${m007Add('OLD', '-')} END;
+        CREATE TRIGGER runs_totals_update AFTER UPDATE OF created_at, profile, model, status, prompt_tokens, completion_tokens, billed_tokens, source
+          ON runs BEGIN ${m007Add('OLD', '-')} ${m007Add('NEW', '+')} END;
+      `),
+  },
 ];
+
+// Part of m007 and as frozen as it: the grains, and the statements a trigger runs to add a row's
+// figures to (or take them from) each grain's bucket.
+function m007Add(row: 'NEW' | 'OLD', sign: '+' | '-'): string {
+  return M007_GRAINS.map(
+    ([grain, chars]) => `INSERT INTO run_totals VALUES ('${grain}', substr(${row}.created_at, 1, ${chars}), ${row}.profile, ${row}.model,
+      ${row}.status = 'pending', ${sign}1, ${sign}${row}.prompt_tokens, ${sign}${row}.completion_tokens, ${sign}${row}.billed_tokens, ${sign}(${row}.source = 'estimate'))
+      ON CONFLICT DO UPDATE SET runs = runs + excluded.runs, prompt_tokens = prompt_tokens + excluded.prompt_tokens,
+        completion_tokens = completion_tokens + excluded.completion_tokens, billed_tokens = billed_tokens + excluded.billed_tokens,
+        estimated_runs = estimated_runs + excluded.estimated_runs;`,
+  ).join(' ');
+}

@@ -10,12 +10,16 @@ export function formatMoney(m: Money): string {
   const whole = Math.floor(abs / scale);
   const frac = digits ? '.' + String(abs % scale).padStart(digits, '0') : '';
   const sign = m.amount_minor < 0 ? '-' : '';
-  const amount = `${whole.toLocaleString('en-US')}${frac}`;
+  const amount = `${formatTokens(whole)}${frac}`;
   const symbol = SYMBOLS[m.currency];
   return symbol ? `${sign}${symbol}${amount}` : `${sign}${amount} ${m.currency}`;
 }
 
-export const formatTokens = (n: number) => n.toLocaleString('en-US');
+/**
+ * 1234567 as 1,234,567. Whole numbers are grouped here: the first toLocaleString of a process loads
+ * ICU's number data (~10 ms, on every run's usage line).
+ */
+export const formatTokens = (n: number) => (Number.isSafeInteger(n) && !Object.is(n, -0) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : n.toLocaleString('en-US'));
 
 /** A count as a terminal shows it (1,234) or a pipe needs it (1234). */
 export const countFor = (tty: boolean) => (n: number) => (tty ? formatTokens(n) : String(n));

@@ -5,8 +5,11 @@
  */
 import { joinUrl } from '../../shared/url.js';
 import type { TokenClient } from '../client.js';
-import { BALANCE_ADAPTERS, deepseekBalanceUrl } from './balances.js';
-import { PROVIDER_KINDS, type ProviderKind, type ProviderAdapter } from './types.js';
+import { PROVIDER_KINDS, type ProviderKind, type ProviderAdapter, type ProviderBalance } from './types.js';
+
+/** The balance adapters carry zod schemas: loaded when a balance is asked for, not by every client. */
+const balances = () => import('./balances.js');
+const balanceOf = (kind: ProviderKind) => async (c: TokenClient): Promise<ProviderBalance> => (await balances()).BALANCE_ADAPTERS[kind]!(c);
 
 const listModels = (c: TokenClient) => c.models.list();
 const get = (path: string) => (c: TokenClient) => c.request('GET', joinUrl(c.opts.baseUrl, path));
@@ -37,7 +40,7 @@ export const PROVIDERS: Record<ProviderKind, ProviderAdapter> = {
     label: 'OpenRouter',
     defaultBaseUrl: 'https://openrouter.ai/api/v1',
     verify: get('/key'),
-    balance: BALANCE_ADAPTERS.openrouter!,
+    balance: balanceOf('openrouter'),
     topUpUrl: () => 'https://openrouter.ai/settings/credits',
   },
   deepseek: {
@@ -45,8 +48,8 @@ export const PROVIDERS: Record<ProviderKind, ProviderAdapter> = {
     kind: 'deepseek',
     label: 'DeepSeek',
     defaultBaseUrl: 'https://api.deepseek.com',
-    verify: (c) => c.request('GET', deepseekBalanceUrl(c.opts.baseUrl)),
-    balance: BALANCE_ADAPTERS.deepseek!,
+    verify: async (c) => c.request('GET', (await balances()).deepseekBalanceUrl(c.opts.baseUrl)),
+    balance: balanceOf('deepseek'),
     topUpUrl: () => 'https://platform.deepseek.com/top_up',
   },
   siliconflow: {
@@ -55,7 +58,7 @@ export const PROVIDERS: Record<ProviderKind, ProviderAdapter> = {
     label: 'SiliconFlow (api.siliconflow.cn in CNY; api.siliconflow.com international)',
     defaultBaseUrl: 'https://api.siliconflow.cn/v1',
     verify: get('/user/info'),
-    balance: BALANCE_ADAPTERS.siliconflow!,
+    balance: balanceOf('siliconflow'),
     topUpUrl: cnOrIntl('https://cloud.siliconflow.cn/expensebill', 'https://cloud.siliconflow.com/expensebill'),
   },
   moonshot: {
@@ -64,7 +67,7 @@ export const PROVIDERS: Record<ProviderKind, ProviderAdapter> = {
     label: 'Moonshot / Kimi (api.moonshot.cn in CNY; api.moonshot.ai in USD)',
     defaultBaseUrl: 'https://api.moonshot.cn/v1',
     verify: get('/users/me/balance'),
-    balance: BALANCE_ADAPTERS.moonshot!,
+    balance: balanceOf('moonshot'),
     topUpUrl: cnOrIntl('https://platform.moonshot.cn/console/pay', 'https://platform.moonshot.ai/console/pay'),
   },
   stepfun: {
@@ -73,7 +76,7 @@ export const PROVIDERS: Record<ProviderKind, ProviderAdapter> = {
     label: 'StepFun (api.stepfun.com; api.stepfun.ai international)',
     defaultBaseUrl: 'https://api.stepfun.com/v1',
     verify: get('/accounts'),
-    balance: BALANCE_ADAPTERS.stepfun!,
+    balance: balanceOf('stepfun'),
     topUpUrl: () => 'https://platform.stepfun.com/account-overview',
   },
   ollama: {

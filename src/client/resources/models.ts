@@ -1,11 +1,11 @@
 /** GET /v1/models, validated where the client reads it. */
 import type { TokenClient } from '../client.js';
-import { ModelListSchema, type ModelList } from '../../shared/wire.js';
+import type { ModelList } from '../../shared/wire.js';
 
 export class Models {
   constructor(private readonly c: TokenClient) {}
 
   list(): Promise<ModelList> {
-    return this.c.request('GET', `${this.c.prefix}/models`, { schema: ModelListSchema });
+    return this.c.request('GET', `${this.c.prefix}/models`, { schema: (w) => w.ModelListSchema });
   }
 }

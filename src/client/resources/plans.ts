@@ -1,11 +1,11 @@
 /** GET /v1/plans: the plan catalogue. */
 import type { TokenClient } from '../client.js';
-import { PlanListSchema, type PlanList } from '../../shared/wire.js';
+import type { PlanList } from '../../shared/wire.js';
 
 export class Plans {
   constructor(private readonly c: TokenClient) {}
 
   list(): Promise<PlanList> {
-    return this.c.request('GET', '/v1/plans', { schema: PlanListSchema });
+    return this.c.request('GET', '/v1/plans', { schema: (w) => w.PlanListSchema });
   }
 }

@@ -1,7 +1,7 @@
 /**
- * One prompt run on the wire: sends the request, writes each piece of the answer to stdout the
- * moment it arrives (made safe for a terminal unless --raw), and reports how it ended without
- * deciding what that means for the ledger or the exit code.
+ * One prompt run on the wire: sends the request, writes the answer to stdout as it arrives (one
+ * write per event-loop turn, not per token), made safe for a terminal unless --raw, and reports how
+ * it ended without deciding what that means for the ledger or the exit code.
  */
 import type { TokenClient } from '../../../client/client.js';
 import { completionChunk } from '../../../client/sse.js';
@@ -55,31 +55,51 @@ export async function sendPrompt(io: IOStreams, client: TokenClient, plan: Reque
   const started = performance.now();
   const answer: Answer = { content: '', finishReason: null, durationMs: 0, ttftMs: null };
   const spinner = io.spinner(`Asking ${plan.model}`);
-  const take = (chunk: ChatChunk) => {
-    if (chunk.usage) answer.usage = chunk.usage;
-    for (const choice of chunk.choices ?? []) {
-      const text = choice.delta?.content ?? '';
-      if (text) {
-        if (answer.ttftMs === null) {
-          answer.ttftMs = Math.round(performance.now() - started);
-          spinner.stop();
-        }
-        answer.content += text;
-        if (plan.print) io.out(safeForTerminal ? visibleControls(text) : text);
+  // Text waits for the end of the event-loop turn at most, so the reads of one turn leave in one
+  // write (a 30,000-token answer was 30,000 write calls), and never for the next read.
+  let unwritten = '';
+  let flushing: NodeJS.Immediate | undefined;
+  const flush = () => {
+    flushing = undefined;
+    const text = unwritten;
+    unwritten = '';
+    if (text) io.out(text);
+  };
+  /** One network read's chunks. */
+  const take = (chunks: ChatChunk[]) => {
+    const pieces: string[] = [];
+    for (const chunk of chunks) {
+      if (chunk.usage) answer.usage = chunk.usage;
+      for (const choice of chunk.choices ?? []) {
+        if (choice.delta?.content) pieces.push(choice.delta.content);
+        if (choice.finish_reason) answer.finishReason = choice.finish_reason;
       }
-      if (choice.finish_reason) answer.finishReason = choice.finish_reason;
     }
+    // Joined, not added up: `+=` token by token keeps every token alive as a node of the answer's
+    // string (a 10 MB answer held ~100 MB that way); a join makes one flat string per read.
+    const text = pieces.join('');
+    if (!text) return;
+    if (answer.ttftMs === null) {
+      answer.ttftMs = Math.round(performance.now() - started);
+      spinner.stop();
+    }
+    answer.content += text;
+    if (!plan.print) return;
+    unwritten += safeForTerminal ? visibleControls(text) : text;
+    flushing ??= setImmediate(flush);
   };
   try {
     const call = { signal: controller.signal, idempotencyKey: plan.runId };
     if (plan.stream) {
-      for await (const chunk of await client.chat.stream(body, call)) take(chunk);
+      for await (const chunks of await client.chat.streamBatches(body, call)) take(chunks);
     } else {
-      take(completionChunk(await client.chat.create(body, call)));
+      take([completionChunk(await client.chat.create(body, call))]);
     }
   } catch (e) {
     answer.failure = e;
   } finally {
+    clearImmediate(flushing);
+    flush();
     spinner.stop();
     interrupt.removeEventListener('abort', onInterrupt);
     io.stdoutClosed.removeEventListener('abort', onClosed);

@@ -1,0 +1,55 @@
+// The ledger at scale: the same commands on a ledger of BENCH_LEDGER_ROWS runs (1,000,000) and on
+// one of 1,000, so a cost that grows with history shows as a ratio.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { interleave, median, timed } from './measure.mjs';
+import { seedLedger } from './seed-ledger.mjs';
+
+const ROWS = Number(process.env.BENCH_LEDGER_ROWS ?? 1_000_000);
+const N = Number(process.env.BENCH_REPEAT ?? 7);
+
+/** The pre-run check in-process, with three hard budgets (day, week, month): median µs. */
+async function budgetCheck(dist, dir) {
+  const { Ledger } = await import(new URL('ledger/ledger.js', dist).href);
+  const { budgetStates, checkHardBudgets } = await import(new URL('cli/budget-enforcement.js', dist).href);
+  const ledger = Ledger.open(join(dir, 'ledger.db'));
+  for (const period of ['day', 'week', 'month']) ledger.setBudget({ profile: 'default', period, limit_tokens: 1e12, limit_money: null, warn: [50, 80, 100], hard: true, alert_command: null }, new Date());
+  const times = [];
+  for (let i = 0; i < 201; i++) {
+    const t0 = performance.now();
+    checkHardBudgets(await budgetStates(ledger, 'default', new Date(), async () => 'UTC'), 1000);
+    times.push((performance.now() - t0) * 1000);
+  }
+  ledger.close();
+  return median(times);
+}
+
+export async function ledgerCases(bin, dist, row) {
+  const big = mkdtempSync(join(tmpdir(), 'tokencli-bench-big-'));
+  const small = mkdtempSync(join(tmpdir(), 'tokencli-bench-small-'));
+  try {
+    const t = performance.now();
+    await seedLedger(big, ROWS, { dist });
+    console.error(`seeded ${ROWS.toLocaleString()} runs in ${((performance.now() - t) / 1000).toFixed(1)}s`);
+    await seedLedger(small, 1_000, { dist });
+    const rows = ROWS.toLocaleString();
+    row(`pre-run budget check (3 hard budgets), ${rows} vs 1,000 rows`, await budgetCheck(dist, big), await budgetCheck(dist, small), 'the same at 1,000 rows', { max: 1.2 }, 'µs');
+    const cmd = (dir, ...args) => () => timed(process.execPath, [bin, ...args], { env: { TOKENCLI_HOME: dir } });
+    const r = await interleave(N, {
+      statusBig: cmd(big, 'budget', 'status', '--json'),
+      statusSmall: cmd(small, 'budget', 'status', '--json'),
+      dayBig: cmd(big, 'usage', '--since', '30d', '--by', 'day', '--json'),
+      daySmall: cmd(small, 'usage', '--since', '30d', '--by', 'day', '--json'),
+      modelBig: cmd(big, 'usage', '--since', '30d', '--by', 'model', '--json'),
+      modelSmall: cmd(small, 'usage', '--since', '30d', '--by', 'model', '--json'),
+    });
+    row(`budget status --json, ${rows} vs 1,000 rows`, r.statusBig.total, r.statusSmall.total, 'the same at 1,000 rows', { max: 1.2 });
+    row(`usage --since 30d --by day, ${rows} vs 1,000 rows`, r.dayBig.total, r.daySmall.total, 'the same at 1,000 rows', { max: 1.5 });
+    row('  its peak RSS', r.dayBig.rss, r.daySmall.rss, 'the same at 1,000 rows', {}, 'MiB');
+    row(`usage --since 30d --by model, ${rows} vs 1,000 rows`, r.modelBig.total, r.modelSmall.total, 'the same at 1,000 rows', { max: 1.5 });
+  } finally {
+    rmSync(big, { recursive: true, force: true });
+    rmSync(small, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * sendPrompt writes the answer once per event-loop turn, not once per token: every byte still
+ * reaches stdout, in order; reads of one turn leave in one write; a read's text leaves before a read
+ * of a later turn is waited for.
+ */
+import { describe, expect, test } from 'vitest';
+import type { TokenClient } from '../../../src/client/client.js';
+import type { ChatChunk } from '../../../src/shared/wire.js';
+import { sendPrompt } from '../../../src/cli/commands/run/request.js';
+import { testIO } from '../../../src/cli/io/streams.js';
+
+const piece = (content: string, finish: string | null = null): ChatChunk => ({ choices: [{ delta: { content }, finish_reason: finish }] });
+
+/**
+ * A client whose stream yields the given reads, each group of reads in a turn of its own (as network
+ * reads arrive), recording what stdout held when each group was asked for.
+ */
+function scriptedClient(turns: ChatChunk[][][], seen: () => string, atTurn: string[]): TokenClient {
+  return {
+    chat: {
+      streamBatches: async () =>
+        (async function* () {
+          for (const reads of turns) {
+            await new Promise((r) => setTimeout(r, 1));
+            atTurn.push(seen());
+            yield* reads;
+          }
+        })(),
+    },
+  } as unknown as TokenClient;
+}
+
+describe('sendPrompt', () => {
+  test('one write per turn, every byte in order, nothing held back across turns', async () => {
+    const { io, stdout } = testIO();
+    const writes: string[] = [];
+    const out = io.out;
+    const counting = { ...io, out: (s: string) => (writes.push(s), out(s)) };
+    const turns = [[[piece('Hel'), piece('lo')], [piece(',')]], [[piece(' wor')]], [[piece('ld')], [piece('!', 'stop'), { choices: [], usage: { prompt_tokens: 1, completion_tokens: 6 } }]]];
+    const atTurn: string[] = [];
+    const plan = { runId: 'r', model: 'm', messages: [{ role: 'user' as const, content: 'x' }], stream: true, print: true, raw: false };
+    const answer = await sendPrompt(counting, scriptedClient(turns, stdout, atTurn), plan, new AbortController().signal);
+    expect(stdout()).toBe('Hello, world!\n');
+    expect(writes).toEqual(['Hello,', ' wor', 'ld!', '\n']);
+    expect(atTurn).toEqual(['', 'Hello,', 'Hello, wor']);
+    expect(answer).toMatchObject({ content: 'Hello, world!', finishReason: 'stop', usage: { prompt_tokens: 1, completion_tokens: 6 } });
+  });
+});
