@@ -36,7 +36,9 @@ export function openLedgerDb(file: string, o: OpenOptions = {}): Database.Databa
 }
 
 function configure(db: Database.Database, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): void {
-  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  // exec, not db.pragma(): pragma() prepares a statement that is then garbage-collected, and on
+  // Node.js 24 a collected better-sqlite3 statement aborts the process (see sqlite/statements.ts).
+  db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
 }
 
 function openForWriting(file: string, busyTimeoutMs: number | undefined, now: () => Date): Database.Database {
@@ -47,9 +49,9 @@ function openForWriting(file: string, busyTimeoutMs: number | undefined, now: ()
   const db = new Database(file);
   try {
     configure(db, busyTimeoutMs);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = NORMAL');
+    db.exec('PRAGMA foreign_keys = ON');
     migrate(db, LEDGER_MIGRATIONS, now);
     return db;
   } catch (e) {
