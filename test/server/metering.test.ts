@@ -2,6 +2,7 @@
  * Metering in-process with a controlled clock: draw order, expiry, hold lapse and recovery, debt,
  * and the balance derivable from the ledger rows.
  */
+import { prepared } from '../../src/sqlite/statements.js';
 import { describe, expect, test } from 'vitest';
 import type { ModelInfo } from '../../src/server/backends/backend.js';
 import { recordPurchase } from '../../src/server/store/purchases.js';
@@ -20,14 +21,14 @@ describe('metering', () => {
     const starter = recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-11-26T10:00:00Z')); // 30 days
     const a = await s.meter.admit(s.account.id, 'req1', mini, hi, 5);
     s.meter.settle(s.account.id, 'req1', mini, a, { completionTokens: 399_995 }, 'completed');
-    const rows = s.db.prepare("SELECT pack_id, tokens FROM ledger_entries WHERE kind = 'debit' ORDER BY id").all();
+    const rows = prepared(s.db, "SELECT pack_id, tokens FROM ledger_entries WHERE kind = 'debit' ORDER BY id").all();
     // 8 prompt + 399,995 completion = 400,003: the whole starter pack, then 3 from the pro pack.
     expect(rows).toEqual([
       { pack_id: starter.pack.id, tokens: -400_000 },
       { pack_id: basic.pack.id, tokens: -3 },
     ]);
     const balance = balanceOf(s.db, s.account.id, new Date('2026-11-26T10:00:00Z'));
-    const derived = s.db.prepare('SELECT SUM(tokens) FROM ledger_entries WHERE account_id = ?').pluck().get(s.account.id);
+    const derived = prepared(s.db, 'SELECT SUM(tokens) FROM ledger_entries WHERE account_id = ?').pluck().get(s.account.id);
     expect(balance.tokens_remaining).toBe(derived);
   });
 
@@ -50,10 +51,10 @@ describe('metering', () => {
     s.advance(61_000); // the holder crashed: its hold lapses, and is billed for the prompt and those 10
     const next = await s.meter.admit(s.account.id, 'next', mini, hi, 5);
     expect(next.maxTokens).toBe(5);
-    expect(s.db.prepare("SELECT billed_tokens, status FROM chat_requests WHERE id = 'big'").get()).toEqual({ billed_tokens: 18, status: 'aborted' });
+    expect(prepared(s.db, "SELECT billed_tokens, status FROM chat_requests WHERE id = 'big'").get()).toEqual({ billed_tokens: 18, status: 'aborted' });
     // The holder settling late never bills twice.
     s.meter.settle(s.account.id, 'big', mini, big, { completionTokens: 12 }, 'aborted');
-    expect(s.db.prepare("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'debit'").pluck().get()).toBe(1);
+    expect(prepared(s.db, "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'debit'").pluck().get()).toBe(1);
   });
 
   test('on start, every hold left active by a previous process is settled at its progress and released', async () => {

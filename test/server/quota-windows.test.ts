@@ -4,6 +4,7 @@
  * (windows, then packs), racing requests against the last of a window, lease recovery into the
  * windows, the quota headers, and the peak multiplier switching at 14:00 Beijing.
  */
+import { prepared } from '../../src/sqlite/statements.js';
 import { describe, expect, test } from 'vitest';
 import { recordPurchase } from '../../src/server/store/purchases.js';
 import { getPlan } from '../../src/server/store/catalogue.js';
@@ -16,8 +17,8 @@ const URL = 'http://127.0.0.1:1';
 /** A tiny plan so that tests reach its limits in a few requests. */
 async function subscribed(start: string, limits: [unit: string, window: string, cap: number][]) {
   const s = await inProcessServer({ start });
-  s.db.prepare(`INSERT INTO subscription_plans VALUES ('tiny', 'Tiny', 'test', 100, 100, 'CNY', 'Asia/Shanghai', 99)`).run();
-  for (const [unit, window, cap] of limits) s.db.prepare('INSERT INTO subscription_plan_limits VALUES (?, ?, ?, ?)').run('tiny', unit, window, cap);
+  prepared(s.db, `INSERT INTO subscription_plans VALUES ('tiny', 'Tiny', 'test', 100, 100, 'CNY', 'Asia/Shanghai', 99)`).run();
+  for (const [unit, window, cap] of limits) prepared(s.db, 'INSERT INTO subscription_plan_limits VALUES (?, ?, ?, ?)').run('tiny', unit, window, cap);
   subscribe(s.db, s.account.id, getSubscriptionPlan(s.db, 'tiny')!, new Date(start));
   const chat = async (body: Record<string, unknown> = {}) => {
     const res = await s.fetch(`${URL}/v1/chat/completions`, {
@@ -163,7 +164,7 @@ describe('the peak multiplier', () => {
     expect((await s.chat({ model: 'demo-glm' })).json.usage.billing).toMatchObject({ billed_tokens: 20, multiplier_milli: 2000 });
     s.setClock('2026-11-26T06:00:00Z');
     expect((await s.chat({ model: 'demo-glm' })).json.usage.billing).toMatchObject({ billed_tokens: 30, multiplier_milli: 3000 });
-    const rows = s.db.prepare('SELECT multiplier_milli, billed_tokens FROM chat_requests ORDER BY created_at').all();
+    const rows = prepared(s.db, 'SELECT multiplier_milli, billed_tokens FROM chat_requests ORDER BY created_at').all();
     expect(rows).toEqual([{ multiplier_milli: 2000, billed_tokens: 20 }, { multiplier_milli: 3000, billed_tokens: 30 }]);
     const models = (await (await s.fetch(`${URL}/v1/models`)).json()) as any;
     expect(models.data.find((m: any) => m.id === 'demo-glm').multiplier).toEqual({ multiplier_milli: 3000, changes_at: '2026-11-26T10:00:00.000Z', time_zone: 'Asia/Shanghai' });
