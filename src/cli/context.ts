@@ -187,7 +187,7 @@ export function createContext(deps: ContextDeps): Context {
       const key = (await ctx.apiKey())?.key;
       return key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 16)}` : '';
     },
-    providerCache: async () => new ProviderCache(paths.cacheDir, await ctx.apiUrl(), ctx.now),
+    providerCache: once(async () => new ProviderCache(paths.cacheDir, await ctx.apiUrl(), ctx.now)),
     close: async () => {
       const opened = [writerOpened ? ctx.ledger() : undefined, readerOpened ? readOnly() : undefined];
       for (const ledger of await Promise.all(opened.map((p) => p?.catch(() => undefined)))) {

@@ -16,6 +16,8 @@ interface CacheFile {
 
 export class ProviderCache {
   private readonly file: string;
+  /** Read once: a run asks for the model, its rates and the known names in turn. */
+  private data: CacheFile | undefined;
 
   constructor(
     cacheDir: string,
@@ -26,11 +28,13 @@ export class ProviderCache {
   }
 
   private read(): CacheFile {
+    if (this.data) return this.data;
     try {
-      return JSON.parse(readFileSync(this.file, 'utf8')) as CacheFile;
+      this.data = JSON.parse(readFileSync(this.file, 'utf8')) as CacheFile;
     } catch {
-      return { providers: {} };
+      this.data = { providers: {} };
     }
+    return this.data;
   }
 
   models(): Model[] | undefined {
