@@ -113,12 +113,13 @@ describe('recording cannot silently fail', () => {
     expect(existsSync(join(u.home, 'ledger.journal'))).toBe(false);
   });
 
-  test('a full disk during the stream: exit 6 naming the run and its tokens; the pending row is settled once there is room', async () => {
+  test('a full disk during the stream: exit 6 naming the run and its tokens; the pending row is settled once there is room', async (ctx) => {
     const mountPoint = tempDir('tokencli-full-');
     const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mountPoint]).status === 0;
     if (!mounted) {
-      // Without a small filesystem of our own, the same seam is covered in test/ledger/recorder.test.ts.
-      return;
+      // Without a small filesystem of our own, the same seam is covered in test/ledger/recorder.test.ts;
+      // reported as skipped, never as a pass.
+      return ctx.skip('no tmpfs can be mounted here');
     }
     try {
       const home = join(mountPoint, 'home');
