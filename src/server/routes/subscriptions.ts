@@ -20,6 +20,14 @@ export function registerSubscriptionRoutes(app: App, deps: AppDeps): void {
     return sub;
   };
 
+  /** The plan a subscribe or upgrade body names; 404 when there is none. */
+  const requestedPlan = async (c: Parameters<typeof parseJsonBody>[0]) => {
+    const body = await parseJsonBody(c, SubscribeRequestSchema);
+    const plan = getSubscriptionPlan(deps.db, body.plan_id);
+    if (!plan) throw notFound(`no subscription plan "${body.plan_id}": see GET /v1/subscription-plans`, 'plan_not_found', 'plan_id');
+    return plan;
+  };
+
   app.get('/v1/subscription', (c) => c.json(toWireSubscription(current(c.get('account').id))));
 
   // Auto-renew off is how a subscription is cancelled: it runs to the end of the period paid for.
@@ -32,9 +40,7 @@ export function registerSubscriptionRoutes(app: App, deps: AppDeps): void {
 
   app.post('/v1/subscriptions', async (c) => {
     const key = idempotencyKey(c, 'subscriptions');
-    const body = await parseJsonBody(c, SubscribeRequestSchema);
-    const plan = getSubscriptionPlan(deps.db, body.plan_id);
-    if (!plan) throw notFound(`no subscription plan "${body.plan_id}": see GET /v1/subscription-plans`, 'plan_not_found', 'plan_id');
+    const plan = await requestedPlan(c);
     const accountId = c.get('account').id;
     return idempotent(c, deps, key, { subscribe: plan.id }, {
       record: () => {
@@ -52,9 +58,7 @@ export function registerSubscriptionRoutes(app: App, deps: AppDeps): void {
   // Upgrades only, prorated, effective at once; a cheaper plan is a new subscription after this one ends.
   app.post('/v1/subscription/upgrade', async (c) => {
     const key = idempotencyKey(c, 'upgrades');
-    const body = await parseJsonBody(c, SubscribeRequestSchema);
-    const plan = getSubscriptionPlan(deps.db, body.plan_id);
-    if (!plan) throw notFound(`no subscription plan "${body.plan_id}": see GET /v1/subscription-plans`, 'plan_not_found', 'plan_id');
+    const plan = await requestedPlan(c);
     const accountId = c.get('account').id;
     return idempotent(c, deps, key, { upgrade: plan.id }, {
       record: () => {
