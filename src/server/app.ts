@@ -18,6 +18,7 @@ import { registerPurchaseRoutes } from './routes/purchases.js';
 import { registerQuotaRoutes } from './routes/quota.js';
 import { registerSubscriptionRoutes } from './routes/subscriptions.js';
 import { newRequestId } from './request-id.js';
+import type { SmsSender } from './sms.js';
 import type { Db } from './store/db.js';
 import { accountForKey } from './store/accounts.js';
 
@@ -32,6 +33,8 @@ export interface AppDeps {
   paymentDelayMs: number;
   /** Generations in flight, so that a shutdown can stop them after its grace period. */
   inflight: Set<AbortController>;
+  /** Sends the one-time codes of device logins and phone-bill payments. */
+  sms: SmsSender;
 }
 
 export type AppEnv = { Variables: { account: Account } };

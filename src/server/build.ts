@@ -14,6 +14,7 @@ import { createAccount, findAccountByName, mintKey } from './store/accounts.js';
 import { seedPlans } from './store/catalogue.js';
 import { seedSubscriptionPlans } from './store/subscriptions.js';
 import { openServerDb, type Db } from './store/db.js';
+import { DemoSms, type SmsSender } from './sms.js';
 
 export const DEMO_ACCOUNT = 'demo';
 
@@ -29,6 +30,8 @@ export interface BuildOptions extends MeterOptions {
   rateLimit: RateLimitOptions;
   maxBodyBytes: number;
   paymentDelayMs: number;
+  /** Defaults to the demo gateway printing on stderr. */
+  sms?: SmsSender;
 }
 
 export interface BuiltServer {
@@ -64,7 +67,8 @@ export function buildServer(o: BuildOptions): BuiltServer {
   const backend = o.backend ?? (o.upstream ? new UpstreamBackend(o.upstream) : new DemoBackend({ delayMs: o.demoDelayMs }));
   const meter = new Meter(db, o.counter, o.now, { defaultMaxTokens: o.defaultMaxTokens, holdTtlMs: o.holdTtlMs, progressIntervalMs: o.progressIntervalMs });
   const inflight = new Set<AbortController>();
-  const app = createApp({ db, meter, backend, now: o.now, rateLimit: o.rateLimit, maxBodyBytes: o.maxBodyBytes, paymentDelayMs: o.paymentDelayMs, inflight });
+  const sms = o.sms ?? new DemoSms({ log: (line) => console.error(line), now: o.now });
+  const app = createApp({ db, meter, backend, now: o.now, rateLimit: o.rateLimit, maxBodyBytes: o.maxBodyBytes, paymentDelayMs: o.paymentDelayMs, inflight, sms });
   const built: BuiltServer = { db, meter, app, inflight };
   if (created) built.demoKey = keyFor(db, DEMO_ACCOUNT, o.now());
   return built;

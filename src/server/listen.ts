@@ -10,6 +10,7 @@ import { buildServer } from './build.js';
 import { answerClientError } from './client-errors.js';
 import type { UpstreamOptions } from './backends/upstream.js';
 import { CountPool, defaultPoolSize } from './count-pool.js';
+import { DemoSms } from './sms.js';
 import { settleAbandonedHolds } from './store/leases.js';
 import type { RateLimitOptions } from './rate-limit.js';
 
@@ -28,6 +29,8 @@ export interface ServerOptions {
   countDeadlineMs: number;
   paymentDelayMs: number;
   shutdownGraceMs: number;
+  /** Each SMS the server sends is also appended here as a JSON line. */
+  smsOutbox?: string;
   now?: () => Date;
 }
 
@@ -41,7 +44,8 @@ export interface RunningServer {
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const now = opts.now ?? (() => new Date());
   const counter = new CountPool({ size: defaultPoolSize(), deadlineMs: opts.countDeadlineMs });
-  const { db, app, inflight, demoKey } = buildServer({ ...opts, now, counter });
+  const sms = new DemoSms({ log: (line) => console.error(line), now, ...(opts.smsOutbox ? { outboxFile: opts.smsOutbox } : {}) });
+  const { db, app, inflight, demoKey } = buildServer({ ...opts, now, counter, sms });
   // Holds still active were left by a process that is gone (this is the only server of its data
   // directory): bill what they delivered, free the rest.
   const recovered = db.transaction(() => settleAbandonedHolds(db, now())).immediate();

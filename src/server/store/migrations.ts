@@ -197,4 +197,13 @@ export const MIGRATIONS: Migration[] = [
         ALTER TABLE chat_requests ADD COLUMN multiplier_milli INTEGER NOT NULL DEFAULT 1000;
       `),
   },
+  {
+    name: 'm008_account_phone',
+    // Carrier accounts (issue 16) are found by their phone number, stored in E.164 (server/phone.ts).
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE accounts ADD COLUMN phone TEXT;
+        CREATE UNIQUE INDEX accounts_by_phone ON accounts(phone) WHERE phone IS NOT NULL;
+      `),
+  },
 ];

@@ -27,6 +27,7 @@ export interface ServeOptions {
   countDeadlineMs: number;
   paymentDelayMs: number;
   shutdownGraceSeconds: number;
+  smsOutbox?: string;
   /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
   untilShutdown: () => Promise<string>;
   start?: (o: ServerOptions) => Promise<RunningServer>;
@@ -51,6 +52,7 @@ export function serveCommand(ctx: Context, runF = serveRun): Command {
     .addOption(new Option('--count-deadline-ms <ms>', 'a prompt whose tokens take longer to count gets 400').default(1000).argParser(positiveInteger('--count-deadline-ms')))
     .addOption(new Option('--payment-delay-ms <ms>', 'simulated payment latency of a purchase').default(0).argParser(nonNegativeInteger('--payment-delay-ms')))
     .addOption(new Option('--shutdown-grace <seconds>', 'on SIGTERM, how long in-flight streams may run before they are stopped and billed').default(10).argParser(nonNegativeInteger('--shutdown-grace')))
+    .option('--sms-outbox <file>', 'also append every SMS the server sends (one-time codes) to this file as JSON lines')
     .addHelpText('after', '\nExamples:\n  $ tokencli serve --port 0 --data-dir ./tp-data\n  $ tokencli serve --upstream https://api.deepseek.com/v1 --upstream-key-env DEEPSEEK_API_KEY')
     .action((flags: Omit<ServeOptions, 'io' | 'env' | 'untilShutdown' | 'dataDir' | 'holdTtlSeconds' | 'shutdownGraceSeconds'> & { dataDir?: string; holdTtl: number; shutdownGrace: number }) =>
       runF({
@@ -99,6 +101,7 @@ export async function serveRun(opts: ServeOptions): Promise<void> {
       countDeadlineMs: opts.countDeadlineMs,
       paymentDelayMs: opts.paymentDelayMs,
       shutdownGraceMs: opts.shutdownGraceSeconds * 1000,
+      ...(opts.smsOutbox ? { smsOutbox: opts.smsOutbox } : {}),
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
