@@ -72,3 +72,20 @@ export function accountForKey(db: Db, key: string): Account | undefined {
   const matches = timingSafeEqual(presented, stored) && row !== undefined;
   return matches ? getAccount(db, row.account_id) : undefined;
 }
+
+/** The account a phone number (E.164, see phone.ts) signs in to, if any. */
+export function findAccountByPhone(db: Db, e164: string): Account | undefined {
+  const row = prepared(db, 'SELECT id, name, currency, created_at FROM accounts WHERE phone = ?').get(e164) as AccountRow | undefined;
+  return row && toAccount(row);
+}
+
+/** The account's phone number in E.164, or undefined when it has none (an account made by `serve keys create`). */
+export function phoneOf(db: Db, accountId: string): string | undefined {
+  const row = prepared(db, 'SELECT phone FROM accounts WHERE id = ?').get(accountId) as { phone: string | null } | undefined;
+  return row?.phone ?? undefined;
+}
+
+/** Gives an account its phone number; the unique index refuses a number another account has. */
+export function setAccountPhone(db: Db, accountId: string, e164: string): void {
+  prepared(db, 'UPDATE accounts SET phone = ? WHERE id = ?').run(e164, accountId);
+}
