@@ -15,7 +15,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'postgres',
-          include: ['test/**/*.pg.test.ts'],
+          include: ['test/server/**/*.test.ts'],
+          // These never open a store: once is enough.
+          exclude: ['test/server/counting.test.ts', 'test/server/phone-and-sms.test.ts', 'test/server/upstream.test.ts'],
           env: { TOKENCLI_TEST_STORE: 'postgres' },
           globalSetup: ['test/helpers/pg-cluster.ts'],
         },

@@ -89,9 +89,9 @@ _tokencli_flags() {
     'config set') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'config unset') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'config list') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'serve') echo '--host --port --data-dir --demo-delay-ms --upstream --upstream-key-env --models-config --rate-limit --rate-burst --max-body-bytes --default-max-tokens --hold-ttl --progress-interval-ms --count-deadline-ms --payment-delay-ms --shutdown-grace --sms-outbox -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'serve') echo '--host --port --data-dir --database --db-pool-size --db-timeout-ms --replica-id --demo-delay-ms --upstream --upstream-key-env --models-config --rate-limit --rate-burst --max-body-bytes --default-max-tokens --hold-ttl --progress-interval-ms --count-deadline-ms --payment-delay-ms --shutdown-grace --sms-outbox -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'serve keys') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'serve keys create') echo '--account --data-dir -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'serve keys create') echo '--account --data-dir --database -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'auth') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'auth status') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'auth login') echo '--provider --with-token --force -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -248,6 +248,10 @@ _tokencli_flag_values() {
     'serve|--host') true ;;
     'serve|--port') true ;;
     'serve|--data-dir') true ;;
+    'serve|--database') true ;;
+    'serve|--db-pool-size') true ;;
+    'serve|--db-timeout-ms') true ;;
+    'serve|--replica-id') true ;;
     'serve|--demo-delay-ms') true ;;
     'serve|--upstream') true ;;
     'serve|--upstream-key-env') true ;;
@@ -270,6 +274,7 @@ _tokencli_flag_values() {
     'serve keys|--timeout') true ;;
     'serve keys create|--account') true ;;
     'serve keys create|--data-dir') true ;;
+    'serve keys create|--database') true ;;
     'serve keys create|--profile') tokencli __complete profiles 2>/dev/null ;;
     'serve keys create|--api-url') true ;;
     'serve keys create|--timeout') true ;;

@@ -12,6 +12,7 @@ import type { Meter } from './meter.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { registerAccountRoutes } from './routes/account.js';
 import { registerChatRoutes } from './routes/chat.js';
+import { registerHealthRoutes } from './routes/health.js';
 import { registerModelRoutes } from './routes/models.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { registerPurchaseRoutes } from './routes/purchases.js';
@@ -69,7 +70,7 @@ export function createApp(deps: AppDeps): App {
     const header = c.req.header('authorization');
     if (PUBLIC.has(route) && header === undefined) return next();
     const key = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
-    const account = key ? accountForKey(deps.db, key) : undefined;
+    const account = key ? await accountForKey(deps.db, key) : undefined;
     if (!account) throw unauthorized();
     const wait = limiter.take(account.id);
     if (wait > 0) {
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps): App {
     return next();
   });
 
+  registerHealthRoutes(app, deps);
   registerAccountRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerPurchaseRoutes(app, deps);

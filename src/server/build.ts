@@ -10,16 +10,18 @@ import { UpstreamBackend, type UpstreamOptions } from './backends/upstream.js';
 import type { PromptCounter } from './count-pool.js';
 import { Meter, type MeterOptions } from './meter.js';
 import type { RateLimitOptions } from './rate-limit.js';
-import { createAccount, findAccountByName, mintKey } from './store/accounts.js';
+import { ensureAccount, mintKey } from './store/accounts.js';
 import { seedPlans } from './store/catalogue.js';
 import { seedSubscriptionPlans } from './store/subscriptions.js';
-import { openServerDb, type Db } from './store/db.js';
+import { openServerDb, type DatabaseTarget, type Db } from './store/db.js';
 import { DemoSms, type SmsSender } from './sms.js';
 
 export const DEMO_ACCOUNT = 'demo';
 
 export interface BuildOptions extends MeterOptions {
-  dataDir: string;
+  database: DatabaseTarget;
+  /** This replica's name, recorded on the holds it takes so that its next start settles them (store/leases.ts). */
+  replicaId: string;
   now: () => Date;
   counter: PromptCounter;
   /** The demo models (with this pause between tokens) unless an upstream is given. */
@@ -44,42 +46,37 @@ export interface BuiltServer {
   demoKey?: string;
 }
 
-/** Opens (creating or migrating) a data directory's database with the catalogue seeded. */
-export function openStore(dataDir: string, now: () => Date): { db: Db; created: boolean } {
-  const opened = openServerDb(dataDir, now);
-  seedPlans(opened.db);
-  seedSubscriptionPlans(opened.db);
+/** Opens (creating or migrating) the server's database with the catalogue seeded. */
+export async function openStore(database: DatabaseTarget, now: () => Date): Promise<{ db: Db; created: boolean }> {
+  const opened = await openServerDb(database, now);
+  await seedPlans(opened.db);
+  await seedSubscriptionPlans(opened.db);
   return opened;
 }
 
 /** Mints a key for the named account, creating the account (with no packs) when it is new. */
-export function keyFor(db: Db, accountName: string, now: Date): string {
-  return db
-    .transaction(() => {
-      const account = findAccountByName(db, accountName) ?? createAccount(db, accountName, now);
-      return mintKey(db, account.id, now);
-    })
-    .immediate();
+export function keyFor(db: Db, accountName: string, now: Date): Promise<string> {
+  return db.transaction(async (tx) => mintKey(tx, (await ensureAccount(tx, accountName, now)).id, now));
 }
 
-export function buildServer(o: BuildOptions): BuiltServer {
-  const { db, created } = openStore(o.dataDir, o.now);
+export async function buildServer(o: BuildOptions): Promise<BuiltServer> {
+  const { db, created } = await openStore(o.database, o.now);
   const backend = o.backend ?? (o.upstream ? new UpstreamBackend(o.upstream) : new DemoBackend({ delayMs: o.demoDelayMs }));
-  const meter = new Meter(db, o.counter, o.now, { defaultMaxTokens: o.defaultMaxTokens, holdTtlMs: o.holdTtlMs, progressIntervalMs: o.progressIntervalMs });
+  const meter = new Meter(db, o.counter, o.now, { defaultMaxTokens: o.defaultMaxTokens, holdTtlMs: o.holdTtlMs, progressIntervalMs: o.progressIntervalMs }, o.replicaId);
   const inflight = new Set<AbortController>();
   const sms = o.sms ?? new DemoSms({ log: (line) => console.error(line), now: o.now });
   const app = createApp({ db, meter, backend, now: o.now, rateLimit: o.rateLimit, maxBodyBytes: o.maxBodyBytes, paymentDelayMs: o.paymentDelayMs, inflight, sms });
   const built: BuiltServer = { db, meter, app, inflight };
-  if (created) built.demoKey = keyFor(db, DEMO_ACCOUNT, o.now());
+  if (created) built.demoKey = await keyFor(db, DEMO_ACCOUNT, o.now());
   return built;
 }
 
-/** `serve keys create`: a key for an account of a data directory, without starting a server. */
-export function createKey(dataDir: string, accountName: string, now: () => Date = () => new Date()): string {
-  const { db } = openStore(dataDir, now);
+/** `serve keys create`: a key for an account of the server's database, without starting a server. */
+export async function createKey(database: DatabaseTarget, accountName: string, now: () => Date = () => new Date()): Promise<string> {
+  const { db } = await openStore(database, now);
   try {
-    return keyFor(db, accountName, now());
+    return await keyFor(db, accountName, now());
   } finally {
-    db.close();
+    await db.close();
   }
 }

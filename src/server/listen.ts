@@ -2,6 +2,8 @@
  * Opens the port for a server built by build.ts: the only file that listens.
  * Shutting down stops accepting, lets in-flight requests settle (stopping generations after a grace
  * period, which bills what they produced), then closes the database.
+ * On PostgreSQL this process is one replica of several: it settles, now and then, the holds whose
+ * lease lapsed because the replica running them died (store/leases.ts).
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -13,9 +15,12 @@ import { CountPool, defaultPoolSize } from './count-pool.js';
 import { DemoSms } from './sms.js';
 import { settleAbandonedHolds } from './store/leases.js';
 import type { RateLimitOptions } from './rate-limit.js';
+import type { DatabaseTarget, Db } from './store/db.js';
 
 export interface ServerOptions {
-  dataDir: string;
+  database: DatabaseTarget;
+  /** This replica's name; a restart under the same name settles its earlier holds at once. */
+  replicaId: string;
   host: string;
   port: number;
   demoDelayMs: number;
@@ -45,11 +50,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const now = opts.now ?? (() => new Date());
   const counter = new CountPool({ size: defaultPoolSize(), deadlineMs: opts.countDeadlineMs });
   const sms = new DemoSms({ log: (line) => console.error(line), now, ...(opts.smsOutbox ? { outboxFile: opts.smsOutbox } : {}) });
-  const { db, app, inflight, demoKey } = buildServer({ ...opts, now, counter, sms });
-  // Holds still active were left by a process that is gone (this is the only server of its data
-  // directory): bill what they delivered, free the rest.
-  const recovered = db.transaction(() => settleAbandonedHolds(db, now())).immediate();
+  let built;
+  try {
+    built = await buildServer({ ...opts, now, counter, sms });
+  } catch (e) {
+    await counter.close();
+    throw e;
+  }
+  const { db, app, inflight, demoKey } = built;
+  // Holds left by a process that is gone: bill what they delivered, free the rest. The only server of
+  // a SQLite data directory may take every active hold for such; a replica, only its own and lapsed ones.
+  const shared = opts.database.postgres !== undefined;
+  const recovered = await settleAbandonedHolds(db, now(), shared ? { lapsed: true, owner: opts.replicaId } : { all: true });
   if (recovered > 0) console.error(`settled ${recovered} request(s) left running by a previous process at their last recorded progress`);
+  const sweep = shared ? sweepLapsedHolds(db, now, opts.holdTtlMs) : undefined;
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, () => resolve(s as Server));
@@ -67,12 +81,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         server.closeIdleConnections();
       }, opts.shutdownGraceMs);
       // A keep-alive connection becomes idle when its last response ends: close those as they appear.
-      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
       server.close(() => {
         clearTimeout(grace);
+        clearInterval(idleSweep);
         clearInterval(sweep);
-        db.close();
-        void counter.close().then(resolve);
+        void Promise.all([db.close(), counter.close()]).then(() => resolve());
       });
       server.closeIdleConnections();
     }));
@@ -80,4 +94,25 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const running: RunningServer = { url: `http://${host}:${address.port}`, close };
   if (demoKey) running.demoKey = demoKey;
   return running;
+}
+
+/**
+ * Every half lease (at least each second, at most each minute), settles the holds of any replica
+ * whose lease lapsed: a replica killed mid-stream has its delivered tokens billed by the others.
+ */
+function sweepLapsedHolds(db: Db, now: () => Date, holdTtlMs: number): NodeJS.Timeout {
+  let running = false;
+  const timer = setInterval(
+    () => {
+      if (running) return;
+      running = true;
+      settleAbandonedHolds(db, now(), { lapsed: true })
+        .then((n) => n > 0 && console.error(`settled ${n} request(s) whose replica stopped renewing them, at their last recorded progress`))
+        .catch((e: Error) => console.error(`settling lapsed holds: ${e.message}`))
+        .finally(() => (running = false));
+    },
+    Math.min(60_000, Math.max(1000, holdTtlMs / 2)),
+  );
+  timer.unref();
+  return timer;
 }

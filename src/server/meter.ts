@@ -13,7 +13,7 @@ import type { ModelInfo } from './backends/backend.js';
 import type { PromptCounter } from './count-pool.js';
 import { ApiProblem, quotaProblem } from './errors.js';
 import type { Db } from './store/db.js';
-import { renewHold, settleAbandonedHolds } from './store/leases.js';
+import { renewHold, settleLapsedHoldsOf } from './store/leases.js';
 import { availability, insertHold, settleHold, type Availability } from './store/holds.js';
 import { activeSubscription, latestSubscription, renewDue } from './store/subscriptions.js';
 import { windowStates } from './store/windows.js';
@@ -57,6 +57,8 @@ export class Meter {
     private readonly counter: PromptCounter,
     private readonly now: () => Date,
     private readonly opts: MeterOptions,
+    /** This replica's name, recorded on the holds it takes (store/leases.ts). */
+    private readonly owner: string,
   ) {}
 
   /**
@@ -69,44 +71,43 @@ export class Meter {
   async admit(accountId: string, requestId: string, model: ModelInfo, messages: ChatMessage[], requestedMax: number | undefined, runId: string | null = null): Promise<Admission> {
     this.checkContext(model, promptTokensLowerBound(messages), requestedMax, 'at least ');
     // An account with a subscription may have no packs at all: its windows are checked in the transaction.
-    if (!latestSubscription(this.db, accountId, this.now())) this.checkSomethingToSpend(availability(this.db, accountId, this.now()));
+    if (!(await latestSubscription(this.db, accountId, this.now()))) this.checkSomethingToSpend(await availability(this.db, accountId, this.now()));
     const room = model.context_length === undefined ? undefined : model.context_length - (requestedMax ?? 0);
     const promptTokens = await this.counter.count(messages, room);
     this.checkContext(model, promptTokens, requestedMax, room !== undefined && promptTokens > room ? 'at least ' : '');
-    return this.db
-      .transaction((): Admission => {
-        const now = this.now();
-        settleAbandonedHolds(this.db, now, { lapsedOf: accountId });
-        const multiplierMilli = model.schedule ? multiplierAt(model.schedule, now.getTime()).multiplier_milli : 1000;
-        const rates = scaledRates(model.rates, multiplierMilli);
-        const wanted = requestedMax ?? Math.min(this.opts.defaultMaxTokens, model.context_length ?? Infinity);
-        const hold = (subscriptionId: string | null, maxTokens: number): Admission => {
-          const subject = { requestId, runId, model: model.id, promptTokens, rates, multiplierMilli, subscriptionId };
-          const holdId = insertHold(this.db, accountId, billedTokens(promptTokens, maxTokens, rates), subject, now, this.opts.holdTtlMs);
-          return { holdId, runId, promptTokens, maxTokens, rates, multiplierMilli, subscriptionId };
-        };
-        // Deduction order: the subscription's windows, then the packs, then refuse.
-        renewDue(this.db, accountId, now);
-        const sub = activeSubscription(this.db, accountId, now);
-        const windows = sub ? windowStates(this.db, sub, now) : [];
-        if (sub) {
-          const fit = fitIn(promptTokens, requestedMax, wanted, windows, rates);
-          if (fit !== undefined) return hold(sub.id, fit);
-        }
-        const a = availability(this.db, accountId, now);
-        if (sub && (a.available === 0 || a.owed > 0)) throw windowProblem(windows, now);
-        this.checkSomethingToSpend(a);
-        const maxTokens = requestedMax ?? Math.min(wanted, affordableCompletionTokens(promptTokens, a.available, rates));
-        if (maxTokens < 1 || billedTokens(promptTokens, maxTokens, rates) > a.available) {
-          const needed = billedTokens(promptTokens, Math.max(maxTokens, 1), rates);
-          throw quotaProblem(
-            'request_exceeds_balance',
-            `this request needs up to ${fmt(needed)} plan tokens (prompt ${fmt(promptTokens)} + max_tokens ${fmt(Math.max(maxTokens, 1))} on ${model.id}) but ${fmt(a.available)} are available`,
-          );
-        }
-        return hold(null, maxTokens);
-      })
-      .immediate();
+    return this.db.transaction(async (tx): Promise<Admission> => {
+      await tx.lockAccount(accountId);
+      const now = this.now();
+      await settleLapsedHoldsOf(tx, accountId, now);
+      const multiplierMilli = model.schedule ? multiplierAt(model.schedule, now.getTime()).multiplier_milli : 1000;
+      const rates = scaledRates(model.rates, multiplierMilli);
+      const wanted = requestedMax ?? Math.min(this.opts.defaultMaxTokens, model.context_length ?? Infinity);
+      const hold = async (subscriptionId: string | null, maxTokens: number): Promise<Admission> => {
+        const subject = { requestId, runId, model: model.id, promptTokens, rates, multiplierMilli, subscriptionId };
+        const holdId = await insertHold(tx, accountId, billedTokens(promptTokens, maxTokens, rates), subject, now, this.opts.holdTtlMs, this.owner);
+        return { holdId, runId, promptTokens, maxTokens, rates, multiplierMilli, subscriptionId };
+      };
+      // Deduction order: the subscription's windows, then the packs, then refuse.
+      await renewDue(tx, accountId, now);
+      const sub = await activeSubscription(tx, accountId, now);
+      const windows = sub ? await windowStates(tx, sub, now) : [];
+      if (sub) {
+        const fit = fitIn(promptTokens, requestedMax, wanted, windows, rates);
+        if (fit !== undefined) return hold(sub.id, fit);
+      }
+      const a = await availability(tx, accountId, now);
+      if (sub && (a.available === 0 || a.owed > 0)) throw windowProblem(windows, now);
+      this.checkSomethingToSpend(a);
+      const maxTokens = requestedMax ?? Math.min(wanted, affordableCompletionTokens(promptTokens, a.available, rates));
+      if (maxTokens < 1 || billedTokens(promptTokens, maxTokens, rates) > a.available) {
+        const needed = billedTokens(promptTokens, Math.max(maxTokens, 1), rates);
+        throw quotaProblem(
+          'request_exceeds_balance',
+          `this request needs up to ${fmt(needed)} plan tokens (prompt ${fmt(promptTokens)} + max_tokens ${fmt(Math.max(maxTokens, 1))} on ${model.id}) but ${fmt(a.available)} are available`,
+        );
+      }
+      return hold(null, maxTokens);
+    });
   }
 
   /**
@@ -115,7 +116,10 @@ export class Meter {
    */
   keepAlive(admission: Admission, produced: () => number): () => void {
     const period = Math.min(this.opts.progressIntervalMs, this.opts.holdTtlMs / 3);
-    const timer = setInterval(() => renewHold(this.db, admission.holdId, produced(), this.now(), this.opts.holdTtlMs), period);
+    const renew = () =>
+      // A renewal that fails (the database briefly unreachable) is retried at the next tick; the lease outlives a few.
+      renewHold(this.db, admission.holdId, produced(), this.now(), this.opts.holdTtlMs).catch((e: Error) => console.error(`renewing hold ${admission.holdId}: ${e.message}`));
+    const timer = setInterval(renew, period);
     timer.unref();
     return () => clearInterval(timer);
   }
@@ -141,36 +145,35 @@ export class Meter {
     }
   }
 
-  settle(
+  async settle(
     accountId: string,
     requestId: string,
     model: ModelInfo,
     admission: Admission,
     produced: { promptTokens?: number; completionTokens: number },
     status: 'completed' | 'aborted' | 'failed',
-  ): SettledUsage {
+  ): Promise<SettledUsage> {
     const prompt = produced.promptTokens ?? admission.promptTokens;
     const billed = billedTokens(prompt, produced.completionTokens, admission.rates);
-    return this.db
-      .transaction((): SettledUsage => {
-        const now = this.now();
-        settleHold(
-          this.db,
-          { requestId, runId: admission.runId, accountId, holdId: admission.holdId, model: model.id, promptTokens: prompt, completionTokens: produced.completionTokens, billedTokens: billed, status },
-          now,
-        );
-        return {
-          prompt_tokens: prompt,
-          completion_tokens: produced.completionTokens,
-          total_tokens: prompt + produced.completionTokens,
-          billing: {
-            billed_tokens: billed,
-            tokens_remaining: availability(this.db, accountId, now).remaining,
-            multiplier_milli: admission.multiplierMilli,
-            funded_by: admission.subscriptionId ? 'subscription' : 'packs',
-          },
-        };
-      })
-      .immediate();
+    return this.db.transaction(async (tx): Promise<SettledUsage> => {
+      await tx.lockAccount(accountId);
+      const now = this.now();
+      await settleHold(
+        tx,
+        { requestId, runId: admission.runId, accountId, holdId: admission.holdId, model: model.id, promptTokens: prompt, completionTokens: produced.completionTokens, billedTokens: billed, status },
+        now,
+      );
+      return {
+        prompt_tokens: prompt,
+        completion_tokens: produced.completionTokens,
+        total_tokens: prompt + produced.completionTokens,
+        billing: {
+          billed_tokens: billed,
+          tokens_remaining: (await availability(tx, accountId, now)).remaining,
+          multiplier_milli: admission.multiplierMilli,
+          funded_by: admission.subscriptionId ? 'subscription' : 'packs',
+        },
+      };
+    });
   }
 }

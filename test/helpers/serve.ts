@@ -1,13 +1,32 @@
-/** Starts a real `tokencli serve` from the built binary on 127.0.0.1 with a free port. */
+/**
+ * Starts a real `tokencli serve` from the built binary on 127.0.0.1 with a free port: on SQLite in
+ * its data directory, or, in the `postgres` project, as a replica on a database of the run's cluster
+ * that belongs to the data directory (a restart on the same directory finds its data again).
+ */
 import type { ChildProcess } from 'node:child_process';
+import { basename } from 'node:path';
 import { expect } from 'vitest';
+import { freshDatabase, onPostgres } from './pg.js';
 import { BIN, cleanEnv, exited, spawnTracked, tempDir } from './procs.js';
+
+const databases = new Map<string, string>();
+
+/** The flags that put a server of this data directory on the store under test. */
+async function storeArgs(dataDir: string): Promise<string[]> {
+  if (!onPostgres) return [];
+  let url = databases.get(dataDir);
+  if (!url) databases.set(dataDir, (url = await freshDatabase()));
+  // Named after its directory, as a replica with a stable name is: its restart settles its own holds.
+  return ['--database', url, '--replica-id', basename(dataDir)];
+}
 
 export interface Served {
   url: string;
   /** The demo account's key, printed once because the database was new. */
   key: string;
   dataDir: string;
+  /** The flags that name this server's database beside --data-dir (none on SQLite), for `serve keys create`. */
+  storeArgs: string[];
   proc: ChildProcess;
   stderr(): string;
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -15,7 +34,8 @@ export interface Served {
 
 export async function startServe(args: string[] = [], o: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Served> {
   const dataDir = o.dataDir ?? tempDir('tokencli-serve-');
-  const proc = spawnTracked(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir, ...args], {
+  const store = await storeArgs(dataDir);
+  const proc = spawnTracked(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir, ...store, ...args], {
     env: cleanEnv(dataDir, o.env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -37,6 +57,7 @@ export async function startServe(args: string[] = [], o: { dataDir?: string; env
     url,
     key,
     dataDir,
+    storeArgs: store.slice(0, 2),
     proc,
     stderr: () => err,
     stop: (signal = 'SIGTERM') => {

@@ -4,10 +4,7 @@
  * (windows, then packs), racing requests against the last of a window, lease recovery into the
  * windows, the quota headers, and the peak multiplier switching at 14:00 Beijing.
  */
-import { prepared } from '../../src/sqlite/statements.js';
 import { describe, expect, test } from 'vitest';
-import { recordPurchase } from '../../src/server/store/purchases.js';
-import { getPlan } from '../../src/server/store/catalogue.js';
 import { getSubscriptionPlan, subscribe } from '../../src/server/store/subscriptions.js';
 import { renewHold, settleAbandonedHolds } from '../../src/server/store/leases.js';
 import { inProcessServer } from '../helpers/app.js';
@@ -17,9 +14,10 @@ const URL = 'http://127.0.0.1:1';
 /** A tiny plan so that tests reach its limits in a few requests. */
 async function subscribed(start: string, limits: [unit: string, window: string, cap: number][]) {
   const s = await inProcessServer({ start });
-  prepared(s.db, `INSERT INTO subscription_plans VALUES ('tiny', 'Tiny', 'test', 100, 100, 'CNY', 'Asia/Shanghai', 99)`).run();
-  for (const [unit, window, cap] of limits) prepared(s.db, 'INSERT INTO subscription_plan_limits VALUES (?, ?, ?, ?)').run('tiny', unit, window, cap);
-  subscribe(s.db, s.account.id, getSubscriptionPlan(s.db, 'tiny')!, new Date(start));
+  await s.db.run(`INSERT INTO subscription_plans VALUES ('tiny', 'Tiny', 'test', 100, 100, 'CNY', 'Asia/Shanghai', 99)`);
+  for (const [unit, window, cap] of limits) await s.db.run('INSERT INTO subscription_plan_limits VALUES (?, ?, ?, ?)', ['tiny', unit, window, cap]);
+  const tiny = (await getSubscriptionPlan(s.db, 'tiny'))!;
+  await s.db.transaction((tx) => subscribe(tx, s.account.id, tiny, new Date(start)));
   const chat = async (body: Record<string, unknown> = {}) => {
     const res = await s.fetch(`${URL}/v1/chat/completions`, {
       method: 'POST',
@@ -68,7 +66,7 @@ describe('subscription windows', () => {
     expect((await s.chat()).status).toBe(200); // 20
     const refused = await s.chat();
     expect(refused.json.error).toMatchObject({ code: 'quota_exhausted_cycle', resets_at: '2026-02-28T02:00:00.000Z' });
-    recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-01-31T02:00:00Z'));
+    await s.buyAt('starter', new Date('2026-01-31T02:00:00Z'));
     expect((await s.chat()).json.usage.billing).toMatchObject({ funded_by: 'packs', tokens_remaining: 399_990 });
     s.setClock('2026-02-28T02:00:00Z');
     expect((await s.chat()).json.usage.billing.funded_by).toBe('subscription');
@@ -90,7 +88,7 @@ describe('subscription windows', () => {
 
   test('a request too large for the window but not for the packs is funded whole by the packs', async () => {
     const s = await subscribed('2026-11-26T10:00:00Z', [['tokens', 'cycle', 25]]);
-    recordPurchase(s.db, s.account.id, getPlan(s.db, 'starter')!, 1, new Date('2026-11-26T10:00:00Z'));
+    await s.buyAt('starter', new Date('2026-11-26T10:00:00Z'));
     expect((await s.chat({ max_tokens: 100 })).json.usage.billing).toMatchObject({ funded_by: 'packs', billed_tokens: 108 });
     expect((await s.quota()).windows[0]).toMatchObject({ used: 0, remaining: 25 });
   });
@@ -107,9 +105,9 @@ describe('subscription windows', () => {
     const s = await subscribed('2026-11-26T10:00:00Z', [['tokens', 'cycle', 1000], ['requests', 'rolling_5h', 5]]);
     const mini = { id: 'demo-mini', owned_by: 't', created: 0, context_length: 8192, rates: { input_multiplier_milli: 1000, output_multiplier_milli: 1000 } };
     const admission = await s.meter.admit(s.account.id, 'req-crash', mini, [{ role: 'user', content: 'hi' }], 100);
-    renewHold(s.db, admission.holdId, 40, new Date('2026-11-26T10:00:01Z'), 60_000);
+    await renewHold(s.db, admission.holdId, 40, new Date('2026-11-26T10:00:01Z'), 60_000);
     expect((await s.quota()).windows.find((w: any) => w.unit === 'tokens')).toMatchObject({ used: 0, held: 108, remaining: 892 });
-    expect(s.db.transaction(() => settleAbandonedHolds(s.db, new Date('2026-11-26T10:00:02Z')))()).toBe(1);
+    expect(await settleAbandonedHolds(s.db, new Date('2026-11-26T10:00:02Z'), { all: true })).toBe(1);
     const windows = (await s.quota()).windows;
     expect(windows.find((w: any) => w.unit === 'tokens')).toMatchObject({ used: 48, held: 0, remaining: 952 });
     expect(windows.find((w: any) => w.unit === 'requests')).toMatchObject({ used: 1, held: 0, remaining: 4 });
@@ -164,7 +162,7 @@ describe('the peak multiplier', () => {
     expect((await s.chat({ model: 'demo-glm' })).json.usage.billing).toMatchObject({ billed_tokens: 20, multiplier_milli: 2000 });
     s.setClock('2026-11-26T06:00:00Z');
     expect((await s.chat({ model: 'demo-glm' })).json.usage.billing).toMatchObject({ billed_tokens: 30, multiplier_milli: 3000 });
-    const rows = prepared(s.db, 'SELECT multiplier_milli, billed_tokens FROM chat_requests ORDER BY created_at').all();
+    const rows = await s.db.all('SELECT multiplier_milli, billed_tokens FROM chat_requests ORDER BY created_at');
     expect(rows).toEqual([{ multiplier_milli: 2000, billed_tokens: 20 }, { multiplier_milli: 3000, billed_tokens: 30 }]);
     const models = (await (await s.fetch(`${URL}/v1/models`)).json()) as any;
     expect(models.data.find((m: any) => m.id === 'demo-glm').multiplier).toEqual({ multiplier_milli: 3000, changes_at: '2026-11-26T10:00:00.000Z', time_zone: 'Asia/Shanghai' });

@@ -106,7 +106,7 @@ describe('tokencli serve', () => {
 
   test('keys create mints a key alone on stdout for a new account with no packs', async () => {
     const s = await startServe();
-    const key = execFileSync(process.execPath, [BIN, 'serve', 'keys', 'create', '--account', 'ci', '--data-dir', s.dataDir], {
+    const key = execFileSync(process.execPath, [BIN, 'serve', 'keys', 'create', '--account', 'ci', '--data-dir', s.dataDir, ...s.storeArgs], {
       env: cleanEnv(tempDir()),
     }).toString();
     expect(key).toMatch(/^tp_[0-9A-Za-z]{32,}\n$/);

@@ -34,7 +34,7 @@ export function registerChatRoutes(app: App, deps: AppDeps): void {
       signal: controller.signal,
     });
     // The windows as this request's hold leaves them, computed before generation starts.
-    const quota = quotaHeaders(windowsOf(deps.db, accountId, deps.now()));
+    const quota = quotaHeaders(await windowsOf(deps.db, accountId, deps.now()));
     const run = new MeteredRun(deps, accountId, id, model, admission, generation, controller);
     const res = req.stream ? run.streamResponse(req) : await run.jsonResponse();
     for (const [name, value] of Object.entries(quota)) res.headers.set(name, value);
@@ -76,7 +76,7 @@ class MeteredRun {
     const counted = this.generation.completionTokens() ?? (await loadTokenCounter()).count(this.text);
     // A backend that failed before producing anything costs the customer nothing: the fault is ours.
     const promptTokens = status === 'failed' && counted === 0 ? 0 : this.generation.promptTokens();
-    const usage = this.deps.meter.settle(
+    const usage = await this.deps.meter.settle(
       this.accountId,
       this.id,
       this.model,

@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../app.js';
 import { ApiProblem, badRequest } from '../errors.js';
 import { claimKey, completeKey, releaseKey } from '../store/idempotency.js';
+import type { Sql } from '../store/sql.js';
 
 const MAX_KEY_LENGTH = 255;
 
@@ -28,12 +29,12 @@ export async function idempotent<T>(
   deps: AppDeps,
   key: string,
   request: unknown,
-  work: { before?: () => Promise<void>; record: () => T; status: 200 | 201 },
+  work: { before?: () => Promise<void>; record: (tx: Sql) => Promise<T>; status: 200 | 201 },
 ): Promise<Response> {
   const account = c.get('account');
   // The hash covers the parsed request, so whitespace or key order in the JSON does not matter.
   const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
-  const claim = deps.db.transaction(() => claimKey(deps.db, account.id, key, requestHash, deps.now())).immediate();
+  const claim = await deps.db.transaction((tx) => claimKey(tx, account.id, key, requestHash, deps.now()));
   switch (claim.kind) {
     case 'mismatch':
       throw new ApiProblem(422, 'idempotency_key_reused', 'this Idempotency-Key was used with a different request body', 'idempotency_key_reused', 'Idempotency-Key');
@@ -46,16 +47,14 @@ export async function idempotent<T>(
   }
   try {
     await work.before?.();
-    const result = deps.db
-      .transaction(() => {
-        const r = work.record();
-        completeKey(deps.db, account.id, key, work.status, JSON.stringify(r));
-        return r;
-      })
-      .immediate();
+    const result = await deps.db.transaction(async (tx) => {
+      const r = await work.record(tx);
+      await completeKey(tx, account.id, key, work.status, JSON.stringify(r));
+      return r;
+    });
     return c.json(result, work.status);
   } catch (e) {
-    deps.db.transaction(() => releaseKey(deps.db, account.id, key)).immediate();
+    await releaseKey(deps.db, account.id, key);
     throw e;
   }
 }

@@ -3,5 +3,5 @@ import type { App, AppDeps } from '../app.js';
 import { listPlans } from '../store/catalogue.js';
 
 export function registerPlanRoutes(app: App, deps: AppDeps): void {
-  app.get('/v1/plans', (c) => c.json({ object: 'list', data: listPlans(deps.db) }));
+  app.get('/v1/plans', async (c) => c.json({ object: 'list', data: await listPlans(deps.db) }));
 }

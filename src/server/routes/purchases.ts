@@ -12,12 +12,12 @@ import { idempotencyKey, idempotent } from './idempotent.js';
 import { parseJsonBody } from './parse.js';
 
 export function registerPurchaseRoutes(app: App, deps: AppDeps): void {
-  app.get('/v1/purchases', (c) => c.json({ object: 'list', data: listPurchases(deps.db, c.get('account').id) }));
+  app.get('/v1/purchases', async (c) => c.json({ object: 'list', data: await listPurchases(deps.db, c.get('account').id) }));
 
   app.post('/v1/purchases', async (c) => {
     const key = idempotencyKey(c, 'purchases');
     const body = await parseJsonBody(c, PurchaseRequestSchema);
-    const plan = getPlan(deps.db, body.plan_id);
+    const plan = await getPlan(deps.db, body.plan_id);
     if (!plan) throw notFound(`no plan "${body.plan_id}": see GET /v1/plans`, 'plan_not_found', 'plan_id');
     const quantity = body.quantity ?? 1;
     return idempotent(c, deps, key, { plan_id: plan.id, quantity }, {
@@ -25,7 +25,7 @@ export function registerPurchaseRoutes(app: App, deps: AppDeps): void {
       before: async () => {
         if (deps.paymentDelayMs > 0) await sleep(deps.paymentDelayMs);
       },
-      record: () => recordPurchase(deps.db, c.get('account').id, plan, quantity, deps.now()),
+      record: (tx) => recordPurchase(tx, c.get('account').id, plan, quantity, deps.now()),
       status: 201,
     });
   });

@@ -5,26 +5,26 @@
  */
 import type { Quota, WindowQuota } from '../../shared/quota.js';
 import type { App, AppDeps } from '../app.js';
-import type { Db } from '../store/db.js';
+import type { Sql } from '../store/sql.js';
 import { availability } from '../store/holds.js';
 import { activeSubscription, latestSubscription, renewDue, toWireSubscription } from '../store/subscriptions.js';
 import { windowStates } from '../store/windows.js';
 
 /** The active subscription's windows; none without one. Read-only: admission has renewed what was due. */
-export function windowsOf(db: Db, accountId: string, now: Date): WindowQuota[] {
-  const sub = activeSubscription(db, accountId, now);
+export async function windowsOf(db: Sql, accountId: string, now: Date): Promise<WindowQuota[]> {
+  const sub = await activeSubscription(db, accountId, now);
   return sub ? windowStates(db, sub, now) : [];
 }
 
-function quotaOf(db: Db, accountId: string, now: Date): Quota {
-  renewDue(db, accountId, now);
-  const sub = latestSubscription(db, accountId, now);
-  const a = availability(db, accountId, now);
+async function quotaOf(db: Sql, accountId: string, now: Date): Promise<Quota> {
+  await renewDue(db, accountId, now);
+  const sub = await latestSubscription(db, accountId, now);
+  const a = await availability(db, accountId, now);
   return {
     object: 'quota',
     as_of: now.toISOString(),
     subscription: sub ? toWireSubscription(sub) : null,
-    windows: windowsOf(db, accountId, now),
+    windows: await windowsOf(db, accountId, now),
     packs: { tokens_remaining: a.remaining, tokens_held: a.held, tokens_owed: a.owed },
   };
 }
@@ -43,5 +43,5 @@ export function quotaHeaders(windows: WindowQuota[]): Record<string, string> {
 }
 
 export function registerQuotaRoutes(app: App, deps: AppDeps): void {
-  app.get('/v1/quota', (c) => c.json(quotaOf(deps.db, c.get('account').id, deps.now())));
+  app.get('/v1/quota', async (c) => c.json(await quotaOf(deps.db, c.get('account').id, deps.now())));
 }

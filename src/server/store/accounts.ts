@@ -1,8 +1,7 @@
 /** Accounts and their API keys: keys are stored as a SHA-256 hash only, found by a public id and compared in constant time. */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Account } from '../../shared/wire.js';
-import type { Db } from './db.js';
-import { prepared } from '../../sqlite/statements.js';
+import type { Sql } from './sql.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** Characters after `tp_` that identify the key's row; the rest is the secret. */
@@ -24,68 +23,52 @@ export const newId = (prefix: string) => `${prefix}_${randomBase62(20)}`;
 
 const hashKey = (key: string) => createHash('sha256').update(key).digest();
 
-interface AccountRow {
-  id: string;
-  name: string;
-  currency: string;
-  created_at: string;
-}
+const ACCOUNT_COLUMNS = 'SELECT id, name, currency, created_at FROM accounts';
 
-const toAccount = (r: AccountRow): Account => ({ id: r.id, name: r.name, currency: r.currency, created_at: r.created_at });
+export const findAccountByName = (db: Sql, name: string) => db.get<Account>(`${ACCOUNT_COLUMNS} WHERE name = ?`, [name]);
 
-export function findAccountByName(db: Db, name: string): Account | undefined {
-  const row = prepared(db, 'SELECT id, name, currency, created_at FROM accounts WHERE name = ?').get(name) as AccountRow | undefined;
-  return row && toAccount(row);
-}
+export const getAccount = (db: Sql, id: string) => db.get<Account>(`${ACCOUNT_COLUMNS} WHERE id = ?`, [id]);
 
-export function getAccount(db: Db, id: string): Account | undefined {
-  const row = prepared(db, 'SELECT id, name, currency, created_at FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
-  return row && toAccount(row);
-}
-
-export function createAccount(db: Db, name: string, now: Date, currency = 'CNY'): Account {
-  const account = { id: newId('acct'), name, currency, created_at: now.toISOString() };
-  prepared(db, 'INSERT INTO accounts (id, name, currency, created_at) VALUES (@id, @name, @currency, @created_at)').run(account);
-  return account;
+/**
+ * The named account, created (with no packs) when it is new. Two processes creating the same name at
+ * once both get the one account: the unique name lets the second insert do nothing.
+ */
+export async function ensureAccount(db: Sql, name: string, now: Date, currency = 'CNY'): Promise<Account> {
+  await db.run('INSERT INTO accounts (id, name, currency, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING', [newId('acct'), name, currency, now.toISOString()]);
+  return (await findAccountByName(db, name))!;
 }
 
 /** Mints a key for the account; only its hash is stored, so this is the one time it can be shown. */
-export function mintKey(db: Db, accountId: string, now: Date): string {
+export async function mintKey(db: Sql, accountId: string, now: Date): Promise<string> {
   const body = randomBase62(KEY_BODY_LENGTH);
   const key = `tp_${body}`;
-  prepared(db, 'INSERT INTO api_keys (id, account_id, key_hash, created_at) VALUES (?, ?, ?, ?)').run(
-    body.slice(0, KEY_ID_LENGTH),
-    accountId,
-    hashKey(key),
-    now.toISOString(),
-  );
+  await db.run('INSERT INTO api_keys (id, account_id, key_hash, created_at) VALUES (?, ?, ?, ?)', [body.slice(0, KEY_ID_LENGTH), accountId, hashKey(key), now.toISOString()]);
   return key;
 }
 
 /** The account a presented key belongs to. The hash comparison takes the same time whatever matches. */
-export function accountForKey(db: Db, key: string): Account | undefined {
+export async function accountForKey(db: Sql, key: string): Promise<Account | undefined> {
   const id = key.slice(3, 3 + KEY_ID_LENGTH);
-  const row = prepared(db, 'SELECT account_id, key_hash FROM api_keys WHERE id = ? AND revoked_at IS NULL')
-    .get(id) as { account_id: string; key_hash: Buffer } | undefined;
+  const row = await db.get<{ key_hash: Buffer } & Account>(
+    'SELECT k.key_hash, a.id, a.name, a.currency, a.created_at FROM api_keys k JOIN accounts a ON a.id = k.account_id WHERE k.id = ? AND k.revoked_at IS NULL',
+    [id],
+  );
   const presented = hashKey(key);
   const stored = row?.key_hash ?? Buffer.alloc(presented.length);
-  const matches = timingSafeEqual(presented, stored) && row !== undefined;
-  return matches ? getAccount(db, row.account_id) : undefined;
+  if (!(timingSafeEqual(presented, stored) && row !== undefined)) return undefined;
+  return { id: row.id, name: row.name, currency: row.currency, created_at: row.created_at };
 }
 
 /** The account a phone number (E.164, see phone.ts) signs in to, if any. */
-export function findAccountByPhone(db: Db, e164: string): Account | undefined {
-  const row = prepared(db, 'SELECT id, name, currency, created_at FROM accounts WHERE phone = ?').get(e164) as AccountRow | undefined;
-  return row && toAccount(row);
-}
+export const findAccountByPhone = (db: Sql, e164: string) => db.get<Account>(`${ACCOUNT_COLUMNS} WHERE phone = ?`, [e164]);
 
 /** The account's phone number in E.164, or undefined when it has none (an account made by `serve keys create`). */
-export function phoneOf(db: Db, accountId: string): string | undefined {
-  const row = prepared(db, 'SELECT phone FROM accounts WHERE id = ?').get(accountId) as { phone: string | null } | undefined;
+export async function phoneOf(db: Sql, accountId: string): Promise<string | undefined> {
+  const row = await db.get<{ phone: string | null }>('SELECT phone FROM accounts WHERE id = ?', [accountId]);
   return row?.phone ?? undefined;
 }
 
 /** Gives an account its phone number; the unique index refuses a number another account has. */
-export function setAccountPhone(db: Db, accountId: string, e164: string): void {
-  prepared(db, 'UPDATE accounts SET phone = ? WHERE id = ?').run(e164, accountId);
+export async function setAccountPhone(db: Sql, accountId: string, e164: string): Promise<void> {
+  await db.run('UPDATE accounts SET phone = ? WHERE id = ?', [e164, accountId]);
 }

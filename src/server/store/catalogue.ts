@@ -1,7 +1,6 @@
 /** The plan catalogue the reference server sells, seeded at start (the 400,000-tokens-for-¥1 pack and three tiers). */
 import type { Plan } from '../../shared/wire.js';
-import type { Db } from './db.js';
-import { prepared } from '../../sqlite/statements.js';
+import type { Sql } from './sql.js';
 
 /** The seeded catalogue: the ¥1 pack carriers advertise, and three tiers above it. */
 export const SEED_PLANS: readonly Plan[] = [
@@ -30,19 +29,20 @@ const toPlan = (r: PlanRow): Plan => ({
   validity_days: r.validity_days,
 });
 
-export function seedPlans(db: Db): void {
-  const insert = prepared(db, 
-    `INSERT OR IGNORE INTO plans (id, name, description, tokens, price_minor, currency, validity_days, sort_order)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  SEED_PLANS.forEach((p, i) => insert.run(p.id, p.name, p.description, p.tokens, p.price.amount_minor, p.price.currency, p.validity_days, i));
+/** Adds the seeded plans a database lacks; plans it has are left as they are. */
+export async function seedPlans(db: Sql): Promise<void> {
+  for (const [i, p] of SEED_PLANS.entries()) {
+    await db.run(
+      `INSERT INTO plans (id, name, description, tokens, price_minor, currency, validity_days, sort_order)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      [p.id, p.name, p.description, p.tokens, p.price.amount_minor, p.price.currency, p.validity_days, i],
+    );
+  }
 }
 
-export function listPlans(db: Db): Plan[] {
-  return (prepared(db, 'SELECT * FROM plans ORDER BY sort_order, id').all() as PlanRow[]).map(toPlan);
-}
+export const listPlans = async (db: Sql): Promise<Plan[]> => (await db.all<PlanRow>('SELECT * FROM plans ORDER BY sort_order, id')).map(toPlan);
 
-export function getPlan(db: Db, id: string): Plan | undefined {
-  const row = prepared(db, 'SELECT * FROM plans WHERE id = ?').get(id) as PlanRow | undefined;
+export async function getPlan(db: Sql, id: string): Promise<Plan | undefined> {
+  const row = await db.get<PlanRow>('SELECT * FROM plans WHERE id = ?', [id]);
   return row && toPlan(row);
 }

@@ -1,28 +1,24 @@
 /**
- * The reference server's SQLite database: WAL so readers never block the writer, a busy timeout so
- * concurrent writers wait instead of failing, and named append-only migrations run on every open.
+ * Opens the server's database: SQLite in a data directory (the default, one command, no setup),
+ * or PostgreSQL at a URL for several replicas sharing one database. Both run the same named,
+ * append-only migrations (migrations.ts) on open.
  */
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { migrate } from '../../sqlite/migrate.js';
-import { MIGRATIONS } from './migrations.js';
+import { openPostgresDb, type PostgresOptions } from './postgres.js';
+import type { OpenedDb } from './sql.js';
+import { openSqliteDb } from './sqlite.js';
 
-export type Db = Database.Database;
+export type { Db, OpenedDb, Sql } from './sql.js';
 
-export interface OpenedDb {
-  db: Db;
-  /** True when this open created the schema, i.e. the database is new. */
-  created: boolean;
+export type DatabaseTarget = { dataDir: string; postgres?: undefined } | { postgres: PostgresOptions };
+
+/** Where the data is, for a log line: the data directory, or the URL without its password. */
+export function describeTarget(target: DatabaseTarget): string {
+  if (!target.postgres) return target.dataDir;
+  const url = new URL(target.postgres.url);
+  if (url.password) url.password = '***';
+  return url.href;
 }
 
-export function openServerDb(dataDir: string, now: () => Date): OpenedDb {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(join(dataDir, 'tokenplan.db'));
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA busy_timeout = 5000');
-  db.exec('PRAGMA foreign_keys = ON');
-  db.exec('PRAGMA synchronous = NORMAL');
-  const created = migrate(db, MIGRATIONS, now);
-  return { db, created };
+export function openServerDb(target: DatabaseTarget, now: () => Date): Promise<OpenedDb> {
+  return target.postgres ? openPostgresDb(target.postgres, now) : Promise.resolve(openSqliteDb(target.dataDir, now));
 }

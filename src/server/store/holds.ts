@@ -1,12 +1,13 @@
 /**
- * Hold-then-settle over the packs or a subscription's windows, the way a card authorisation works. Each function runs inside
- * the caller's `BEGIN IMMEDIATE` transaction, so admission checks and inserts the hold atomically.
+ * Hold-then-settle over the packs or a subscription's windows, the way a card authorisation works. The
+ * writers run inside the caller's transaction after it took the account's lock (store/sql.ts), so
+ * admission checks and inserts the hold atomically, and settlements of one account (on any replica)
+ * debit its packs one after the other: no pack goes negative (its CHECK constraint is the backstop).
  * A hold is also a lease that its running request renews: see leases.ts.
  */
 import type { Balance, BillingRates } from '../../shared/wire.js';
 import { newId } from './accounts.js';
-import type { Db } from './db.js';
-import { prepared } from '../../sqlite/statements.js';
+import { scalar, type Sql } from './sql.js';
 import { recordWindowUsage } from './windows.js';
 
 export interface Availability {
@@ -20,15 +21,11 @@ export interface Availability {
   available: number;
 }
 
-export function availability(db: Db, accountId: string, now: Date): Availability {
+export async function availability(db: Sql, accountId: string, now: Date): Promise<Availability> {
   const iso = now.toISOString();
-  const remaining = prepared(db, 'SELECT COALESCE(SUM(tokens_remaining), 0) FROM packs WHERE account_id = ? AND expires_at > ?')
-    .pluck()
-    .get(accountId, iso) as number;
-  const held = prepared(db, `SELECT COALESCE(SUM(tokens), 0) FROM holds WHERE account_id = ? AND status = 'active' AND expires_at > ? AND subscription_id IS NULL`)
-    .pluck()
-    .get(accountId, iso) as number;
-  const owed = prepared(db, 'SELECT debt_tokens FROM accounts WHERE id = ?').pluck().get(accountId) as number;
+  const remaining = await scalar<number>(db, 'SELECT COALESCE(SUM(tokens_remaining), 0) FROM packs WHERE account_id = ? AND expires_at > ?', [accountId, iso]);
+  const held = await scalar<number>(db, `SELECT COALESCE(SUM(tokens), 0) FROM holds WHERE account_id = ? AND status = 'active' AND expires_at > ? AND subscription_id IS NULL`, [accountId, iso]);
+  const owed = await scalar<number>(db, 'SELECT debt_tokens FROM accounts WHERE id = ?', [accountId]);
   return { remaining, held, owed, available: Math.max(0, remaining - held - owed) };
 }
 
@@ -46,14 +43,13 @@ export interface HoldSubject {
   subscriptionId: string | null;
 }
 
-export function insertHold(db: Db, accountId: string, tokens: number, subject: HoldSubject, now: Date, ttlMs: number): string {
+/** Inserts the hold of a request run by `owner` (the replica, see leases.ts); in the caller's transaction. */
+export async function insertHold(tx: Sql, accountId: string, tokens: number, subject: HoldSubject, now: Date, ttlMs: number, owner: string): Promise<string> {
   const id = newId('hold');
-  prepared(
-    db,
-    `INSERT INTO holds (id, account_id, tokens, status, created_at, expires_at, request_id, run_id, model, prompt_tokens, input_multiplier_milli, output_multiplier_milli, multiplier_milli, subscription_id)
-     VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    id,
+  await tx.run(
+    `INSERT INTO holds (id, account_id, tokens, status, created_at, expires_at, request_id, run_id, model, prompt_tokens, input_multiplier_milli, output_multiplier_milli, multiplier_milli, subscription_id, owner)
+     VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [id,
     accountId,
     tokens,
     now.toISOString(),
@@ -66,6 +62,7 @@ export function insertHold(db: Db, accountId: string, tokens: number, subject: H
     subject.rates.output_multiplier_milli,
     subject.multiplierMilli,
     subject.subscriptionId,
+    owner],
   );
   return id;
 }
@@ -85,56 +82,56 @@ export interface Settlement {
 /**
  * Counts the billed tokens against the hold's subscription windows, or debits them from unexpired
  * packs, soonest expiry first, one ledger row per pack; whatever the packs cannot cover becomes the
- * account's debt, so no pack ever goes negative. Releases the hold. Settling a hold twice is a no-op
- * that returns false.
+ * account's debt, so no pack ever goes negative. Releases the hold. Settling a hold twice (its
+ * request and another replica's sweep, say) is a no-op that returns false. In the caller's
+ * transaction, which holds the account's lock.
  */
-export function settleHold(db: Db, s: Settlement, now: Date): boolean {
+export async function settleHold(tx: Sql, s: Settlement, now: Date): Promise<boolean> {
   const iso = now.toISOString();
-  const released = prepared(db, `UPDATE holds SET status = 'settled' WHERE id = ? AND status != 'settled'`).run(s.holdId);
-  if (released.changes === 0) return false;
-  const hold = prepared(db, 'SELECT subscription_id, multiplier_milli FROM holds WHERE id = ?').get(s.holdId) as { subscription_id: string | null; multiplier_milli: number };
-  prepared(db,
+  const released = await tx.run(`UPDATE holds SET status = 'settled' WHERE id = ? AND status != 'settled'`, [s.holdId]);
+  if (released === 0) return false;
+  const hold = (await tx.get<{ subscription_id: string | null; multiplier_milli: number }>('SELECT subscription_id, multiplier_milli FROM holds WHERE id = ?', [s.holdId]))!;
+  await tx.run(
     `INSERT INTO chat_requests (id, account_id, run_id, model, prompt_tokens, completion_tokens, billed_tokens, status, created_at, subscription_id, multiplier_milli)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(s.requestId, s.accountId, s.runId, s.model, s.promptTokens, s.completionTokens, s.billedTokens, s.status, iso, hold.subscription_id, hold.multiplier_milli);
+    [s.requestId, s.accountId, s.runId, s.model, s.promptTokens, s.completionTokens, s.billedTokens, s.status, iso, hold.subscription_id, hold.multiplier_milli],
+  );
   if (hold.subscription_id !== null) {
     // A request that cost nothing (it failed before producing anything) does not count as one either.
-    recordWindowUsage(db, hold.subscription_id, s.requestId, s.billedTokens, s.billedTokens > 0 ? 1 : 0, now);
+    await recordWindowUsage(tx, hold.subscription_id, s.requestId, s.billedTokens, s.billedTokens > 0 ? 1 : 0, now);
     return true;
   }
-  const packs = prepared(db, 
-      `SELECT id, tokens_remaining FROM packs
-       WHERE account_id = ? AND expires_at > ? AND tokens_remaining > 0
-       ORDER BY expires_at, created_at, id`,
-    )
-    .all(s.accountId, iso) as { id: string; tokens_remaining: number }[];
-  const debit = prepared(db, 'UPDATE packs SET tokens_remaining = tokens_remaining - ? WHERE id = ?');
-  const entry = prepared(db, 
-    'INSERT INTO ledger_entries (account_id, pack_id, kind, tokens, reference, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  const packs = await tx.all<{ id: string; tokens_remaining: number }>(
+    `SELECT id, tokens_remaining FROM packs
+     WHERE account_id = ? AND expires_at > ? AND tokens_remaining > 0
+     ORDER BY expires_at, created_at, id`,
+    [s.accountId, iso],
   );
+  const entry = (packId: string | null, kind: string, tokens: number) =>
+    tx.run('INSERT INTO ledger_entries (account_id, pack_id, kind, tokens, reference, created_at) VALUES (?, ?, ?, ?, ?, ?)', [s.accountId, packId, kind, tokens, s.requestId, iso]);
   let left = s.billedTokens;
   for (const pack of packs) {
     if (left === 0) break;
     const take = Math.min(left, pack.tokens_remaining);
-    debit.run(take, pack.id);
-    entry.run(s.accountId, pack.id, 'debit', -take, s.requestId, iso);
+    await tx.run('UPDATE packs SET tokens_remaining = tokens_remaining - ? WHERE id = ?', [take, pack.id]);
+    await entry(pack.id, 'debit', -take);
     left -= take;
   }
   if (left > 0) {
-    prepared(db, 'UPDATE accounts SET debt_tokens = debt_tokens + ? WHERE id = ?').run(left, s.accountId);
-    entry.run(s.accountId, null, 'debt', -left, s.requestId, iso);
+    await tx.run('UPDATE accounts SET debt_tokens = debt_tokens + ? WHERE id = ?', [left, s.accountId]);
+    await entry(null, 'debt', -left);
   }
   return true;
 }
 
-export function balanceOf(db: Db, accountId: string, now: Date): Balance {
+export async function balanceOf(db: Sql, accountId: string, now: Date): Promise<Balance> {
   const iso = now.toISOString();
-  const a = availability(db, accountId, now);
-  const packs = prepared(db, 
-      `SELECT id, plan_id, tokens_total, tokens_remaining, expires_at FROM packs
-       WHERE account_id = ? ORDER BY expires_at, created_at, id`,
-    )
-    .all(accountId) as { id: string; plan_id: string; tokens_total: number; tokens_remaining: number; expires_at: string }[];
+  const a = await availability(db, accountId, now);
+  const packs = await db.all<{ id: string; plan_id: string; tokens_total: number; tokens_remaining: number; expires_at: string }>(
+    `SELECT id, plan_id, tokens_total, tokens_remaining, expires_at FROM packs
+     WHERE account_id = ? ORDER BY expires_at, created_at, id`,
+    [accountId],
+  );
   return {
     tokens_remaining: a.remaining,
     tokens_held: a.held,

@@ -3,8 +3,7 @@
  * key is stored with a hash of the request; the same key and body replays it, another body is 422,
  * and a key whose first request is still running is 409.
  */
-import type { Db } from './db.js';
-import { prepared } from '../../sqlite/statements.js';
+import type { Sql } from './sql.js';
 
 /** Keys are kept at least this long. */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 3600_000;
@@ -25,34 +24,37 @@ interface RecordRow {
   locked_until: string;
 }
 
-/** Claims a key for a new request, or says what to answer instead. Run inside `BEGIN IMMEDIATE`. */
-export function claimKey(db: Db, accountId: string, key: string, requestHash: string, now: Date): Claim {
+/**
+ * Claims a key for a new request, or says what to answer instead. Run in a transaction: the account
+ * lock makes the look-up and the insert one step, so the same key sent to two replicas at once is
+ * claimed by one of them and the other sees it in progress (the primary key is the backstop).
+ */
+export async function claimKey(tx: Sql, accountId: string, key: string, requestHash: string, now: Date): Promise<Claim> {
   const iso = now.toISOString();
-  prepared(db, 'DELETE FROM idempotency_records WHERE created_at < ?').run(new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS).toISOString());
-  const row = prepared(db, 'SELECT request_hash, state, response_status, response_body, locked_until FROM idempotency_records WHERE account_id = ? AND key = ?')
-    .get(accountId, key) as RecordRow | undefined;
+  await tx.lockAccount(accountId);
+  await tx.run('DELETE FROM idempotency_records WHERE created_at < ?', [new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS).toISOString()]);
+  const row = await tx.get<RecordRow>('SELECT request_hash, state, response_status, response_body, locked_until FROM idempotency_records WHERE account_id = ? AND key = ?', [accountId, key]);
   const lockedUntil = new Date(now.getTime() + LOCK_MS).toISOString();
   if (!row) {
-    prepared(db, 
+    await tx.run(
       `INSERT INTO idempotency_records (account_id, key, request_hash, state, created_at, locked_until)
        VALUES (?, ?, ?, 'in_progress', ?, ?)`,
-    ).run(accountId, key, requestHash, iso, lockedUntil);
+      [accountId, key, requestHash, iso, lockedUntil],
+    );
     return { kind: 'claimed' };
   }
   if (row.request_hash !== requestHash) return { kind: 'mismatch' };
   if (row.state === 'done') return { kind: 'replay', status: row.response_status ?? 500, body: row.response_body ?? '' };
   if (row.locked_until > iso) return { kind: 'in_progress' };
-  prepared(db, 'UPDATE idempotency_records SET locked_until = ? WHERE account_id = ? AND key = ?').run(lockedUntil, accountId, key);
+  await tx.run('UPDATE idempotency_records SET locked_until = ? WHERE account_id = ? AND key = ?', [lockedUntil, accountId, key]);
   return { kind: 'claimed' };
 }
 
-export function completeKey(db: Db, accountId: string, key: string, status: number, body: string): void {
-  prepared(db, 
-    `UPDATE idempotency_records SET state = 'done', response_status = ?, response_body = ? WHERE account_id = ? AND key = ?`,
-  ).run(status, body, accountId, key);
+export async function completeKey(tx: Sql, accountId: string, key: string, status: number, body: string): Promise<void> {
+  await tx.run(`UPDATE idempotency_records SET state = 'done', response_status = ?, response_body = ? WHERE account_id = ? AND key = ?`, [status, body, accountId, key]);
 }
 
 /** Frees a key whose request failed before producing a result worth replaying (a 5xx). */
-export function releaseKey(db: Db, accountId: string, key: string): void {
-  prepared(db, `DELETE FROM idempotency_records WHERE account_id = ? AND key = ? AND state = 'in_progress'`).run(accountId, key);
+export async function releaseKey(db: Sql, accountId: string, key: string): Promise<void> {
+  await db.run(`DELETE FROM idempotency_records WHERE account_id = ? AND key = ? AND state = 'in_progress'`, [accountId, key]);
 }

@@ -1,8 +1,7 @@
 /** Purchases and the packs they grant: a pack of tokens × quantity that expires validity_days later. */
 import type { Plan, Purchase } from '../../shared/wire.js';
 import { newId } from './accounts.js';
-import type { Db } from './db.js';
-import { prepared } from '../../sqlite/statements.js';
+import { scalar, type Sql } from './sql.js';
 
 const DAY_MS = 86_400_000;
 
@@ -37,42 +36,44 @@ const SELECT_PURCHASE = `
   FROM purchases p JOIN packs k ON k.purchase_id = p.id`;
 
 /**
- * Records a paid purchase and grants its pack, in the caller's transaction. A debt left by an
+ * Records a paid purchase and grants its pack, in the caller's transaction (which takes the
+ * account's lock here: the debt read below must not change before it is repaid). A debt left by an
  * over-reporting upstream is repaid from the new pack first, so the account can draw again.
  */
-export function recordPurchase(db: Db, accountId: string, plan: Plan, quantity: number, now: Date): Purchase {
+export async function recordPurchase(tx: Sql, accountId: string, plan: Plan, quantity: number, now: Date): Promise<Purchase> {
+  await tx.lockAccount(accountId);
   const purchaseId = newId('pur');
   const packId = newId('pack');
   const tokens = plan.tokens * quantity;
   const created = now.toISOString();
-  prepared(db, 
+  await tx.run(
     `INSERT INTO purchases (id, account_id, plan_id, quantity, tokens, price_minor, currency, status, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'succeeded', ?)`,
-  ).run(purchaseId, accountId, plan.id, quantity, tokens, plan.price.amount_minor * quantity, plan.price.currency, created);
+    [purchaseId, accountId, plan.id, quantity, tokens, plan.price.amount_minor * quantity, plan.price.currency, created],
+  );
   const expires = new Date(now.getTime() + plan.validity_days * DAY_MS).toISOString();
-  const debt = (prepared(db, 'SELECT debt_tokens FROM accounts WHERE id = ?').pluck().get(accountId) as number) ?? 0;
+  const debt = (await scalar<number | undefined>(tx, 'SELECT debt_tokens FROM accounts WHERE id = ?', [accountId])) ?? 0;
   const repaid = Math.min(debt, tokens);
-  prepared(db, 
+  await tx.run(
     `INSERT INTO packs (id, account_id, purchase_id, plan_id, tokens_total, tokens_remaining, created_at, expires_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(packId, accountId, purchaseId, plan.id, tokens, tokens - repaid, created, expires);
-  const entry = prepared(db, 
-    'INSERT INTO ledger_entries (account_id, pack_id, kind, tokens, reference, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    [packId, accountId, purchaseId, plan.id, tokens, tokens - repaid, created, expires],
   );
-  entry.run(accountId, packId, 'grant', tokens, purchaseId, created);
+  const entry = (kind: string, n: number) =>
+    tx.run('INSERT INTO ledger_entries (account_id, pack_id, kind, tokens, reference, created_at) VALUES (?, ?, ?, ?, ?, ?)', [accountId, packId, kind, n, purchaseId, created]);
+  await entry('grant', tokens);
   if (repaid > 0) {
-    prepared(db, 'UPDATE accounts SET debt_tokens = debt_tokens - ? WHERE id = ?').run(repaid, accountId);
-    entry.run(accountId, packId, 'debt_repayment', -repaid, purchaseId, created);
+    await tx.run('UPDATE accounts SET debt_tokens = debt_tokens - ? WHERE id = ?', [repaid, accountId]);
+    await entry('debt_repayment', -repaid);
   }
-  return getPurchase(db, accountId, purchaseId)!;
+  return (await getPurchase(tx, accountId, purchaseId))!;
 }
 
-export function getPurchase(db: Db, accountId: string, id: string): Purchase | undefined {
-  const row = prepared(db, `${SELECT_PURCHASE} WHERE p.account_id = ? AND p.id = ?`).get(accountId, id) as PurchaseRow | undefined;
+export async function getPurchase(db: Sql, accountId: string, id: string): Promise<Purchase | undefined> {
+  const row = await db.get<PurchaseRow>(`${SELECT_PURCHASE} WHERE p.account_id = ? AND p.id = ?`, [accountId, id]);
   return row && toPurchase(row);
 }
 
-export function listPurchases(db: Db, accountId: string): Purchase[] {
-  const rows = prepared(db, `${SELECT_PURCHASE} WHERE p.account_id = ? ORDER BY p.created_at DESC, p.rowid DESC`).all(accountId) as PurchaseRow[];
-  return rows.map(toPurchase);
+export async function listPurchases(db: Sql, accountId: string): Promise<Purchase[]> {
+  return (await db.all<PurchaseRow>(`${SELECT_PURCHASE} WHERE p.account_id = ? ORDER BY p.created_at DESC, p.rowid DESC`, [accountId])).map(toPurchase);
 }

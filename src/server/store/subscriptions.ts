@@ -4,10 +4,9 @@
  * subscribing in the plan's time zone. Auto-renew is off by default, as the vendors sell it.
  */
 import type { Limit, Subscription, SubscriptionPlan } from '../../shared/quota.js';
-import { prepared } from '../../sqlite/statements.js';
 import { cycleBounds, periodStart } from '../../tokens/windows.js';
 import { newId } from './accounts.js';
-import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 
 const ZONE = 'Asia/Shanghai';
 const cny = (amount_minor: number) => ({ amount_minor, currency: 'CNY' });
@@ -34,26 +33,31 @@ interface PlanRow {
   time_zone: string;
 }
 
-export function seedSubscriptionPlans(db: Db): void {
-  const plan = prepared(db, `INSERT OR IGNORE INTO subscription_plans (id, name, description, price_minor, first_period_price_minor, currency, time_zone, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const limit = prepared(db, 'INSERT OR IGNORE INTO subscription_plan_limits (plan_id, unit, quota_window, cap) VALUES (?, ?, ?, ?)');
-  SEED_SUBSCRIPTION_PLANS.forEach((p, i) => {
-    plan.run(p.id, p.name, p.description, p.price.amount_minor, p.first_period_price.amount_minor, p.price.currency, p.time_zone, i);
-    for (const l of p.limits) limit.run(p.id, l.unit, l.window, l.cap);
-  });
+/** Adds the seeded subscription plans a database lacks. */
+export async function seedSubscriptionPlans(db: Sql): Promise<void> {
+  for (const [i, p] of SEED_SUBSCRIPTION_PLANS.entries()) {
+    await db.run(
+      `INSERT INTO subscription_plans (id, name, description, price_minor, first_period_price_minor, currency, time_zone, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      [p.id, p.name, p.description, p.price.amount_minor, p.first_period_price.amount_minor, p.price.currency, p.time_zone, i],
+    );
+    for (const l of p.limits) await db.run('INSERT INTO subscription_plan_limits (plan_id, unit, quota_window, cap) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [p.id, l.unit, l.window, l.cap]);
+  }
 }
 
-function toPlan(db: Db, r: PlanRow): SubscriptionPlan {
-  const rows = prepared(db, 'SELECT unit, quota_window AS window, cap FROM subscription_plan_limits WHERE plan_id = ? ORDER BY quota_window, unit').all(r.id) as Limit[];
+async function toPlan(db: Sql, r: PlanRow): Promise<SubscriptionPlan> {
+  const rows = await db.all<Limit>('SELECT unit, quota_window AS window, cap FROM subscription_plan_limits WHERE plan_id = ? ORDER BY quota_window, unit', [r.id]);
   return { id: r.id, kind: 'subscription', name: r.name, description: r.description, price: { amount_minor: r.price_minor, currency: r.currency }, first_period_price: { amount_minor: r.first_period_price_minor, currency: r.currency }, time_zone: r.time_zone, limits: rows };
 }
 
-export function listSubscriptionPlans(db: Db): SubscriptionPlan[] {
-  return (prepared(db, 'SELECT * FROM subscription_plans ORDER BY sort_order, id').all() as PlanRow[]).map((r) => toPlan(db, r));
+export async function listSubscriptionPlans(db: Sql): Promise<SubscriptionPlan[]> {
+  const rows = await db.all<PlanRow>('SELECT * FROM subscription_plans ORDER BY sort_order, id');
+  const plans: SubscriptionPlan[] = [];
+  for (const r of rows) plans.push(await toPlan(db, r));
+  return plans;
 }
 
-export function getSubscriptionPlan(db: Db, id: string): SubscriptionPlan | undefined {
-  const row = prepared(db, 'SELECT * FROM subscription_plans WHERE id = ?').get(id) as PlanRow | undefined;
+export async function getSubscriptionPlan(db: Sql, id: string): Promise<SubscriptionPlan | undefined> {
+  const row = await db.get<PlanRow>('SELECT * FROM subscription_plans WHERE id = ?', [id]);
   return row && toPlan(db, row);
 }
 
@@ -73,7 +77,7 @@ export interface ActiveSubscription extends Subscription {
   limits: Limit[];
 }
 
-function toSubscription(db: Db, r: SubscriptionRow, now: Date): ActiveSubscription {
+async function toSubscription(db: Sql, r: SubscriptionRow, now: Date): Promise<ActiveSubscription> {
   const started = Date.parse(r.started_at);
   const ended = Date.parse(r.ends_at) <= now.getTime();
   // An ended subscription shows its last period; an active one the period holding now.
@@ -88,27 +92,27 @@ function toSubscription(db: Db, r: SubscriptionRow, now: Date): ActiveSubscripti
     current_period_start: new Date(cycle.start).toISOString(),
     current_period_end: new Date(cycle.end).toISOString(),
     price: { amount_minor: r.price_minor, currency: r.currency },
-    limits: getSubscriptionPlan(db, r.plan_id)?.limits ?? [],
+    limits: (await getSubscriptionPlan(db, r.plan_id))?.limits ?? [],
   };
 }
 
 /** The account's latest subscription, active or ended; undefined when it never had one. */
-export function latestSubscription(db: Db, accountId: string, now: Date): ActiveSubscription | undefined {
-  const row = prepared(
-    db,
+export async function latestSubscription(db: Sql, accountId: string, now: Date): Promise<ActiveSubscription | undefined> {
+  const row = await db.get<SubscriptionRow>(
     `SELECT s.*, p.time_zone FROM subscriptions s JOIN subscription_plans p ON p.id = s.plan_id
      WHERE s.account_id = ? ORDER BY s.ends_at DESC, s.rowid DESC LIMIT 1`,
-  ).get(accountId) as SubscriptionRow | undefined;
+    [accountId],
+  );
   return row && toSubscription(db, row, now);
 }
 
 /** A subscription as the API shows it: its limits belong to its plan. */
 export const toWireSubscription = ({ limits: _limits, ...subscription }: ActiveSubscription): Subscription => subscription;
 
-export const activeSubscription = (db: Db, accountId: string, now: Date) => {
-  const s = latestSubscription(db, accountId, now);
+export async function activeSubscription(db: Sql, accountId: string, now: Date): Promise<ActiveSubscription | undefined> {
+  const s = await latestSubscription(db, accountId, now);
   return s?.status === 'active' ? s : undefined;
-};
+}
 
 /**
  * Renews an auto-renewing subscription whose paid period has ended, at the plan's regular price,
@@ -117,17 +121,17 @@ export const activeSubscription = (db: Db, accountId: string, now: Date) => {
  * UPDATE to a value computed from the subscription's start, so racing renewals agree and a read
  * path may call it without a transaction.
  */
-export function renewDue(db: Db, accountId: string, now: Date): void {
-  const sub = latestSubscription(db, accountId, now);
+export async function renewDue(db: Sql, accountId: string, now: Date): Promise<void> {
+  const sub = await latestSubscription(db, accountId, now);
   if (!sub || sub.status === 'active' || !sub.auto_renew) return;
-  const plan = getSubscriptionPlan(db, sub.plan_id)!;
+  const plan = (await getSubscriptionPlan(db, sub.plan_id))!;
   const end = cycleBounds(Date.parse(sub.started_at), now.getTime(), sub.time_zone).end;
-  prepared(db, 'UPDATE subscriptions SET ends_at = ?, price_minor = ? WHERE id = ?').run(new Date(end).toISOString(), plan.price.amount_minor, sub.id);
+  await db.run('UPDATE subscriptions SET ends_at = ?, price_minor = ? WHERE id = ?', [new Date(end).toISOString(), plan.price.amount_minor, sub.id]);
 }
 
 /** Auto-renew on, or off: off is how a subscription is cancelled at the end of the period paid for. */
-export function setAutoRenew(db: Db, subscriptionId: string, on: boolean): void {
-  prepared(db, 'UPDATE subscriptions SET auto_renew = ? WHERE id = ?').run(on ? 1 : 0, subscriptionId);
+export async function setAutoRenew(db: Sql, subscriptionId: string, on: boolean): Promise<void> {
+  await db.run('UPDATE subscriptions SET auto_renew = ? WHERE id = ?', [on ? 1 : 0, subscriptionId]);
 }
 
 /**
@@ -136,21 +140,21 @@ export function setAutoRenew(db: Db, subscriptionId: string, on: boolean): void 
  * transaction. The windows keep what they counted (usage carries over) and now count against the
  * new limits; the cycle keeps its day. Returns the charge.
  */
-export function upgrade(db: Db, sub: ActiveSubscription, to: SubscriptionPlan, now: Date): number {
-  const from = getSubscriptionPlan(db, sub.plan_id)!;
+export async function upgrade(tx: Sql, sub: ActiveSubscription, to: SubscriptionPlan, now: Date): Promise<number> {
+  const from = (await getSubscriptionPlan(tx, sub.plan_id))!;
   const start = Date.parse(sub.current_period_start);
   const end = Date.parse(sub.current_period_end);
   const charge = Math.ceil(((to.price.amount_minor - from.price.amount_minor) * (end - now.getTime())) / (end - start));
-  prepared(db, 'UPDATE subscriptions SET plan_id = ?, price_minor = price_minor + ? WHERE id = ?').run(to.id, charge, sub.id);
+  await tx.run('UPDATE subscriptions SET plan_id = ?, price_minor = price_minor + ? WHERE id = ?', [to.id, charge, sub.id]);
   return charge;
 }
 
 /** Starts a subscription at now, paid for its first period at the promotional price; in the caller's transaction. */
-export function subscribe(db: Db, accountId: string, plan: SubscriptionPlan, now: Date): ActiveSubscription {
+export async function subscribe(tx: Sql, accountId: string, plan: SubscriptionPlan, now: Date): Promise<ActiveSubscription> {
   const id = newId('sub');
   const iso = now.toISOString();
   const end = new Date(periodStart(now.getTime(), 1, plan.time_zone)).toISOString();
-  prepared(db, `INSERT INTO subscriptions (id, account_id, plan_id, auto_renew, started_at, ends_at, price_minor, currency, created_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)`).run(
+  await tx.run(`INSERT INTO subscriptions (id, account_id, plan_id, auto_renew, started_at, ends_at, price_minor, currency, created_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)`, [
     id,
     accountId,
     plan.id,
@@ -159,6 +163,6 @@ export function subscribe(db: Db, accountId: string, plan: SubscriptionPlan, now
     plan.first_period_price.amount_minor,
     plan.first_period_price.currency,
     iso,
-  );
-  return latestSubscription(db, accountId, now)!;
+  ]);
+  return (await latestSubscription(tx, accountId, now))!;
 }

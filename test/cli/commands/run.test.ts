@@ -31,13 +31,13 @@ describe('run', () => {
   test('a hard budget refuses before any request, and no row is written', async () => {
     const s = await seam();
     await s.buy();
-    s.server.db.exec('DELETE FROM chat_requests');
+    await s.server.db.run('DELETE FROM chat_requests');
     const ledger = await s.ctx.ledger();
     ledger.setBudget({ profile: 'default', period: 'day', limit_tokens: 10, limit_money: null, warn: [100], hard: true, alert_command: null }, new Date('2026-11-26T10:00:00Z'));
     const e = await run(s, ['-m', 'demo-mini', '--max-tokens', '50', 'x']).catch((x) => x);
     expect(describeError(e).exitCode).toBe(Exit.QUOTA);
     expect(ledgerRows(s.home)).toEqual([]);
-    expect(s.server.db.prepare('SELECT COUNT(*) AS n FROM chat_requests').get()).toEqual({ n: 0 });
+    expect(await s.server.db.get('SELECT COUNT(*) AS n FROM chat_requests')).toEqual({ n: 0 });
   });
 
   test('402 from the server: exit 5 and an error row that cost nothing', async () => {

@@ -2,11 +2,14 @@
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import type { IOStreams } from '../../io/streams.js';
+import { databaseTarget } from './database.js';
 
 export interface KeysCreateOptions {
   io: IOStreams;
   account: string;
   dataDir: string;
+  /** A postgres:// URL: the server's database is there, not in dataDir. */
+  database?: string;
 }
 
 export function keysCommand(ctx: Context, runF = keysCreateRun): Command {
@@ -16,16 +19,18 @@ export function keysCommand(ctx: Context, runF = keysCreateRun): Command {
     .description('Mint an API key for an account (created, with no packs, if new); prints the key alone on stdout')
     .requiredOption('--account <name>', 'account name')
     .option('--data-dir <dir>', 'the server\'s data directory (default: the platform data directory)')
-    .addHelpText('after', '\nExample:\n  $ export TOKENCLI_API_KEY=$(tokencli serve keys create --account ci --data-dir ./tp-data)')
+    .option('--database <url>', 'the server\'s PostgreSQL database instead (default: $TOKENCLI_DATABASE_URL)')
+    .addHelpText('after', '\nExamples:\n  $ export TOKENCLI_API_KEY=$(tokencli serve keys create --account ci --data-dir ./tp-data)\n  $ tokencli serve keys create --account ci --database postgres://tokenplan@db.internal/tokenplan')
     .action((_flags, cmd: Command) => {
-      // `serve` declares --data-dir too and commander hands the value to it, so read both levels.
-      const flags = cmd.optsWithGlobals<{ account: string; dataDir?: string }>();
-      return runF({ io: ctx.io, account: flags.account, dataDir: flags.dataDir ?? ctx.paths.serverDataDir });
+      // `serve` declares --data-dir and --database too and commander hands the values to it, so read both levels.
+      const flags = cmd.optsWithGlobals<{ account: string; dataDir?: string; database?: string }>();
+      const database = flags.database ?? ctx.env.TOKENCLI_DATABASE_URL;
+      return runF({ io: ctx.io, account: flags.account, dataDir: flags.dataDir ?? ctx.paths.serverDataDir, ...(database ? { database } : {}) });
     });
   return keys;
 }
 
 export async function keysCreateRun(opts: KeysCreateOptions): Promise<void> {
   const { createKey } = await import('../../../server/build.js');
-  opts.io.out(`${createKey(opts.dataDir, opts.account)}\n`);
+  opts.io.out(`${await createKey(databaseTarget(opts), opts.account)}\n`);
 }

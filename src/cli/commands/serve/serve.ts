@@ -1,17 +1,26 @@
 /** `tokencli serve`: the reference Token Plan server, its flags turned into server options. */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { Command, Option } from 'commander';
 import type { Context } from '../../context.js';
 import { CliError, Exit, UsageError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
 import { nonNegativeInteger, positiveInteger, positiveNumber } from '../../flags.js';
 import type { RunningServer, ServerOptions } from '../../../server/listen.js';
+import { databaseTarget, DEFAULT_DB_TIMEOUT_MS, DEFAULT_POOL_SIZE } from './database.js';
 import { keysCommand } from './keys.js';
 
 export interface ServeOptions {
   io: IOStreams;
   env: Record<string, string | undefined>;
   dataDir: string;
+  /** A postgres:// URL (flag or $TOKENCLI_DATABASE_URL): this server is one replica on that database. */
+  database?: string;
+  dbPoolSize: number;
+  dbTimeoutMs: number;
+  /** Defaults to a new random name per start. */
+  replicaId?: string;
   host: string;
   port: number;
   demoDelayMs: number;
@@ -39,6 +48,10 @@ export function serveCommand(ctx: Context, runF = serveRun): Command {
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .addOption(new Option('--port <port>', 'port to listen on; 0 picks a free one').default(8787).argParser(nonNegativeInteger('--port')))
     .option('--data-dir <dir>', 'where the SQLite database lives (default: the platform data directory)')
+    .option('--database <url>', 'a postgres:// URL: keep the data in PostgreSQL instead, shared by every replica given the same URL (default: $TOKENCLI_DATABASE_URL)')
+    .addOption(new Option('--db-pool-size <n>', 'PostgreSQL connections this replica may open').default(DEFAULT_POOL_SIZE).argParser(positiveInteger('--db-pool-size')))
+    .addOption(new Option('--db-timeout-ms <ms>', 'longest wait for a PostgreSQL connection, and longest statement').default(DEFAULT_DB_TIMEOUT_MS).argParser(positiveInteger('--db-timeout-ms')))
+    .option('--replica-id <name>', "this replica's stable name (e.g. the pod's): a restart under the same name settles its interrupted requests at once, not after --hold-ttl (default: random)")
     .addOption(new Option('--demo-delay-ms <ms>', 'pause between demo tokens').default(0).argParser(nonNegativeInteger('--demo-delay-ms')))
     .option('--upstream <url>', 'forward chat to this OpenAI-compatible base URL (e.g. https://api.example.com/v1) instead of the demo models')
     .option('--upstream-key-env <var>', 'environment variable holding the upstream API key')
@@ -53,13 +66,14 @@ export function serveCommand(ctx: Context, runF = serveRun): Command {
     .addOption(new Option('--payment-delay-ms <ms>', 'simulated payment latency of a purchase').default(0).argParser(nonNegativeInteger('--payment-delay-ms')))
     .addOption(new Option('--shutdown-grace <seconds>', 'on SIGTERM, how long in-flight streams may run before they are stopped and billed').default(10).argParser(nonNegativeInteger('--shutdown-grace')))
     .option('--sms-outbox <file>', 'also append every SMS the server sends (one-time codes) to this file as JSON lines')
-    .addHelpText('after', '\nExamples:\n  $ tokencli serve --port 0 --data-dir ./tp-data\n  $ tokencli serve --upstream https://api.deepseek.com/v1 --upstream-key-env DEEPSEEK_API_KEY')
+    .addHelpText('after', '\nExamples:\n  $ tokencli serve --port 0 --data-dir ./tp-data\n  $ tokencli serve --host 0.0.0.0 --database postgres://tokenplan@db.internal/tokenplan --replica-id "$HOSTNAME"\n  $ tokencli serve --upstream https://api.deepseek.com/v1 --upstream-key-env DEEPSEEK_API_KEY')
     .action((flags: Omit<ServeOptions, 'io' | 'env' | 'untilShutdown' | 'dataDir' | 'holdTtlSeconds' | 'shutdownGraceSeconds'> & { dataDir?: string; holdTtl: number; shutdownGrace: number }) =>
       runF({
         ...flags,
         io: ctx.io,
         env: ctx.env,
         dataDir: flags.dataDir ?? ctx.paths.serverDataDir,
+        ...(flags.database ?? ctx.env.TOKENCLI_DATABASE_URL ? { database: flags.database ?? ctx.env.TOKENCLI_DATABASE_URL } : {}),
         holdTtlSeconds: flags.holdTtl,
         shutdownGraceSeconds: flags.shutdownGrace,
         untilShutdown: () =>
@@ -83,12 +97,15 @@ export async function serveRun(opts: ServeOptions): Promise<void> {
     }
     upstream = { baseUrl: opts.upstream, modelConfig: opts.modelsConfig ? readModelsConfig(opts.modelsConfig) : {}, ...(apiKey ? { apiKey } : {}) };
   }
+  const database = databaseTarget(opts);
   const { startServer } = await import('../../../server/listen.js');
+  const { describeTarget } = await import('../../../server/store/db.js');
   const start = opts.start ?? startServer;
   let server: RunningServer;
   try {
     server = await start({
-      dataDir: opts.dataDir,
+      database,
+      replicaId: opts.replicaId ?? `${hostname()}-${randomUUID().slice(0, 8)}`,
       host: opts.host,
       port: opts.port,
       demoDelayMs: opts.demoDelayMs,
@@ -112,7 +129,7 @@ export async function serveRun(opts: ServeOptions): Promise<void> {
   if (server.demoKey) {
     opts.io.err(`${c.yellow('!')} new database: created account "demo"; its API key, shown only this once: ${server.demoKey}\n`);
   }
-  opts.io.err(`${c.green('✓')} Token Plan server (${upstream ? `upstream ${upstream.baseUrl}` : 'demo models'}) on ${server.url}, data in ${opts.dataDir}; Ctrl-C stops it\n`);
+  opts.io.err(`${c.green('✓')} Token Plan server (${upstream ? `upstream ${upstream.baseUrl}` : 'demo models'}) on ${server.url}, data in ${describeTarget(database)}; Ctrl-C stops it\n`);
   opts.io.out(`${server.url}\n`);
   const signal = await opts.untilShutdown();
   opts.io.err(`${signal}: finishing in-flight requests…\n`);
