@@ -10,11 +10,12 @@ import { UpstreamBackend, type UpstreamOptions } from './backends/upstream.js';
 import type { PromptCounter } from './count-pool.js';
 import { Meter, type MeterOptions } from './meter.js';
 import type { RateLimitOptions } from './rate-limit.js';
-import { createAccount, findAccountByName, mintKey } from './store/accounts.js';
+import { createAccount, findAccountByName, mintKey, setAccountPhone } from './store/accounts.js';
 import { seedPlans } from './store/catalogue.js';
 import { seedSubscriptionPlans } from './store/subscriptions.js';
 import { openServerDb, type Db } from './store/db.js';
 import { DemoSms, type SmsSender } from './sms.js';
+import { DEFAULT_PHONE_BILL, type PhoneBillOptions } from './store/payments.js';
 
 export const DEMO_ACCOUNT = 'demo';
 
@@ -32,6 +33,10 @@ export interface BuildOptions extends MeterOptions {
   paymentDelayMs: number;
   /** Defaults to the demo gateway printing on stderr. */
   sms?: SmsSender;
+  /** Defaults to DEFAULT_PHONE_BILL (five minutes to validate, ¥500 a month, three attempts). */
+  phoneBill?: Partial<PhoneBillOptions>;
+  /** Defaults to 0: invoices are issued as soon as they are asked for. */
+  invoiceDelayMs?: number;
 }
 
 export interface BuiltServer {
@@ -52,11 +57,15 @@ export function openStore(dataDir: string, now: () => Date): { db: Db; created: 
   return opened;
 }
 
-/** Mints a key for the named account, creating the account (with no packs) when it is new. */
-export function keyFor(db: Db, accountName: string, now: Date): string {
+/**
+ * Mints a key for the named account, creating the account (with no packs) when it is new, and
+ * gives it the phone number (E.164) when one is passed.
+ */
+export function keyFor(db: Db, accountName: string, now: Date, phone?: string): string {
   return db
     .transaction(() => {
       const account = findAccountByName(db, accountName) ?? createAccount(db, accountName, now);
+      if (phone) setAccountPhone(db, account.id, phone);
       return mintKey(db, account.id, now);
     })
     .immediate();
@@ -68,17 +77,17 @@ export function buildServer(o: BuildOptions): BuiltServer {
   const meter = new Meter(db, o.counter, o.now, { defaultMaxTokens: o.defaultMaxTokens, holdTtlMs: o.holdTtlMs, progressIntervalMs: o.progressIntervalMs });
   const inflight = new Set<AbortController>();
   const sms = o.sms ?? new DemoSms({ log: (line) => console.error(line), now: o.now });
-  const app = createApp({ db, meter, backend, now: o.now, rateLimit: o.rateLimit, maxBodyBytes: o.maxBodyBytes, paymentDelayMs: o.paymentDelayMs, inflight, sms });
+  const app = createApp({ db, meter, backend, now: o.now, rateLimit: o.rateLimit, maxBodyBytes: o.maxBodyBytes, paymentDelayMs: o.paymentDelayMs, inflight, sms, phoneBill: { ...DEFAULT_PHONE_BILL, ...o.phoneBill }, invoiceDelayMs: o.invoiceDelayMs ?? 0 });
   const built: BuiltServer = { db, meter, app, inflight };
   if (created) built.demoKey = keyFor(db, DEMO_ACCOUNT, o.now());
   return built;
 }
 
 /** `serve keys create`: a key for an account of a data directory, without starting a server. */
-export function createKey(dataDir: string, accountName: string, now: () => Date = () => new Date()): string {
+export function createKey(dataDir: string, accountName: string, now: () => Date = () => new Date(), phone?: string): string {
   const { db } = openStore(dataDir, now);
   try {
-    return keyFor(db, accountName, now());
+    return keyFor(db, accountName, now(), phone);
   } finally {
     db.close();
   }

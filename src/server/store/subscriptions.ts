@@ -7,6 +7,7 @@ import type { Limit, Subscription, SubscriptionPlan } from '../../shared/quota.j
 import { prepared } from '../../sqlite/statements.js';
 import { cycleBounds, periodStart } from '../../tokens/windows.js';
 import { newId } from './accounts.js';
+import { monthOf, recordCharge, type Paid } from './charges.js';
 import type { Db } from './db.js';
 
 const ZONE = 'Asia/Shanghai';
@@ -121,8 +122,14 @@ export function renewDue(db: Db, accountId: string, now: Date): void {
   const sub = latestSubscription(db, accountId, now);
   if (!sub || sub.status === 'active' || !sub.auto_renew) return;
   const plan = getSubscriptionPlan(db, sub.plan_id)!;
-  const end = cycleBounds(Date.parse(sub.started_at), now.getTime(), sub.time_zone).end;
-  prepared(db, 'UPDATE subscriptions SET ends_at = ?, price_minor = ? WHERE id = ?').run(new Date(end).toISOString(), plan.price.amount_minor, sub.id);
+  const anchor = Date.parse(sub.started_at);
+  const renewed = cycleBounds(anchor, now.getTime(), sub.time_zone);
+  prepared(db, 'UPDATE subscriptions SET ends_at = ?, price_minor = ? WHERE id = ?').run(new Date(renewed.end).toISOString(), plan.price.amount_minor, sub.id);
+  // One charge per period renewed, dated at its start; the reference names the period, so racing renewals charge once.
+  for (let k = cycleBounds(anchor, Date.parse(sub.current_period_end), sub.time_zone).index; k <= renewed.index; k++) {
+    const at = new Date(periodStart(anchor, k, sub.time_zone));
+    recordCharge(db, { accountId, orderId: sub.id, reference: `${sub.id}/period/${k}`, description: `Token Plan: ${plan.name} subscription, renewal ${monthOf(at)}`, amount: plan.price, at });
+  }
 }
 
 /** Auto-renew on, or off: off is how a subscription is cancelled at the end of the period paid for. */
@@ -142,11 +149,16 @@ export function upgrade(db: Db, sub: ActiveSubscription, to: SubscriptionPlan, n
   const end = Date.parse(sub.current_period_end);
   const charge = Math.ceil(((to.price.amount_minor - from.price.amount_minor) * (end - now.getTime())) / (end - start));
   prepared(db, 'UPDATE subscriptions SET plan_id = ?, price_minor = price_minor + ? WHERE id = ?').run(to.id, charge, sub.id);
+  const accountId = prepared(db, 'SELECT account_id FROM subscriptions WHERE id = ?').pluck().get(sub.id) as string;
+  recordCharge(db, { accountId, orderId: sub.id, reference: `${sub.id}/upgrade/${now.toISOString()}`, description: `Token Plan: ${to.name} subscription, upgrade from ${from.name} (prorated)`, amount: { amount_minor: charge, currency: to.price.currency }, at: now });
   return charge;
 }
 
-/** Starts a subscription at now, paid for its first period at the promotional price; in the caller's transaction. */
-export function subscribe(db: Db, accountId: string, plan: SubscriptionPlan, now: Date): ActiveSubscription {
+/** The line a new subscription makes on the phone bill and the statement. */
+export const subscriptionBillLine = (plan: SubscriptionPlan) => `Token Plan: ${plan.name} subscription, first month`;
+
+/** Starts a subscription at now, paid for its first period at the promotional price, and charges it; in the caller's transaction. */
+export function subscribe(db: Db, accountId: string, plan: SubscriptionPlan, now: Date, paid: Paid = {}): ActiveSubscription {
   const id = newId('sub');
   const iso = now.toISOString();
   const end = new Date(periodStart(now.getTime(), 1, plan.time_zone)).toISOString();
@@ -160,5 +172,6 @@ export function subscribe(db: Db, accountId: string, plan: SubscriptionPlan, now
     plan.first_period_price.currency,
     iso,
   );
+  recordCharge(db, { accountId, orderId: id, reference: id, description: subscriptionBillLine(plan), amount: plan.first_period_price, at: now, ...paid });
   return latestSubscription(db, accountId, now)!;
 }

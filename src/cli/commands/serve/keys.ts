@@ -1,12 +1,15 @@
 /** `tokencli serve keys create`: mint an API key for an account of a server's data directory; the key alone on stdout. */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
 
 export interface KeysCreateOptions {
   io: IOStreams;
   account: string;
   dataDir: string;
+  /** The account's phone number as typed: it receives the codes of phone-bill payments. */
+  phone?: string;
 }
 
 export function keysCommand(ctx: Context, runF = keysCreateRun): Command {
@@ -16,16 +19,28 @@ export function keysCommand(ctx: Context, runF = keysCreateRun): Command {
     .description('Mint an API key for an account (created, with no packs, if new); prints the key alone on stdout')
     .requiredOption('--account <name>', 'account name')
     .option('--data-dir <dir>', 'the server\'s data directory (default: the platform data directory)')
-    .addHelpText('after', '\nExample:\n  $ export TOKENCLI_API_KEY=$(tokencli serve keys create --account ci --data-dir ./tp-data)')
+    .option('--phone <number>', 'give the account this phone number (for phone-bill payments): +86 13800000000, or 11 digits for mainland China')
+    .addHelpText('after', '\nExamples:\n  $ export TOKENCLI_API_KEY=$(tokencli serve keys create --account ci --data-dir ./tp-data)\n  $ tokencli serve keys create --account alice --phone 13800000000')
     .action((_flags, cmd: Command) => {
       // `serve` declares --data-dir too and commander hands the value to it, so read both levels.
-      const flags = cmd.optsWithGlobals<{ account: string; dataDir?: string }>();
-      return runF({ io: ctx.io, account: flags.account, dataDir: flags.dataDir ?? ctx.paths.serverDataDir });
+      const flags = cmd.optsWithGlobals<{ account: string; dataDir?: string; phone?: string }>();
+      return runF({ io: ctx.io, account: flags.account, dataDir: flags.dataDir ?? ctx.paths.serverDataDir, ...(flags.phone !== undefined ? { phone: flags.phone } : {}) });
     });
   return keys;
 }
 
 export async function keysCreateRun(opts: KeysCreateOptions): Promise<void> {
+  let phone: string | undefined;
+  if (opts.phone !== undefined) {
+    const { normalisePhone } = await import('../../../server/phone.js');
+    phone = normalisePhone(opts.phone);
+    if (!phone) throw new UsageError(`--phone "${opts.phone}" is not a phone number`, 'give it with its country code (+44 7700 900123), or as 11 digits for mainland China');
+  }
   const { createKey } = await import('../../../server/build.js');
-  opts.io.out(`${createKey(opts.dataDir, opts.account)}\n`);
+  try {
+    opts.io.out(`${createKey(opts.dataDir, opts.account, undefined, phone)}\n`);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new UsageError(`${opts.phone} already belongs to another account`);
+    throw e;
+  }
 }
