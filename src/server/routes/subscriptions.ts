@@ -5,7 +5,7 @@
  */
 import { SubscribeRequestSchema, SubscriptionPatchSchema } from '../../shared/quota.js';
 import type { App, AppDeps } from '../app.js';
-import { ApiProblem, badRequest, notFound } from '../errors.js';
+import { badRequest, notFound } from '../errors.js';
 import { activeSubscription, getSubscriptionPlan, latestSubscription, listSubscriptionPlans, renewDue, setAutoRenew, subscribe, subscriptionBillLine, toWireSubscription, upgrade } from '../store/subscriptions.js';
 import { idempotencyKey, idempotent } from './idempotent.js';
 import { refuseSecondSubscription } from './one-subscription.js';

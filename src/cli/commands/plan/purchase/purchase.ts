@@ -13,6 +13,9 @@ import { success } from '../../../io/messages.js';
 import { printJson, printTable } from '../../../io/table.js';
 import { positiveInteger } from '../../../flags.js';
 import type { ProviderCache } from '../../../provider-cache.js';
+import type { Payment } from '../../../../shared/billing.js';
+import type { Purchase } from '../../../../shared/wire.js';
+import { payByPhoneBill } from './phone-bill.js';
 
 export interface PurchaseOptions {
   io: IOStreams;
@@ -25,21 +28,29 @@ export interface PurchaseOptions {
   account: () => Promise<string>;
   planId: string;
   quantity: number;
+  pay: PayMethod;
+  /** False with --no-wait: a phone-bill payment is printed for `tokencli payment confirm`, not completed here. */
+  wait: boolean;
   yes: boolean;
   json: boolean;
   quiet: boolean;
   now: () => Date;
 }
 
+const PAY_METHODS = ['instant', 'phone-bill'] as const;
+export type PayMethod = (typeof PAY_METHODS)[number];
+
 export function purchaseCommand(ctx: Context, runF = purchaseRun): Command {
   return new Command('purchase')
-    .description('Buy a plan: shows the charge and asks to confirm (--yes without a terminal); never charges twice')
+    .description('Buy a plan: shows the charge and asks to confirm (--yes without a terminal), or pays by phone bill with an SMS code; never charges twice')
     .argument('<plan>', 'plan id, as `tokencli plans` lists them')
     .addOption(new Option('--quantity <n>', 'how many packs').default(1).argParser(positiveInteger('--quantity')))
     .option('-y, --yes', 'buy without asking', false)
+    .addOption(new Option('--pay <method>', 'instant, or phone-bill: charged to the account\'s phone bill once the SMS code is entered').choices(PAY_METHODS).default('instant'))
+    .option('--no-wait', 'with --pay phone-bill: print the pending payment instead of asking for the code; complete it with `tokencli payment confirm`')
     .option('--web', 'for providers that sell credits only on their website: open the top-up page', false)
-    .addHelpText('after', '\nExamples:\n  $ tokencli plan purchase starter\n  $ tokencli plan purchase basic --quantity 2 --yes --json')
-    .action(async (planId: string, flags: { quantity: number; yes: boolean; web: boolean }) => {
+    .addHelpText('after', '\nExamples:\n  $ tokencli plan purchase starter\n  $ tokencli plan purchase basic --quantity 2 --yes --json\n  $ tokencli plan purchase starter --pay phone-bill\n  $ tokencli plan purchase starter --pay phone-bill --no-wait --json')
+    .action(async (planId: string, flags: { quantity: number; yes: boolean; web: boolean; pay: PayMethod; wait: boolean }) => {
       const kind = await ctx.providerKind();
       if (kind !== 'tokenplan') return topUpRun({ io: ctx.io, profile: await providerDefaults(kind), apiUrl: await ctx.apiUrl(), web: flags.web, json: ctx.globals.json, open: openInBrowser });
       return runF({
@@ -53,6 +64,8 @@ export function purchaseCommand(ctx: Context, runF = purchaseRun): Command {
         account: ctx.account,
         planId,
         quantity: flags.quantity,
+        pay: flags.pay,
+        wait: flags.wait,
         yes: flags.yes,
         json: ctx.globals.json,
         quiet: ctx.globals.quiet,
@@ -62,7 +75,13 @@ export function purchaseCommand(ctx: Context, runF = purchaseRun): Command {
 }
 
 export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
-  if (!opts.yes && !opts.io.canPrompt()) {
+  const phoneBill = opts.pay === 'phone-bill';
+  if (!phoneBill && !opts.wait) throw new UsageError('--no-wait goes with --pay phone-bill: an instant purchase has nothing to wait for');
+  // By phone bill, the SMS code is the buyer's consent: no y/N question, but the code needs a terminal.
+  if (phoneBill && opts.wait && !opts.io.canPrompt()) {
+    throw new UsageError('a phone-bill payment needs the SMS code and there is no terminal to ask', 'pass --no-wait, then `tokencli payment confirm ID --code CODE`');
+  }
+  if (!phoneBill && !opts.yes && !opts.io.canPrompt()) {
     throw new UsageError('a purchase needs confirmation and there is no terminal to ask', 'pass --yes to buy without a prompt');
   }
   const client = await opts.client();
@@ -74,18 +93,25 @@ export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
   const tokens = plan.tokens * opts.quantity;
   const summary = `${plan.name}${opts.quantity > 1 ? ` ×${opts.quantity}` : ''}: ${formatTokens(tokens)} tokens for ${formatMoney(price)}, valid ${plan.validity_days} days`;
 
-  if (!opts.yes && !(await opts.prompter.confirm(`Buy ${summary}?`, false))) {
-    // Declining is not Ctrl-C (130): the purchase simply did not happen, which a script must see.
-    throw new CliError('purchase declined: nothing was charged');
+  let purchase: Purchase;
+  let payment: Payment | undefined;
+  if (phoneBill) {
+    const paid = await payByPhoneBill({ io: opts.io, prompter: opts.prompter, client, planId: plan.id, quantity: opts.quantity, wait: opts.wait, json: opts.json, now: opts.now });
+    if (!paid) return;
+    ({ purchase, payment } = paid);
+  } else {
+    if (!opts.yes && !(await opts.prompter.confirm(`Buy ${summary}?`, false))) {
+      // Declining is not Ctrl-C (130): the purchase simply did not happen, which a script must see.
+      throw new CliError('purchase declined: nothing was charged');
+    }
+    // One key for this purchase, reused by every retry: a lost answer is replayed, never charged twice.
+    const stop = opts.io.spinner('Purchasing').stop;
+    purchase = await client.purchases.create({ plan_id: plan.id, quantity: opts.quantity }, randomUUID()).finally(stop);
   }
-
-  // One key for this purchase, reused by every retry: a lost answer is replayed, never charged twice.
-  const stop = opts.io.spinner('Purchasing').stop;
-  const purchase = await client.purchases.create({ plan_id: plan.id, quantity: opts.quantity }, randomUUID()).finally(stop);
   const balance = await client.balance.get();
   (await opts.ledger()).saveBalance({ api_url: opts.apiUrl, account: await opts.account(), tokens_remaining: balance.tokens_remaining, seen_at: opts.now().toISOString(), document: balance });
 
-  if (opts.json) return printJson(opts.io, { ...purchase, balance });
+  if (opts.json) return printJson(opts.io, { ...purchase, balance, ...(payment ? { payment } : {}) });
   printTable(
     opts.io,
     [
@@ -98,5 +124,5 @@ export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
     ],
     [purchase],
   );
-  success(opts.io, opts.quiet, `Bought ${summary}; balance now ${formatTokens(balance.tokens_remaining)} tokens`);
+  success(opts.io, opts.quiet, `Bought ${summary}${payment ? ' on the phone bill' : ''}; balance now ${formatTokens(balance.tokens_remaining)} tokens`);
 }
