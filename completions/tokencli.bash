@@ -3,7 +3,7 @@
 
 _tokencli_subcommands() {
   case "$1" in
-    '') echo 'run chat logs login logout profiles plans plan balance quota budget usage models alias template config serve auth completion help' ;;
+    '') echo 'run chat logs login logout profiles plans plan balance quota budget usage models alias template config serve auth payment statement invoice completion help' ;;
     'run') echo '' ;;
     'chat') echo '' ;;
     'logs') echo 'show rm' ;;
@@ -47,6 +47,14 @@ _tokencli_subcommands() {
     'auth logout') echo '' ;;
     'auth switch') echo '' ;;
     'auth token') echo '' ;;
+    'payment') echo 'show confirm cancel' ;;
+    'payment show') echo '' ;;
+    'payment confirm') echo '' ;;
+    'payment cancel') echo '' ;;
+    'statement') echo '' ;;
+    'invoice') echo 'request list' ;;
+    'invoice request') echo '' ;;
+    'invoice list') echo '' ;;
     'completion') echo '' ;;
     'help') echo '' ;;
   esac
@@ -68,7 +76,7 @@ _tokencli_flags() {
     'profiles rename') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'plans') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'plan') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'plan purchase') echo '--quantity -y --yes --web -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'plan purchase') echo '--quantity -y --yes --pay --no-wait --web -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'balance') echo '--min --offline --all -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'quota') echo '--line -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -89,15 +97,23 @@ _tokencli_flags() {
     'config set') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'config unset') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'config list') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'serve') echo '--host --port --data-dir --demo-delay-ms --upstream --upstream-key-env --models-config --rate-limit --rate-burst --max-body-bytes --default-max-tokens --hold-ttl --progress-interval-ms --count-deadline-ms --payment-delay-ms --shutdown-grace --sms-outbox -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'serve') echo '--host --port --data-dir --demo-delay-ms --upstream --upstream-key-env --models-config --rate-limit --rate-burst --max-body-bytes --default-max-tokens --hold-ttl --progress-interval-ms --count-deadline-ms --payment-delay-ms --shutdown-grace --sms-outbox --payment-ttl --phone-bill-monthly-cap --payment-attempts --invoice-delay -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'serve keys') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'serve keys create') echo '--account --data-dir -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'serve keys create') echo '--account --data-dir --phone -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'auth') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'auth status') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'auth login') echo '--provider --with-token --force -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'auth logout') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'auth switch') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'auth token') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'payment') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'payment show') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'payment confirm') echo '--code -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'payment cancel') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'statement') echo '--month -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'invoice') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'invoice request') echo '--month --order --title --tax-id -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'invoice list') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'completion') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'help') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
   esac
@@ -166,6 +182,7 @@ _tokencli_flag_values() {
     'plan|--api-url') true ;;
     'plan|--timeout') true ;;
     'plan purchase|--quantity') true ;;
+    'plan purchase|--pay') echo 'instant phone-bill' ;;
     'plan purchase|--profile') tokencli __complete profiles 2>/dev/null ;;
     'plan purchase|--api-url') true ;;
     'plan purchase|--timeout') true ;;
@@ -262,6 +279,10 @@ _tokencli_flag_values() {
     'serve|--payment-delay-ms') true ;;
     'serve|--shutdown-grace') true ;;
     'serve|--sms-outbox') true ;;
+    'serve|--payment-ttl') true ;;
+    'serve|--phone-bill-monthly-cap') true ;;
+    'serve|--payment-attempts') true ;;
+    'serve|--invoice-delay') true ;;
     'serve|--profile') tokencli __complete profiles 2>/dev/null ;;
     'serve|--api-url') true ;;
     'serve|--timeout') true ;;
@@ -270,6 +291,7 @@ _tokencli_flag_values() {
     'serve keys|--timeout') true ;;
     'serve keys create|--account') true ;;
     'serve keys create|--data-dir') true ;;
+    'serve keys create|--phone') true ;;
     'serve keys create|--profile') tokencli __complete profiles 2>/dev/null ;;
     'serve keys create|--api-url') true ;;
     'serve keys create|--timeout') true ;;
@@ -292,6 +314,36 @@ _tokencli_flag_values() {
     'auth token|--profile') tokencli __complete profiles 2>/dev/null ;;
     'auth token|--api-url') true ;;
     'auth token|--timeout') true ;;
+    'payment|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'payment|--api-url') true ;;
+    'payment|--timeout') true ;;
+    'payment show|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'payment show|--api-url') true ;;
+    'payment show|--timeout') true ;;
+    'payment confirm|--code') true ;;
+    'payment confirm|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'payment confirm|--api-url') true ;;
+    'payment confirm|--timeout') true ;;
+    'payment cancel|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'payment cancel|--api-url') true ;;
+    'payment cancel|--timeout') true ;;
+    'statement|--month') true ;;
+    'statement|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'statement|--api-url') true ;;
+    'statement|--timeout') true ;;
+    'invoice|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'invoice|--api-url') true ;;
+    'invoice|--timeout') true ;;
+    'invoice request|--month') true ;;
+    'invoice request|--order') true ;;
+    'invoice request|--title') true ;;
+    'invoice request|--tax-id') true ;;
+    'invoice request|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'invoice request|--api-url') true ;;
+    'invoice request|--timeout') true ;;
+    'invoice list|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'invoice list|--api-url') true ;;
+    'invoice list|--timeout') true ;;
     'completion|--profile') tokencli __complete profiles 2>/dev/null ;;
     'completion|--api-url') true ;;
     'completion|--timeout') true ;;
