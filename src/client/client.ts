@@ -26,7 +26,7 @@ import { Usage } from './resources/usage.js';
 import { Chat } from './resources/chat.js';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<WireResponse>;
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface ClientOptions {
   baseUrl: string;
