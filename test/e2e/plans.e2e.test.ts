@@ -8,6 +8,8 @@ import { userAt } from '../helpers/cli.js';
 import { dropFirstAnswer } from '../helpers/drop-proxy.js';
 import { onPty } from '../helpers/pty.js';
 import { api, startServe, type Served } from '../helpers/serve.js';
+import { multiplierAt } from '../../src/tokens/peak.js';
+import { DEMO_MODELS } from '../../src/server/backends/demo.js';
 
 let s: Served;
 beforeAll(async () => {
@@ -124,6 +126,26 @@ describe('plan subscribe, cancel, renew', () => {
       expect(JSON.parse(r.stdout).id).toBe((await api(s.url, '/v1/subscription', { key })).json.id);
     } finally {
       await proxy.close();
+    }
+  });
+});
+
+describe('the hour\'s multiplier from the CLI', () => {
+  test('models and run --dry-run give demo-glm\'s multiplier in force now and when it changes', async () => {
+    const { u } = await freshUser();
+    const schedule = DEMO_MODELS.find((m) => m.id === 'demo-glm')!.schedule!;
+    const before = multiplierAt(schedule, Date.now());
+    const models = await u.run(['models']);
+    const dry = await u.run(['run', '--dry-run', '--json', '-m', 'demo-glm', '--max-tokens', '10', 'hello']);
+    const after = multiplierAt(schedule, Date.now());
+    // Unless the commands ran across the peak boundary, both say what the schedule says now.
+    if (before.changes_at === after.changes_at) {
+      const changes = new Date(before.changes_at!).toISOString();
+      expect(models.stdout).toContain(`demo-glm\t32768\t1000\t1000\ttokencli-demo\t${before.multiplier_milli}\t${changes}\n`);
+      const doc = JSON.parse(dry.stdout);
+      expect(doc.multiplier).toEqual({ multiplier_milli: before.multiplier_milli, changes_at: changes, stale: false });
+      expect(doc.rates_in_force).toEqual({ input_multiplier_milli: before.multiplier_milli, output_multiplier_milli: before.multiplier_milli });
+      expect(doc.plan_tokens.max).toBe(Math.ceil(((doc.prompt_tokens + 10) * before.multiplier_milli) / 1000));
     }
   });
 });
