@@ -29,7 +29,7 @@ import { Statements } from './resources/statements.js';
 import { Invoices } from './resources/invoices.js';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<WireResponse>;
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface ClientOptions {
   baseUrl: string;
