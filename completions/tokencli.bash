@@ -79,8 +79,8 @@ _tokencli_flags() {
     'profiles rename') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'plans') echo '--kind -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'plan') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'plan purchase') echo '--quantity -y --yes --pay --no-wait --web -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'plan subscribe') echo '-y --yes -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'plan purchase') echo '--quantity -y --yes --web --pay --no-wait -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'plan subscribe') echo '-y --yes --pay --no-wait -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'plan cancel') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'plan renew') echo '--on --off -y --yes -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'balance') echo '--min --offline --all -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -193,6 +193,7 @@ _tokencli_flag_values() {
     'plan purchase|--profile') tokencli __complete profiles 2>/dev/null ;;
     'plan purchase|--api-url') true ;;
     'plan purchase|--timeout') true ;;
+    'plan subscribe|--pay') echo 'instant phone-bill' ;;
     'plan subscribe|--profile') tokencli __complete profiles 2>/dev/null ;;
     'plan subscribe|--api-url') true ;;
     'plan subscribe|--timeout') true ;;

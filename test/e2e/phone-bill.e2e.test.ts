@@ -39,6 +39,16 @@ describe('plan purchase --pay phone-bill on a terminal', () => {
     expect((await api(s.url, '/v1/balance', { key: u.key })).json.tokens_remaining).toBe(5_000_000);
   });
 
+  test('plan subscribe --pay phone-bill asks for the code and shows the subscription', async () => {
+    const u = await phoneUser('pty-sub', '13900000007');
+    const pty = onPty(['plan', 'subscribe', 'lite-monthly', '--pay', 'phone-bill'], { home: u.home, env: { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: u.key } });
+    await pty.waitFor(/SMS code sent to \+86 139\*\*\*\*0007/);
+    expect(pty.screen()).toContain('¥9.90 for "Token Plan: Lite subscription, first month" goes on the phone bill');
+    pty.type(s.lastCode() + KEY.enter);
+    expect(await pty.exit()).toBe(0);
+    expect(pty.screen()).toMatch(/Subscribed to Lite: .* on the phone bill; ends in/);
+  });
+
   test('Ctrl-C at the code prompt cancels the payment, freeing its share of the cap', async () => {
     const u = await phoneUser('interrupted', '13900000002');
     const pty = onPty(['plan', 'purchase', 'basic', '--pay', 'phone-bill'], { home: u.home, env: { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: u.key } });
@@ -86,6 +96,23 @@ describe('without a terminal', () => {
     expect(late.code).toBe(1);
     expect(late.stderr).toContain('the payment was cancelled: nothing was charged');
     expect((await u.run(['payment', 'show', 'pay_nope'])).code).toBe(2);
+  });
+
+  test('plan subscribe --pay phone-bill --no-wait: the subscription starts when the payment is confirmed', async () => {
+    const u = await phoneUser('subscriber', '13900000006');
+    const started = await u.run(['plan', 'subscribe', 'lite-monthly', '--pay', 'phone-bill', '--no-wait', '--json']);
+    expect(started.code, started.stderr).toBe(0);
+    const payment = JSON.parse(started.stdout);
+    expect(payment).toMatchObject({ status: 'pending_validation', amount: { amount_minor: 990 }, order: { type: 'subscription', plan_id: 'lite-monthly' } });
+    expect((await api(s.url, '/v1/subscription', { key: u.key })).status).toBe(404);
+    const confirmed = await u.run(['payment', 'confirm', payment.id, '--code', s.lastCode(), '--json']);
+    expect(confirmed.code, confirmed.stderr).toBe(0);
+    const sub = await api(s.url, '/v1/subscription', { key: u.key });
+    expect(sub.json).toMatchObject({ id: JSON.parse(confirmed.stdout).order.id, plan_id: 'lite-monthly', status: 'active' });
+    const st = JSON.parse((await u.run(['statement', '--json'])).stdout);
+    expect(st.lines.map((l: any) => [l.description, l.payment_method, l.amount.amount_minor])).toEqual([['Token Plan: Lite subscription, first month', 'phone_bill', 990]]);
+    const refused = await u.run(['plan', 'subscribe', 'lite-monthly', '--pay', 'phone-bill']);
+    expect(refused.code).toBe(2);
   });
 
   test('a charge past the monthly cap is refused with exit 5 before any code is sent', async () => {

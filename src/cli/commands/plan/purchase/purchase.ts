@@ -15,7 +15,7 @@ import { positiveInteger } from '../../../flags.js';
 import type { ProviderCache } from '../../../provider-cache.js';
 import type { Payment } from '../../../../shared/billing.js';
 import type { Purchase } from '../../../../shared/wire.js';
-import { payByPhoneBill } from './phone-bill.js';
+import { addPayOptions, checkPayFlags, payByPhoneBill, type PayMethod } from '../../payment/pay.js';
 
 export interface PurchaseOptions {
   io: IOStreams;
@@ -37,18 +37,14 @@ export interface PurchaseOptions {
   now: () => Date;
 }
 
-const PAY_METHODS = ['instant', 'phone-bill'] as const;
-export type PayMethod = (typeof PAY_METHODS)[number];
-
 export function purchaseCommand(ctx: Context, runF = purchaseRun): Command {
-  return new Command('purchase')
+  const cmd = new Command('purchase')
     .description('Buy a plan: shows the charge and asks to confirm (--yes without a terminal), or pays by phone bill with an SMS code; never charges twice')
     .argument('<plan>', 'plan id, as `tokencli plans` lists them')
     .addOption(new Option('--quantity <n>', 'how many packs').default(1).argParser(positiveInteger('--quantity')))
     .option('-y, --yes', 'buy without asking', false)
-    .addOption(new Option('--pay <method>', 'instant, or phone-bill: charged to the account\'s phone bill once the SMS code is entered').choices(PAY_METHODS).default('instant'))
-    .option('--no-wait', 'with --pay phone-bill: print the pending payment instead of asking for the code; complete it with `tokencli payment confirm`')
-    .option('--web', 'for providers that sell credits only on their website: open the top-up page', false)
+    .option('--web', 'for providers that sell credits only on their website: open the top-up page', false);
+  return addPayOptions(cmd, 'purchase')
     .addHelpText('after', '\nExamples:\n  $ tokencli plan purchase starter\n  $ tokencli plan purchase basic --quantity 2 --yes --json\n  $ tokencli plan purchase starter --pay phone-bill\n  $ tokencli plan purchase starter --pay phone-bill --no-wait --json')
     .action(async (planId: string, flags: { quantity: number; yes: boolean; web: boolean; pay: PayMethod; wait: boolean }) => {
       const kind = await ctx.providerKind();
@@ -76,11 +72,7 @@ export function purchaseCommand(ctx: Context, runF = purchaseRun): Command {
 
 export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
   const phoneBill = opts.pay === 'phone-bill';
-  if (!phoneBill && !opts.wait) throw new UsageError('--no-wait goes with --pay phone-bill: an instant purchase has nothing to wait for');
-  // By phone bill, the SMS code is the buyer's consent: no y/N question, but the code needs a terminal.
-  if (phoneBill && opts.wait && !opts.io.canPrompt()) {
-    throw new UsageError('a phone-bill payment needs the SMS code and there is no terminal to ask', 'pass --no-wait, then `tokencli payment confirm ID --code CODE`');
-  }
+  checkPayFlags(opts.io, opts.pay, opts.wait);
   if (!phoneBill && !opts.yes && !opts.io.canPrompt()) {
     throw new UsageError('a purchase needs confirmation and there is no terminal to ask', 'pass --yes to buy without a prompt');
   }
@@ -96,9 +88,11 @@ export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
   let purchase: Purchase;
   let payment: Payment | undefined;
   if (phoneBill) {
-    const paid = await payByPhoneBill({ io: opts.io, prompter: opts.prompter, client, planId: plan.id, quantity: opts.quantity, wait: opts.wait, json: opts.json, now: opts.now });
-    if (!paid) return;
-    ({ purchase, payment } = paid);
+    payment = await payByPhoneBill({ io: opts.io, prompter: opts.prompter, client, order: { type: 'purchase', plan_id: plan.id, quantity: opts.quantity }, wait: opts.wait, json: opts.json, now: opts.now });
+    if (!payment) return;
+    const bought = (await client.purchases.list()).data.find((p) => p.id === payment!.order.id);
+    if (!bought) throw new CliError(`payment ${payment.id} succeeded but its purchase ${payment.order.id} is not listed`, undefined, 'see `tokencli payment show` and `tokencli balance`');
+    purchase = bought;
   } else {
     if (!opts.yes && !(await opts.prompter.confirm(`Buy ${summary}?`, false))) {
       // Declining is not Ctrl-C (130): the purchase simply did not happen, which a script must see.
