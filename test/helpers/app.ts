@@ -1,11 +1,12 @@
 /** The server's app in-process, built as `serve` builds it, over a temporary SQLite file, with a clock the test controls. */
 import type { Backend } from '../../src/server/backends/backend.js';
 import { buildServer, keyFor } from '../../src/server/build.js';
+import type { SmsSender } from '../../src/server/sms.js';
 import { findAccountByName } from '../../src/server/store/accounts.js';
 import { countPromptTokens, loadTokenCounter } from '../../src/tokens/estimate.js';
 import { tempDir } from './procs.js';
 
-export async function inProcessServer(o: { backend?: Backend; holdTtlMs?: number; start?: string } = {}) {
+export async function inProcessServer(o: { backend?: Backend; holdTtlMs?: number; start?: string; sms?: SmsSender } = {}) {
   let now = new Date(o.start ?? '2026-11-26T10:00:00Z');
   const clock = () => now;
   const counter = await loadTokenCounter();
@@ -16,6 +17,7 @@ export async function inProcessServer(o: { backend?: Backend; holdTtlMs?: number
     counter: { count: async (messages) => countPromptTokens(messages, counter) },
     demoDelayMs: 0,
     ...(o.backend ? { backend: o.backend } : {}),
+    ...(o.sms ? { sms: o.sms } : {}),
     defaultMaxTokens: 256,
     holdTtlMs: o.holdTtlMs ?? 60_000,
     progressIntervalMs: 1000,
