@@ -38,7 +38,7 @@ export const PaymentSchema = z.looseObject({
     id: z.string().nullable(),
   }),
   attempts_remaining: z.number().int().nonnegative(),
-  /** The phone-bill spending of the calendar month this payment falls in, this payment included while it counts. */
+  /** The account's phone-bill spending in the current calendar month (Asia/Shanghai): charges made plus payments still waiting for their code. */
   monthly_cap: z.looseObject({ limit: MoneySchema, used: MoneySchema, remaining: MoneySchema }),
   denial_reason: z.string().nullable(),
   created_at: timestamp(),

@@ -59,14 +59,14 @@ export function preparePhoneBillPayment(
   c: Context<AppEnv>,
   deps: AppDeps,
   key: string,
-  request: unknown,
+  request: Record<string, unknown>,
   order: Omit<NewPayment, 'accountId' | 'phone' | 'code'>,
   precheck: () => void = () => {},
 ): Promise<Response> {
   const accountId = c.get('account').id;
   const code = newNumericCode();
   let prepared: PaymentRecord | undefined;
-  return idempotent(c, deps, key, { ...(request as object), payment_method: 'phone_bill' }, {
+  return idempotent(c, deps, key, { ...request, payment_method: 'phone_bill' }, {
     record: () => {
       precheck();
       const phone = phoneOf(deps.db, accountId);
