@@ -90,8 +90,9 @@ export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
   if (phoneBill) {
     payment = await payByPhoneBill({ io: opts.io, prompter: opts.prompter, client, order: { type: 'purchase', plan_id: plan.id, quantity: opts.quantity }, wait: opts.wait, json: opts.json, now: opts.now });
     if (!payment) return;
-    const bought = (await client.purchases.list()).data.find((p) => p.id === payment!.order.id);
-    if (!bought) throw new CliError(`payment ${payment.id} succeeded but its purchase ${payment.order.id} is not listed`, undefined, 'see `tokencli payment show` and `tokencli balance`');
+    const orderId = payment.order.id;
+    const bought = (await client.purchases.list()).data.find((p) => p.id === orderId);
+    if (!bought) throw new CliError(`payment ${payment.id} succeeded but its purchase ${orderId} is not listed`, undefined, 'see `tokencli payment show` and `tokencli balance`');
     purchase = bought;
   } else {
     if (!opts.yes && !(await opts.prompter.confirm(`Buy ${summary}?`, false))) {
