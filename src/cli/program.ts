@@ -28,6 +28,9 @@ import { profilesCommand } from './commands/profiles/profiles.js';
 import { runCommand } from './commands/run/run.js';
 import { serveCommand } from './commands/serve/serve.js';
 import { usageCommand } from './commands/usage/usage.js';
+import { paymentCommand } from './commands/payment/payment.js';
+import { statementCommand } from './commands/statement/statement.js';
+import { invoiceCommand } from './commands/invoice/invoice.js';
 
 export function createProgram(ctx: Context): Command {
   const program = new Command('tokencli')
@@ -67,6 +70,7 @@ export function createProgram(ctx: Context): Command {
       .addCommand(profilesUseCommand(ctx).name('switch'))
       .addCommand(authTokenCommand(ctx)),
   );
+  for (const make of [paymentCommand, statementCommand, invoiceCommand]) program.addCommand(make(ctx));
   program.addCommand(completionCommand(ctx, () => program));
   program.addCommand(helpCommand(ctx, program));
   program.addCommand(completeCommand(ctx), { hidden: true });

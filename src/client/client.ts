@@ -24,9 +24,12 @@ import { Plans } from './resources/plans.js';
 import { Purchases } from './resources/purchases.js';
 import { Usage } from './resources/usage.js';
 import { Chat } from './resources/chat.js';
+import { Payments } from './resources/payments.js';
+import { Statements } from './resources/statements.js';
+import { Invoices } from './resources/invoices.js';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<WireResponse>;
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -71,6 +74,9 @@ export class TokenClient {
   readonly usage = new Usage(this);
   readonly models = new Models(this);
   readonly chat = new Chat(this);
+  readonly payments = new Payments(this);
+  readonly statements = new Statements(this);
+  readonly invoices = new Invoices(this);
 
   readonly prefix: '' | '/v1';
   private readonly fetchImpl: Fetch;

@@ -20,6 +20,9 @@ import { registerQuotaRoutes } from './routes/quota.js';
 import { registerSubscriptionRoutes } from './routes/subscriptions.js';
 import { newRequestId } from './request-id.js';
 import type { SmsSender } from './sms.js';
+import type { PhoneBillOptions } from './store/payments.js';
+import { registerPaymentRoutes } from './routes/payments.js';
+import { registerStatementRoutes } from './routes/statements.js';
 import type { Db } from './store/db.js';
 import { accountForKey } from './store/accounts.js';
 
@@ -36,6 +39,10 @@ export interface AppDeps {
   inflight: Set<AbortController>;
   /** Sends the one-time codes of device logins and phone-bill payments. */
   sms: SmsSender;
+  /** Expiry, monthly cap, attempts and resends of phone-bill payments. */
+  phoneBill: PhoneBillOptions;
+  /** How long after its request an invoice counts as issued; 0 issues it at once. */
+  invoiceDelayMs: number;
 }
 
 export type AppEnv = { Variables: { account: Account } };
@@ -90,6 +97,8 @@ export function createApp(deps: AppDeps): App {
   registerQuotaRoutes(app, deps);
   registerModelRoutes(app, deps);
   registerChatRoutes(app, deps);
+  registerPaymentRoutes(app, deps);
+  registerStatementRoutes(app, deps);
 
   app.notFound((c) => c.json(new ApiProblem(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`).toBody(), 404));
 

@@ -10,11 +10,12 @@ import { UpstreamBackend, type UpstreamOptions } from './backends/upstream.js';
 import type { PromptCounter } from './count-pool.js';
 import { Meter, type MeterOptions } from './meter.js';
 import type { RateLimitOptions } from './rate-limit.js';
-import { ensureAccount, mintKey } from './store/accounts.js';
+import { ensureAccount, mintKey, setAccountPhone } from './store/accounts.js';
 import { seedPlans } from './store/catalogue.js';
 import { seedSubscriptionPlans } from './store/subscriptions.js';
 import { openServerDb, type DatabaseTarget, type Db } from './store/db.js';
 import { DemoSms, type SmsSender } from './sms.js';
+import { DEFAULT_PHONE_BILL, type PhoneBillOptions } from './store/payments.js';
 
 export const DEMO_ACCOUNT = 'demo';
 
@@ -34,6 +35,10 @@ export interface BuildOptions extends MeterOptions {
   paymentDelayMs: number;
   /** Defaults to the demo gateway printing on stderr. */
   sms?: SmsSender;
+  /** Defaults to DEFAULT_PHONE_BILL (five minutes to validate, ¥500 a month, three attempts). */
+  phoneBill?: Partial<PhoneBillOptions>;
+  /** Defaults to 0: invoices are issued as soon as they are asked for. */
+  invoiceDelayMs?: number;
 }
 
 export interface BuiltServer {
@@ -54,9 +59,16 @@ export async function openStore(database: DatabaseTarget, now: () => Date): Prom
   return opened;
 }
 
-/** Mints a key for the named account, creating the account (with no packs) when it is new. */
-export function keyFor(db: Db, accountName: string, now: Date): Promise<string> {
-  return db.transaction(async (tx) => mintKey(tx, (await ensureAccount(tx, accountName, now)).id, now));
+/**
+ * Mints a key for the named account, creating the account (with no packs) when it is new, and
+ * gives it the phone number (E.164) when one is passed.
+ */
+export function keyFor(db: Db, accountName: string, now: Date, phone?: string): Promise<string> {
+  return db.transaction(async (tx) => {
+    const account = await ensureAccount(tx, accountName, now);
+    if (phone) await setAccountPhone(tx, account.id, phone);
+    return mintKey(tx, account.id, now);
+  });
 }
 
 export async function buildServer(o: BuildOptions): Promise<BuiltServer> {
@@ -65,17 +77,17 @@ export async function buildServer(o: BuildOptions): Promise<BuiltServer> {
   const meter = new Meter(db, o.counter, o.now, { defaultMaxTokens: o.defaultMaxTokens, holdTtlMs: o.holdTtlMs, progressIntervalMs: o.progressIntervalMs }, o.replicaId);
   const inflight = new Set<AbortController>();
   const sms = o.sms ?? new DemoSms({ log: (line) => console.error(line), now: o.now });
-  const app = createApp({ db, meter, backend, now: o.now, rateLimit: o.rateLimit, maxBodyBytes: o.maxBodyBytes, paymentDelayMs: o.paymentDelayMs, inflight, sms });
+  const app = createApp({ db, meter, backend, now: o.now, rateLimit: o.rateLimit, maxBodyBytes: o.maxBodyBytes, paymentDelayMs: o.paymentDelayMs, inflight, sms, phoneBill: { ...DEFAULT_PHONE_BILL, ...o.phoneBill }, invoiceDelayMs: o.invoiceDelayMs ?? 0 });
   const built: BuiltServer = { db, meter, app, inflight };
   if (created) built.demoKey = await keyFor(db, DEMO_ACCOUNT, o.now());
   return built;
 }
 
 /** `serve keys create`: a key for an account of the server's database, without starting a server. */
-export async function createKey(database: DatabaseTarget, accountName: string, now: () => Date = () => new Date()): Promise<string> {
+export async function createKey(database: DatabaseTarget, accountName: string, now: () => Date = () => new Date(), phone?: string): Promise<string> {
   const { db } = await openStore(database, now);
   try {
-    return await keyFor(db, accountName, now());
+    return await keyFor(db, accountName, now(), phone);
   } finally {
     await db.close();
   }

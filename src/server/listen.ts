@@ -14,6 +14,7 @@ import type { UpstreamOptions } from './backends/upstream.js';
 import { CountPool, defaultPoolSize } from './count-pool.js';
 import { DemoSms } from './sms.js';
 import { settleAbandonedHolds } from './store/leases.js';
+import type { PhoneBillOptions } from './store/payments.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import type { DatabaseTarget, Db } from './store/db.js';
 
@@ -36,6 +37,8 @@ export interface ServerOptions {
   shutdownGraceMs: number;
   /** Each SMS the server sends is also appended here as a JSON line. */
   smsOutbox?: string;
+  phoneBill?: Partial<PhoneBillOptions>;
+  invoiceDelayMs?: number;
   now?: () => Date;
 }
 

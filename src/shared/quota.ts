@@ -65,5 +65,5 @@ export const QuotaSchema = z.looseObject({
 });
 export type Quota = z.infer<typeof QuotaSchema>;
 
-export const SubscribeRequestSchema = z.strictObject({ plan_id: z.string().min(1) });
+export const SubscribeRequestSchema = z.strictObject({ plan_id: z.string().min(1), payment_method: z.enum(['instant', 'phone_bill']).optional() });
 export const SubscriptionPatchSchema = z.strictObject({ auto_renew: z.boolean() });

@@ -49,6 +49,8 @@ export type Pack = z.infer<typeof PackSchema>;
 export const PurchaseRequestSchema = z.strictObject({
   plan_id: z.string().min(1),
   quantity: int().min(1).max(1000).optional(),
+  /** `phone_bill` answers 202 with a payment waiting for its SMS code (shared/billing.ts). */
+  payment_method: z.enum(['instant', 'phone_bill']).optional(),
 });
 export type PurchaseRequest = z.infer<typeof PurchaseRequestSchema>;
 

@@ -74,3 +74,44 @@ export function scaledRates(rates: BillingRates, multiplierMilli: number): Billi
     output_multiplier_milli: Math.ceil((rates.output_multiplier_milli * multiplierMilli) / 1000),
   };
 }
+
+/** A model's time-of-day multiplier as `GET /v1/models` publishes it: the one in force when answered, and the schedule behind it. */
+export interface PublishedMultiplier {
+  multiplier_milli: number;
+  changes_at: string | null;
+  time_zone: string;
+  /** Absent from servers that publish only the multiplier in force. */
+  schedule?: MultiplierSchedule;
+}
+
+const isInt = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isRule = (r: unknown): r is PeakRule => {
+  const x = r as PeakRule;
+  return typeof r === 'object' && r !== null && isInt(x.from_minute) && isInt(x.to_minute) && isInt(x.multiplier_milli) && (x.weekdays === undefined || (Array.isArray(x.weekdays) && x.weekdays.every(isInt)));
+};
+const isSchedule = (s: unknown): s is MultiplierSchedule => {
+  const x = s as MultiplierSchedule;
+  return typeof s === 'object' && s !== null && typeof x.time_zone === 'string' && isInt(x.base_milli) && Array.isArray(x.rules) && x.rules.every(isRule);
+};
+
+/**
+ * The multiplier a model description carries, checked by hand: a run reads it from the provider
+ * cache and must not pay for loading a schema library. Anything malformed counts as absent.
+ */
+export function publishedMultiplier(model: unknown): PublishedMultiplier | undefined {
+  const m = (model as { multiplier?: unknown } | undefined)?.multiplier as Partial<PublishedMultiplier> | undefined;
+  if (typeof m !== 'object' || m === null || !isInt(m.multiplier_milli) || typeof m.time_zone !== 'string') return undefined;
+  if (m.changes_at !== null && (typeof m.changes_at !== 'string' || Number.isNaN(Date.parse(m.changes_at)))) return undefined;
+  return { multiplier_milli: m.multiplier_milli, changes_at: m.changes_at, time_zone: m.time_zone, ...(isSchedule(m.schedule) ? { schedule: m.schedule } : {}) };
+}
+
+/**
+ * The multiplier in force at t for a published model: from its schedule when there is one (a
+ * cached model list stays right across the peak boundary); else the one reported, while it holds.
+ * `stale` says that the report has expired and the figure is the last one known.
+ */
+export function modelMultiplierAt(p: PublishedMultiplier, t: number): MultiplierNow & { stale: boolean } {
+  if (p.schedule) return { ...multiplierAt(p.schedule, t), stale: false };
+  const changes = p.changes_at === null ? null : Date.parse(p.changes_at);
+  return { multiplier_milli: p.multiplier_milli, changes_at: changes, stale: changes !== null && t >= changes };
+}

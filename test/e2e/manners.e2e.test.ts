@@ -84,11 +84,14 @@ describe('tables on a terminal fit its width', () => {
       const lines = pty.lines().filter((l) => l.trim());
       for (const line of lines) expect([args.join(' '), line, line.length <= columns]).toEqual([args.join(' '), line, true]);
       if (args[0] === 'plans') {
-        // Every plan is one line: nothing wrapped onto a second.
-        expect(lines.filter((l) => /^(starter|basic|pro|max)\b/.test(l.trim()))).toHaveLength(lines.length - 1);
+        // Two tables, packs then subscription tiers, every plan one line: nothing wrapped onto a second.
+        const tiers = lines.findIndex((l) => l.startsWith('Subscriptions'));
+        expect(lines[0]).toBe('Packs');
+        expect(lines.slice(2, tiers).map((l) => l.split(' ')[0])).toEqual(['starter', 'basic', 'pro', 'max']);
+        expect(lines.slice(tiers + 2).map((l) => l.split(' ')[0])).toEqual(['lite-monthly', 'pro-monthly', 'max-monthly']);
         // The narrow terminal loses the column of least value (the plan's long name), not the figures.
-        if (columns === 120) expect(lines[0]).toMatch(/ID\s+NAME\s+TOKENS\s+PRICE\s+VALID\s+TOKENS PER ¥1/);
-        else expect(lines[0]).toMatch(/^ID\s+TOKENS\s+PRICE\s+VALID/);
+        if (columns === 120) expect(lines[1]).toMatch(/ID\s+NAME\s+TOKENS\s+PRICE\s+VALID\s+TOKENS PER ¥1/);
+        else expect(lines[1]).toMatch(/^ID\s+TOKENS\s+PRICE\s+VALID/);
       }
     }
   });

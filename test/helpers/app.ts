@@ -5,6 +5,7 @@
 import { onTestFinished } from 'vitest';
 import type { Backend } from '../../src/server/backends/backend.js';
 import { buildServer, keyFor } from '../../src/server/build.js';
+import type { SmsSender } from '../../src/server/sms.js';
 import { findAccountByName } from '../../src/server/store/accounts.js';
 import { getPlan } from '../../src/server/store/catalogue.js';
 import { recordPurchase } from '../../src/server/store/purchases.js';
@@ -17,7 +18,7 @@ import { tempDir } from './procs.js';
 export const freshTarget = async (): Promise<DatabaseTarget> =>
   onPostgres ? { postgres: { url: await freshDatabase(), poolSize: 4, timeoutMs: 10_000 } } : { dataDir: tempDir('tokencli-app-') };
 
-export async function inProcessServer(o: { backend?: Backend; holdTtlMs?: number; start?: string } = {}) {
+export async function inProcessServer(o: { backend?: Backend; holdTtlMs?: number; start?: string; sms?: SmsSender } = {}) {
   let now = new Date(o.start ?? '2026-11-26T10:00:00Z');
   const clock = () => now;
   const counter = await loadTokenCounter();
@@ -29,6 +30,7 @@ export async function inProcessServer(o: { backend?: Backend; holdTtlMs?: number
     counter: { count: async (messages) => countPromptTokens(messages, counter) },
     demoDelayMs: 0,
     ...(o.backend ? { backend: o.backend } : {}),
+    ...(o.sms ? { sms: o.sms } : {}),
     defaultMaxTokens: 256,
     holdTtlMs: o.holdTtlMs ?? 60_000,
     progressIntervalMs: 1000,

@@ -4,8 +4,10 @@
  * that belongs to the data directory (a restart on the same directory finds its data again).
  */
 import type { ChildProcess } from 'node:child_process';
-import { basename } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { expect } from 'vitest';
+import { tokencli } from './cli.js';
 import { freshDatabase, onPostgres } from './pg.js';
 import { BIN, cleanEnv, exited, spawnTracked, tempDir } from './procs.js';
 
@@ -106,4 +108,41 @@ export async function drainTo(url: string, key: string, leave: number): Promise<
     expect(r.status).toBe(200);
   }
   expect((await balanceOf(url, key)).tokens_remaining).toBe(leave);
+}
+
+/** One SMS as `serve --sms-outbox` writes it. */
+export interface SentSms {
+  sent_at: string;
+  to: string;
+  text: string;
+  purpose: string;
+  code?: string;
+}
+
+/** A server whose SMS land in an outbox file the test reads, and a way to make accounts with a phone. */
+export interface ServedWithSms extends Served {
+  outbox: string;
+  /** Every SMS sent so far, oldest first. */
+  sms(): SentSms[];
+  /** The code of the last payment SMS. */
+  lastCode(): string;
+  /** A key for a new account with this phone number, minted by `serve keys create --phone`. */
+  phoneAccount(name: string, phone: string): Promise<string>;
+}
+
+export async function startServeWithSms(args: string[] = [], o: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ServedWithSms> {
+  const outbox = join(tempDir('tokencli-sms-'), 'outbox.jsonl');
+  const served = await startServe(['--sms-outbox', outbox, ...args], o);
+  const sms = (): SentSms[] => (existsSync(outbox) ? readFileSync(outbox, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as SentSms) : []);
+  return {
+    ...served,
+    outbox,
+    sms,
+    lastCode: () => sms().filter((m) => m.purpose === 'payment').at(-1)?.code ?? '',
+    phoneAccount: async (name, phone) => {
+      const r = await tokencli(['serve', 'keys', 'create', '--account', name, '--phone', phone, '--data-dir', served.dataDir, ...served.storeArgs]);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout.trim();
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { validate } from '@hyperjump/json-schema/openapi-3-1';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { api, buy, chat, startServe, type Served } from '../helpers/serve.js';
+import { api, buy, chat, startServe, startServeWithSms, type Served } from '../helpers/serve.js';
 import { ROOT, tempDir } from '../helpers/procs.js';
 
 const doc = YAML.parse(readFileSync(join(ROOT, 'docs/token-plan-api.yaml'), 'utf8'));
@@ -152,5 +152,44 @@ describe('the server answers as docs/token-plan-api.yaml says', () => {
     expect(head.headers.get('x-request-id')).toBeTruthy();
     const tooLarge = await fetch(`${s.url}/v1/plans`, { headers: { 'x-big': 'x'.repeat(20_000) } });
     await expectConforms('get', '/v1/plans', { status: tooLarge.status, json: await tooLarge.json(), headers: tooLarge.headers });
+  });
+
+  test('phone-bill payments, statements and invoices', async () => {
+    const other = await startServeWithSms(['--phone-bill-monthly-cap', '15']);
+    try {
+      const key = await other.phoneAccount('doc', '13800000000');
+      const pay = (plan: string, k: string, path = '/v1/purchases') => api(other.url, path, { key, body: { plan_id: plan, payment_method: 'phone_bill' }, headers: { 'idempotency-key': k } });
+      const at = (id: string, action = '') => `/v1/payments/${id}${action}`;
+      const prepared = await pay('basic', 'p-1');
+      await expectConforms('post', '/v1/purchases', prepared);
+      await expectConforms('post', '/v1/purchases', await pay('basic', 'p-1'));
+      await expectConforms('post', '/v1/purchases', await pay('basic', 'p-2'));
+      await expectConforms('post', '/v1/purchases', await buy(other.url, other.key, 'starter'));
+      await expectConforms('post', '/v1/purchases', await api(other.url, '/v1/purchases', { key: other.key, body: { plan_id: 'starter', payment_method: 'phone_bill' }, headers: { 'idempotency-key': 'p-3' } }));
+      const id = prepared.json.id as string;
+      await expectConforms('get', '/v1/payments/{id}', await api(other.url, at(id), { key }));
+      await expectConforms('get', '/v1/payments/{id}', await api(other.url, at('pay_nope'), { key }));
+      await expectConforms('post', '/v1/payments/{id}/resend', await api(other.url, at(id, '/resend'), { key, method: 'POST' }));
+      await expectConforms('post', '/v1/payments/{id}/validate', await api(other.url, at(id, '/validate'), { key, body: { code: 'x' } }));
+      await expectConforms('post', '/v1/payments/{id}/validate', await api(other.url, at(id, '/validate'), { key, body: { code: '000000' === other.lastCode() ? '000001' : '000000' } }));
+      await expectConforms('post', '/v1/payments/{id}/validate', await api(other.url, at(id, '/validate'), { key, body: { code: other.lastCode() } }));
+      await expectConforms('post', '/v1/payments/{id}/cancel', await api(other.url, at(id, '/cancel'), { key, method: 'POST' }));
+      const sub = await pay('lite-monthly', 's-1', '/v1/subscriptions');
+      await expectConforms('post', '/v1/subscriptions', sub);
+      await expectConforms('post', '/v1/payments/{id}/cancel', await api(other.url, at(sub.json.id, '/cancel'), { key, method: 'POST' }));
+      await expectConforms('post', '/v1/payments/{id}/validate', await api(other.url, at(sub.json.id, '/validate'), { key, body: { code: other.lastCode() } }));
+      const month = (prepared.json.created_at as string).slice(0, 7);
+      await expectConforms('get', '/v1/statements/{month}', await api(other.url, '/v1/statements/2026-11', { key }));
+      await expectConforms('get', '/v1/statements/{month}', await api(other.url, '/v1/statements/2026-1', { key }));
+      const invoice = (body: object) => api(other.url, '/v1/invoices', { key, body: { title: 'ACME', tax_id: '91350100M000100Y43', ...body } });
+      await expectConforms('post', '/v1/invoices', await invoice({ order_id: prepared.json.order?.id ?? (await api(other.url, at(id), { key })).json.order.id }));
+      await expectConforms('post', '/v1/invoices', await invoice({ month }));
+      await expectConforms('post', '/v1/invoices', await invoice({ month }));
+      await expectConforms('post', '/v1/invoices', await invoice({ month, tax_id: '123' }));
+      await expectConforms('post', '/v1/invoices', await invoice({ order_id: 'pur_nope' }));
+      await expectConforms('get', '/v1/invoices', await api(other.url, '/v1/invoices', { key }));
+    } finally {
+      await other.stop();
+    }
   });
 });

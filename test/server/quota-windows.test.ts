@@ -165,6 +165,6 @@ describe('the peak multiplier', () => {
     const rows = await s.db.all('SELECT multiplier_milli, billed_tokens FROM chat_requests ORDER BY created_at');
     expect(rows).toEqual([{ multiplier_milli: 2000, billed_tokens: 20 }, { multiplier_milli: 3000, billed_tokens: 30 }]);
     const models = (await (await s.fetch(`${URL}/v1/models`)).json()) as any;
-    expect(models.data.find((m: any) => m.id === 'demo-glm').multiplier).toEqual({ multiplier_milli: 3000, changes_at: '2026-11-26T10:00:00.000Z', time_zone: 'Asia/Shanghai' });
+    expect(models.data.find((m: any) => m.id === 'demo-glm').multiplier).toMatchObject({ multiplier_milli: 3000, changes_at: '2026-11-26T10:00:00.000Z', time_zone: 'Asia/Shanghai' });
   });
 });

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { multiplierAt, multiplierMilliAt, scaledRates, type MultiplierSchedule } from '../../src/tokens/peak.js';
+import { modelMultiplierAt, multiplierAt, multiplierMilliAt, publishedMultiplier, scaledRates, type MultiplierSchedule } from '../../src/tokens/peak.js';
 
 const at = (s: string) => Date.parse(s);
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
@@ -56,5 +56,29 @@ describe('multipliers by the hour', () => {
 
   test('scaled rates are whole thousandths, rounded up', () => {
     expect(scaledRates({ input_multiplier_milli: 1000, output_multiplier_milli: 333 }, 1500)).toEqual({ input_multiplier_milli: 1500, output_multiplier_milli: 500 });
+  });
+});
+
+describe('a multiplier as GET /v1/models publishes it', () => {
+  const published = { multiplier_milli: 2000, changes_at: '2026-11-27T06:00:00.000Z', time_zone: 'Asia/Shanghai' };
+
+  test('with its schedule, a cached list gives the right multiplier on either side of the peak boundary', () => {
+    const p = publishedMultiplier({ id: 'glm', multiplier: { ...published, schedule: GLM } })!;
+    expect(modelMultiplierAt(p, at('2026-11-27T05:59:59.999Z'))).toEqual({ multiplier_milli: 2000, changes_at: at('2026-11-27T06:00:00Z'), stale: false });
+    expect(modelMultiplierAt(p, at('2026-11-27T06:00:00Z'))).toEqual({ multiplier_milli: 3000, changes_at: at('2026-11-27T10:00:00Z'), stale: false });
+  });
+
+  test('without one, the multiplier reported holds until changes_at, then is marked stale', () => {
+    const p = publishedMultiplier({ multiplier: published })!;
+    expect(modelMultiplierAt(p, at('2026-11-27T05:00:00Z'))).toMatchObject({ multiplier_milli: 2000, stale: false });
+    expect(modelMultiplierAt(p, at('2026-11-27T06:00:00Z'))).toMatchObject({ multiplier_milli: 2000, stale: true });
+  });
+
+  test('anything malformed counts as no multiplier; a malformed schedule as no schedule', () => {
+    for (const multiplier of [undefined, null, 3, { ...published, multiplier_milli: 1.5 }, { ...published, changes_at: 'soon' }, { ...published, time_zone: 8 }]) {
+      expect(publishedMultiplier({ multiplier })).toBeUndefined();
+    }
+    expect(publishedMultiplier({ multiplier: { ...published, changes_at: null } })).toEqual({ ...published, changes_at: null });
+    expect(publishedMultiplier({ multiplier: { ...published, schedule: { ...GLM, rules: [{ from_minute: 'two' }] } } })).toEqual(published);
   });
 });

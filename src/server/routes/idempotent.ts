@@ -29,7 +29,15 @@ export async function idempotent<T>(
   deps: AppDeps,
   key: string,
   request: unknown,
-  work: { before?: () => Promise<void>; record: (tx: Sql) => Promise<T>; status: 200 | 201 },
+  work: {
+    before?: () => Promise<void>;
+    record: (tx: Sql) => Promise<T>;
+    /** Runs once the result is committed, before it is answered (a phone-bill payment sends its code). */
+    after?: () => Promise<void>;
+    /** What a replay answers instead of the stored body, for a result that changes later (a payment's status). */
+    replay?: (storedBody: string) => Promise<unknown>;
+    status: 200 | 201 | 202;
+  },
 ): Promise<Response> {
   const account = c.get('account');
   // The hash covers the parsed request, so whitespace or key order in the JSON does not matter.
@@ -41,20 +49,23 @@ export async function idempotent<T>(
     case 'in_progress':
       throw new ApiProblem(409, 'idempotency_key_in_use', 'a request with this Idempotency-Key is still being processed: retry shortly', 'idempotency_key_in_use', 'Idempotency-Key', { 'retry-after': '1' });
     case 'replay':
-      return new Response(claim.body, { status: claim.status, headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' } });
+      return new Response(work.replay ? JSON.stringify(await work.replay(claim.body)) : claim.body, { status: claim.status, headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' } });
     case 'claimed':
       break;
   }
+  let result: T;
   try {
     await work.before?.();
-    const result = await deps.db.transaction(async (tx) => {
+    result = await deps.db.transaction(async (tx) => {
       const r = await work.record(tx);
       await completeKey(tx, account.id, key, work.status, JSON.stringify(r));
       return r;
     });
-    return c.json(result, work.status);
   } catch (e) {
     await releaseKey(deps.db, account.id, key);
     throw e;
   }
+  // Outside the try: the result is committed, so a failure here must not free the key for a second charge.
+  await work.after?.();
+  return c.json(result, work.status);
 }

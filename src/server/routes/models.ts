@@ -10,7 +10,8 @@ export const toWireModel = (m: ModelInfo, now: Date): Model => {
   if (m.schedule) {
     // The time-of-day multiplier on top of the rates, and when it next changes.
     const { multiplier_milli, changes_at } = multiplierAt(m.schedule, now.getTime());
-    model.multiplier = { multiplier_milli, changes_at: changes_at === null ? null : new Date(changes_at).toISOString(), time_zone: m.schedule.time_zone };
+    // The schedule too, so a client prices a request at the right multiplier from a cached list, whatever the hour.
+    model.multiplier = { multiplier_milli, changes_at: changes_at === null ? null : new Date(changes_at).toISOString(), time_zone: m.schedule.time_zone, schedule: m.schedule };
   }
   return model;
 };

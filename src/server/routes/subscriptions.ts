@@ -5,9 +5,12 @@
  */
 import { SubscribeRequestSchema, SubscriptionPatchSchema } from '../../shared/quota.js';
 import type { App, AppDeps } from '../app.js';
-import { ApiProblem, badRequest, notFound } from '../errors.js';
-import { activeSubscription, getSubscriptionPlan, latestSubscription, listSubscriptionPlans, renewDue, setAutoRenew, subscribe, toWireSubscription, upgrade } from '../store/subscriptions.js';
+import { badRequest, notFound } from '../errors.js';
+import { activeSubscription, getSubscriptionPlan, latestSubscription, listSubscriptionPlans, renewDue, setAutoRenew, subscribe, subscriptionBillLine, toWireSubscription, upgrade } from '../store/subscriptions.js';
+import type { Sql } from '../store/sql.js';
 import { idempotencyKey, idempotent } from './idempotent.js';
+import { refuseSecondSubscription } from './one-subscription.js';
+import { preparePhoneBillPayment } from './payments.js';
 import { parseJsonBody } from './parse.js';
 
 export function registerSubscriptionRoutes(app: App, deps: AppDeps): void {
@@ -25,7 +28,7 @@ export function registerSubscriptionRoutes(app: App, deps: AppDeps): void {
     const body = await parseJsonBody(c, SubscribeRequestSchema);
     const plan = await getSubscriptionPlan(deps.db, body.plan_id);
     if (!plan) throw notFound(`no subscription plan "${body.plan_id}": see GET /v1/subscription-plans`, 'plan_not_found', 'plan_id');
-    return plan;
+    return { plan, payment_method: body.payment_method };
   };
 
   app.get('/v1/subscription', async (c) => c.json(toWireSubscription(await current(c.get('account').id))));
@@ -40,16 +43,16 @@ export function registerSubscriptionRoutes(app: App, deps: AppDeps): void {
 
   app.post('/v1/subscriptions', async (c) => {
     const key = idempotencyKey(c, 'subscriptions');
-    const plan = await requestedPlan(c);
+    const { plan, payment_method } = await requestedPlan(c);
     const accountId = c.get('account').id;
+    const noneActive = (tx: Sql) => refuseSecondSubscription(tx, accountId, deps.now());
+    if (payment_method === 'phone_bill') {
+      const order = { orderType: 'subscription' as const, planId: plan.id, quantity: 1, amount: plan.first_period_price, description: subscriptionBillLine(plan) };
+      return preparePhoneBillPayment(c, deps, key, { subscribe: plan.id }, order, noneActive);
+    }
     return idempotent(c, deps, key, { subscribe: plan.id }, {
       record: async (tx) => {
-        // Checked inside the transaction, under the account's lock, so two different keys racing cannot both subscribe.
-        await tx.lockAccount(accountId);
-        await renewDue(tx, accountId, deps.now());
-        if (await activeSubscription(tx, accountId, deps.now())) {
-          throw new ApiProblem(409, 'invalid_request_error', 'this account already has an active subscription', 'subscription_exists', 'plan_id');
-        }
+        await noneActive(tx);
         return toWireSubscription(await subscribe(tx, accountId, plan, deps.now()));
       },
       status: 201,
@@ -59,7 +62,8 @@ export function registerSubscriptionRoutes(app: App, deps: AppDeps): void {
   // Upgrades only, prorated, effective at once; a cheaper plan is a new subscription after this one ends.
   app.post('/v1/subscription/upgrade', async (c) => {
     const key = idempotencyKey(c, 'upgrades');
-    const plan = await requestedPlan(c);
+    const { plan, payment_method } = await requestedPlan(c);
+    if (payment_method === 'phone_bill') throw badRequest('upgrades are charged instantly: omit payment_method', 'payment_method');
     const accountId = c.get('account').id;
     return idempotent(c, deps, key, { upgrade: plan.id }, {
       record: async (tx) => {

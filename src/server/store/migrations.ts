@@ -367,7 +367,137 @@ export const SERVER_MIGRATIONS: ServerMigration[] = [
       `,
   },
   {
-    name: 'm009_hold_owners',
+    name: 'm010_phone_bill_payments',
+    // Carrier billing (issue 16). A phone-bill payment waits for its SMS code (only a hash is kept)
+    // before the purchase or subscription it carries takes effect. Every charge, however paid, is a
+    // row of `charges`, so a month's statement is a plain query and its lines sum to what was charged;
+    // `reference` is unique per account so a charge recorded twice by racing requests counts once.
+    sqlite: `
+        CREATE TABLE payments (
+          id TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          status TEXT NOT NULL CHECK (status IN ('pending_validation', 'succeeded', 'denied', 'cancelled', 'expired')),
+          order_type TEXT NOT NULL CHECK (order_type IN ('purchase', 'subscription')),
+          plan_id TEXT NOT NULL,
+          quantity INTEGER NOT NULL CHECK (quantity > 0),
+          order_id TEXT,                  -- the purchase or subscription, once the payment succeeded
+          amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+          currency TEXT NOT NULL,
+          description TEXT NOT NULL,
+          phone TEXT NOT NULL,
+          code_hash BLOB NOT NULL,
+          attempts_left INTEGER NOT NULL CHECK (attempts_left >= 0),
+          codes_sent INTEGER NOT NULL DEFAULT 1,
+          code_sent_at TEXT NOT NULL,
+          denial_reason TEXT,
+          created_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL,
+          completed_at TEXT
+        );
+        CREATE INDEX payments_by_account ON payments(account_id, created_at);
+        CREATE TABLE invoices (
+          id TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          title TEXT NOT NULL,
+          tax_id TEXT NOT NULL,
+          month TEXT,
+          order_id TEXT,
+          amount_minor INTEGER NOT NULL,
+          currency TEXT NOT NULL,
+          requested_at TEXT NOT NULL,
+          issue_at TEXT NOT NULL          -- when it counts as issued (serve --invoice-delay after the request)
+        );
+        CREATE INDEX invoices_by_account ON invoices(account_id, requested_at);
+        CREATE TABLE charges (
+          id TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          order_id TEXT NOT NULL,         -- the purchase or subscription charged for
+          reference TEXT NOT NULL,        -- what makes this charge one charge (an order, a renewal period)
+          description TEXT NOT NULL,
+          amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+          currency TEXT NOT NULL,
+          payment_method TEXT NOT NULL CHECK (payment_method IN ('instant', 'phone_bill')),
+          payment_id TEXT REFERENCES payments(id),
+          invoice_id TEXT REFERENCES invoices(id),
+          created_at TEXT NOT NULL,
+          UNIQUE (account_id, reference)
+        );
+        CREATE INDEX charges_by_time ON charges(account_id, created_at);
+        -- Charges made before this migration, so that old months' statements are not empty.
+        INSERT INTO charges (id, account_id, order_id, reference, description, amount_minor, currency, payment_method, created_at)
+          SELECT 'chg_' || p.id, p.account_id, p.id, p.id, 'Token Plan: ' || pl.name || CASE WHEN p.quantity > 1 THEN ' ×' || p.quantity ELSE '' END,
+                 p.price_minor, p.currency, 'instant', p.created_at
+          FROM purchases p JOIN plans pl ON pl.id = p.plan_id;
+        INSERT INTO charges (id, account_id, order_id, reference, description, amount_minor, currency, payment_method, created_at)
+          SELECT 'chg_' || s.id, s.account_id, s.id, s.id, 'Token Plan: ' || sp.name || ' subscription, first month', sp.first_period_price_minor, s.currency, 'instant', s.created_at
+          FROM subscriptions s JOIN subscription_plans sp ON sp.id = s.plan_id;
+      `,
+    postgres: `
+        CREATE TABLE payments (
+          rowid BIGINT GENERATED ALWAYS AS IDENTITY, -- SQLite's implicit insertion order, which listings use
+          id TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          status TEXT NOT NULL CHECK (status IN ('pending_validation', 'succeeded', 'denied', 'cancelled', 'expired')),
+          order_type TEXT NOT NULL CHECK (order_type IN ('purchase', 'subscription')),
+          plan_id TEXT NOT NULL,
+          quantity BIGINT NOT NULL CHECK (quantity > 0),
+          order_id TEXT,                  -- the purchase or subscription, once the payment succeeded
+          amount_minor BIGINT NOT NULL CHECK (amount_minor >= 0),
+          currency TEXT NOT NULL,
+          description TEXT NOT NULL,
+          phone TEXT NOT NULL,
+          code_hash BYTEA NOT NULL,
+          attempts_left BIGINT NOT NULL CHECK (attempts_left >= 0),
+          codes_sent BIGINT NOT NULL DEFAULT 1,
+          code_sent_at TEXT NOT NULL,
+          denial_reason TEXT,
+          created_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL,
+          completed_at TEXT
+        );
+        CREATE INDEX payments_by_account ON payments(account_id, created_at);
+        CREATE TABLE invoices (
+          rowid BIGINT GENERATED ALWAYS AS IDENTITY, -- SQLite's implicit insertion order, which listings use
+          id TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          title TEXT NOT NULL,
+          tax_id TEXT NOT NULL,
+          month TEXT,
+          order_id TEXT,
+          amount_minor BIGINT NOT NULL,
+          currency TEXT NOT NULL,
+          requested_at TEXT NOT NULL,
+          issue_at TEXT NOT NULL          -- when it counts as issued (serve --invoice-delay after the request)
+        );
+        CREATE INDEX invoices_by_account ON invoices(account_id, requested_at);
+        CREATE TABLE charges (
+          rowid BIGINT GENERATED ALWAYS AS IDENTITY, -- SQLite's implicit insertion order, which listings use
+          id TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          order_id TEXT NOT NULL,         -- the purchase or subscription charged for
+          reference TEXT NOT NULL,        -- what makes this charge one charge (an order, a renewal period)
+          description TEXT NOT NULL,
+          amount_minor BIGINT NOT NULL CHECK (amount_minor >= 0),
+          currency TEXT NOT NULL,
+          payment_method TEXT NOT NULL CHECK (payment_method IN ('instant', 'phone_bill')),
+          payment_id TEXT REFERENCES payments(id),
+          invoice_id TEXT REFERENCES invoices(id),
+          created_at TEXT NOT NULL,
+          UNIQUE (account_id, reference)
+        );
+        CREATE INDEX charges_by_time ON charges(account_id, created_at);
+        -- Charges made before this migration, so that old months' statements are not empty.
+        INSERT INTO charges (id, account_id, order_id, reference, description, amount_minor, currency, payment_method, created_at)
+          SELECT 'chg_' || p.id, p.account_id, p.id, p.id, 'Token Plan: ' || pl.name || CASE WHEN p.quantity > 1 THEN ' ×' || p.quantity ELSE '' END,
+                 p.price_minor, p.currency, 'instant', p.created_at
+          FROM purchases p JOIN plans pl ON pl.id = p.plan_id;
+        INSERT INTO charges (id, account_id, order_id, reference, description, amount_minor, currency, payment_method, created_at)
+          SELECT 'chg_' || s.id, s.account_id, s.id, s.id, 'Token Plan: ' || sp.name || ' subscription, first month', sp.first_period_price_minor, s.currency, 'instant', s.created_at
+          FROM subscriptions s JOIN subscription_plans sp ON sp.id = s.plan_id;
+      `,
+  },
+  {
+    name: 'm018_hold_owners',
     // Several replicas may share one database (issue 18): each hold names the replica running its
     // request, and any replica settles a hold whose lease lapsed (store/leases.ts); the index finds them.
     sqlite: `

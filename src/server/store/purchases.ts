@@ -1,6 +1,7 @@
 /** Purchases and the packs they grant: a pack of tokens × quantity that expires validity_days later. */
 import type { Plan, Purchase } from '../../shared/wire.js';
 import { newId } from './accounts.js';
+import { recordCharge, type Paid } from './charges.js';
 import { scalar, type Sql } from './sql.js';
 
 const DAY_MS = 86_400_000;
@@ -35,22 +36,28 @@ const SELECT_PURCHASE = `
   SELECT p.*, k.id AS pack_id, k.tokens_total, k.tokens_remaining, k.expires_at
   FROM purchases p JOIN packs k ON k.purchase_id = p.id`;
 
+/** The line a pack makes on the phone bill and the statement. */
+export const packBillLine = (plan: Plan, quantity: number) => `Token Plan: ${plan.name}${quantity > 1 ? ` ×${quantity}` : ''}`;
+
 /**
- * Records a paid purchase and grants its pack, in the caller's transaction (which takes the
- * account's lock here: the debt read below must not change before it is repaid). A debt left by an
- * over-reporting upstream is repaid from the new pack first, so the account can draw again.
+/**
+ * Records a paid purchase, its charge, and grants its pack, in the caller's transaction (which takes
+ * the account's lock here: the debt read below must not change before it is repaid). A debt left by
+ * an over-reporting upstream is repaid from the new pack first, so the account can draw again.
  */
-export async function recordPurchase(tx: Sql, accountId: string, plan: Plan, quantity: number, now: Date): Promise<Purchase> {
+export async function recordPurchase(tx: Sql, accountId: string, plan: Plan, quantity: number, now: Date, paid: Paid = {}): Promise<Purchase> {
   await tx.lockAccount(accountId);
   const purchaseId = newId('pur');
   const packId = newId('pack');
   const tokens = plan.tokens * quantity;
   const created = now.toISOString();
+  const price = { amount_minor: plan.price.amount_minor * quantity, currency: plan.price.currency };
   await tx.run(
     `INSERT INTO purchases (id, account_id, plan_id, quantity, tokens, price_minor, currency, status, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'succeeded', ?)`,
-    [purchaseId, accountId, plan.id, quantity, tokens, plan.price.amount_minor * quantity, plan.price.currency, created],
+    [purchaseId, accountId, plan.id, quantity, tokens, price.amount_minor, price.currency, created],
   );
+  await recordCharge(tx, { accountId, orderId: purchaseId, reference: purchaseId, description: packBillLine(plan, quantity), amount: price, at: now, ...paid });
   const expires = new Date(now.getTime() + plan.validity_days * DAY_MS).toISOString();
   const debt = (await scalar<number | undefined>(tx, 'SELECT debt_tokens FROM accounts WHERE id = ?', [accountId])) ?? 0;
   const repaid = Math.min(debt, tokens);

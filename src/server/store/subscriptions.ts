@@ -6,7 +6,8 @@
 import type { Limit, Subscription, SubscriptionPlan } from '../../shared/quota.js';
 import { cycleBounds, periodStart } from '../../tokens/windows.js';
 import { newId } from './accounts.js';
-import type { Sql } from './sql.js';
+import { monthOf, recordCharge, type Paid } from './charges.js';
+import { scalar, type Sql } from './sql.js';
 
 const ZONE = 'Asia/Shanghai';
 const cny = (amount_minor: number) => ({ amount_minor, currency: 'CNY' });
@@ -125,8 +126,14 @@ export async function renewDue(db: Sql, accountId: string, now: Date): Promise<v
   const sub = await latestSubscription(db, accountId, now);
   if (!sub || sub.status === 'active' || !sub.auto_renew) return;
   const plan = (await getSubscriptionPlan(db, sub.plan_id))!;
-  const end = cycleBounds(Date.parse(sub.started_at), now.getTime(), sub.time_zone).end;
-  await db.run('UPDATE subscriptions SET ends_at = ?, price_minor = ? WHERE id = ?', [new Date(end).toISOString(), plan.price.amount_minor, sub.id]);
+  const anchor = Date.parse(sub.started_at);
+  const renewed = cycleBounds(anchor, now.getTime(), sub.time_zone);
+  await db.run('UPDATE subscriptions SET ends_at = ?, price_minor = ? WHERE id = ?', [new Date(renewed.end).toISOString(), plan.price.amount_minor, sub.id]);
+  // One charge per period renewed, dated at its start; the reference names the period, so racing renewals charge once.
+  for (let k = cycleBounds(anchor, Date.parse(sub.current_period_end), sub.time_zone).index; k <= renewed.index; k++) {
+    const at = new Date(periodStart(anchor, k, sub.time_zone));
+    await recordCharge(db, { accountId, orderId: sub.id, reference: `${sub.id}/period/${k}`, description: `Token Plan: ${plan.name} subscription, renewal ${monthOf(at)}`, amount: plan.price, at });
+  }
 }
 
 /** Auto-renew on, or off: off is how a subscription is cancelled at the end of the period paid for. */
@@ -146,11 +153,16 @@ export async function upgrade(tx: Sql, sub: ActiveSubscription, to: Subscription
   const end = Date.parse(sub.current_period_end);
   const charge = Math.ceil(((to.price.amount_minor - from.price.amount_minor) * (end - now.getTime())) / (end - start));
   await tx.run('UPDATE subscriptions SET plan_id = ?, price_minor = price_minor + ? WHERE id = ?', [to.id, charge, sub.id]);
+  const accountId = await scalar<string>(tx, 'SELECT account_id FROM subscriptions WHERE id = ?', [sub.id]);
+  await recordCharge(tx, { accountId, orderId: sub.id, reference: `${sub.id}/upgrade/${now.toISOString()}`, description: `Token Plan: ${to.name} subscription, upgrade from ${from.name} (prorated)`, amount: { amount_minor: charge, currency: to.price.currency }, at: now });
   return charge;
 }
 
-/** Starts a subscription at now, paid for its first period at the promotional price; in the caller's transaction. */
-export async function subscribe(tx: Sql, accountId: string, plan: SubscriptionPlan, now: Date): Promise<ActiveSubscription> {
+/** The line a new subscription makes on the phone bill and the statement. */
+export const subscriptionBillLine = (plan: SubscriptionPlan) => `Token Plan: ${plan.name} subscription, first month`;
+
+/** Starts a subscription at now, paid for its first period at the promotional price, and charges it; in the caller's transaction. */
+export async function subscribe(tx: Sql, accountId: string, plan: SubscriptionPlan, now: Date, paid: Paid = {}): Promise<ActiveSubscription> {
   const id = newId('sub');
   const iso = now.toISOString();
   const end = new Date(periodStart(now.getTime(), 1, plan.time_zone)).toISOString();
@@ -164,5 +176,6 @@ export async function subscribe(tx: Sql, accountId: string, plan: SubscriptionPl
     plan.first_period_price.currency,
     iso,
   ]);
+  await recordCharge(tx, { accountId, orderId: id, reference: id, description: subscriptionBillLine(plan), amount: plan.first_period_price, at: now, ...paid });
   return (await latestSubscription(tx, accountId, now))!;
 }

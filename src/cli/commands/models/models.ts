@@ -1,4 +1,7 @@
-/** `tokencli models`: the provider's models with context length and plan-token multiplier or price, cached for estimates. */
+/**
+ * `tokencli models`: the provider's models with context length and plan-token multiplier or price,
+ * and the time-of-day multiplier in force now with when it next changes; cached for estimates.
+ */
 import { rootOf } from '../../../shared/url.js';
 import { Command } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
@@ -6,6 +9,8 @@ import { perMillion } from '../../../tokens/money.js';
 import type { ProviderKind } from '../../../config/settings.js';
 import type { Model } from '../../../shared/wire.js';
 import { formatMultiplier } from '../../../tokens/billing.js';
+import { modelMultiplierAt, publishedMultiplier } from '../../../tokens/peak.js';
+import { describeMultiplier } from './multiplier.js';
 import type { Context } from '../../context.js';
 import type { IOStreams } from '../../io/streams.js';
 import { formatTokens } from '../../io/format.js';
@@ -19,15 +24,18 @@ export interface ModelsOptions {
   provider: ProviderKind;
   details: boolean;
   json: boolean;
+  now: () => Date;
+  /** Where "until 18:00" is reckoned: the profile's zone, else this machine's. */
+  timeZone: () => Promise<string>;
 }
 
 export function modelsCommand(ctx: Context, runF = modelsRun): Command {
   return new Command('models')
     .description('Models with their context length, and plan-token multipliers or prices where the provider gives them')
     .option('--details', 'ask for more per model where that costs extra requests (Ollama: context length from /api/show)', false)
-    .addHelpText('after', '\nExamples:\n  $ tokencli models\n  $ tokencli models --json | jq -r \'.data[].id\'\n  $ tokencli models --details --profile local')
+    .addHelpText('after', '\nA model priced by the hour (peak and off-peak) shows the multiplier in force now and until when, on top of its rates.\n\nExamples:\n  $ tokencli models\n  $ tokencli models --json | jq -r \'.data[].id\'\n  $ tokencli models --details --profile local')
     .action(async (flags: { details: boolean }) =>
-      runF({ io: ctx.io, client: () => ctx.client(), providerCache: ctx.providerCache, provider: await ctx.providerKind(), details: flags.details, json: ctx.globals.json }),
+      runF({ io: ctx.io, client: () => ctx.client(), providerCache: ctx.providerCache, provider: await ctx.providerKind(), details: flags.details, json: ctx.globals.json, now: ctx.now, timeZone: () => ctx.timeZone() }),
     );
 }
 
@@ -59,13 +67,27 @@ export async function modelsRun(opts: ModelsOptions): Promise<void> {
     return;
   }
   const multiplier = (milli: number | undefined) => (milli === undefined ? '-' : formatMultiplier(milli));
-  printTable(opts.io, [
+  const columns: Column<Model>[] = [
     id,
     context,
     { key: 'input_multiplier_milli', title: 'input', human: (m) => multiplier(m.billing?.input_multiplier_milli), raw: (m) => m.billing?.input_multiplier_milli },
     { key: 'output_multiplier_milli', title: 'output', human: (m) => multiplier(m.billing?.output_multiplier_milli), raw: (m) => m.billing?.output_multiplier_milli },
     { key: 'owned_by', title: 'owned by', human: (m) => m.owned_by ?? '-', raw: (m) => m.owned_by, drop: 1 },
-  ], models.data);
+  ];
+  if (models.data.some((m) => publishedMultiplier(m))) columns.push(...hourlyColumns(opts.now(), await opts.timeZone()));
+  printTable(opts.io, columns, models.data);
+}
+
+/** The time-of-day multiplier in force now and when it changes; after the others, so piped scripts keep their fields. */
+function hourlyColumns(now: Date, zone: string): Column<Model>[] {
+  const at = (m: Model) => {
+    const p = publishedMultiplier(m);
+    return p && modelMultiplierAt(p, now.getTime());
+  };
+  return [
+    { key: 'multiplier_milli', title: 'multiplier now', human: (m) => { const x = at(m); return x ? describeMultiplier(x, now, zone) : '-'; }, raw: (m) => at(m)?.multiplier_milli },
+    { key: 'multiplier_changes_at', title: '', human: () => '', raw: (m) => { const c = at(m)?.changes_at; return c == null ? null : new Date(c).toISOString(); }, pipedOnly: true },
+  ];
 }
 
 /** Ollama keeps context length in its native API: `model_info["<arch>.context_length"]`. */

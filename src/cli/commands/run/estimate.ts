@@ -8,7 +8,23 @@ import type { TokenClient } from '../../../client/client.js';
 import type { BillingRates, ChatMessage, Model } from '../../../shared/wire.js';
 import { billedTokens } from '../../../tokens/billing.js';
 import { countPromptTokens, loadTokenCounter, promptTokensUpperBound } from '../../../tokens/estimate.js';
+import { modelMultiplierAt, publishedMultiplier, scaledRates, type MultiplierNow } from '../../../tokens/peak.js';
 import { ratesOf, type ProviderCache } from '../../provider-cache.js';
+
+export interface RatesInForce {
+  /** The model's rates times the time-of-day multiplier in force: what the server bills a request sent now. */
+  rates: BillingRates;
+  /** The multiplier behind them, when the model has one; `stale` when only an expired report of it is known. */
+  multiplier: (MultiplierNow & { stale: boolean }) | undefined;
+}
+
+/** The rates a request sent at `at` is billed at, as the server computes them (tokens/peak.ts on both sides). */
+export function ratesInForce(model: Model | undefined, at: Date): RatesInForce {
+  const published = publishedMultiplier(model);
+  if (!published) return { rates: ratesOf(model), multiplier: undefined };
+  const multiplier = modelMultiplierAt(published, at.getTime());
+  return { rates: scaledRates(ratesOf(model), multiplier.multiplier_milli), multiplier };
+}
 
 /** The completion a run without --max-tokens is reserved for, when the model's context is unknown. */
 export const UNKNOWN_CONTEXT_COMPLETION = 32_768;
@@ -32,8 +48,9 @@ export class RunEstimator {
     return (await cache()).find(modelId, client).catch(() => undefined);
   }
 
-  static of(model: Model | undefined, messages: ChatMessage[], maxTokens: number | undefined): RunEstimator {
-    return new RunEstimator(model, ratesOf(model), messages, maxTokens);
+  /** Estimates at the rates in force at `at` (peak or off-peak), so that a hard budget counts what the server will bill. */
+  static of(model: Model | undefined, messages: ChatMessage[], maxTokens: number | undefined, at: Date = new Date()): RunEstimator {
+    return new RunEstimator(model, ratesInForce(model, at).rates, messages, maxTokens);
   }
 
   /** The tokenizer's count of the prompt, as the server counts it. */

@@ -96,7 +96,7 @@ export async function runRun(opts: RunOptions): Promise<void> {
   const info = await RunEstimator.modelFor(opts.providerCache, async () => client, model);
   await refuseUnknownModel(opts, model);
   const messages = await conversationMessages(opts.io, conversation, prompt.text, opts.system, info, opts.maxTokens);
-  const estimator = RunEstimator.of(info, messages, opts.maxTokens);
+  const estimator = RunEstimator.of(info, messages, opts.maxTokens, opts.now());
   const ledger = await opts.ledger().catch(async (e: unknown) => {
     // A damaged ledger has been moved aside and must be reported; a locked or read-only one is
     // still read for the budget check, and the run's rows go to the journal.

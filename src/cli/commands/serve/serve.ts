@@ -7,6 +7,7 @@ import type { Context } from '../../context.js';
 import { CliError, Exit, UsageError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
 import { nonNegativeInteger, positiveInteger, positiveNumber } from '../../flags.js';
+import { parseMoney, type Money } from '../../../tokens/money.js';
 import type { RunningServer, ServerOptions } from '../../../server/listen.js';
 import { databaseTarget, DEFAULT_DB_TIMEOUT_MS, DEFAULT_POOL_SIZE } from './database.js';
 import { keysCommand } from './keys.js';
@@ -37,6 +38,10 @@ export interface ServeOptions {
   paymentDelayMs: number;
   shutdownGraceSeconds: number;
   smsOutbox?: string;
+  paymentTtlSeconds: number;
+  phoneBillMonthlyCap: Money;
+  paymentAttempts: number;
+  invoiceDelaySeconds: number;
   /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
   untilShutdown: () => Promise<string>;
   start?: (o: ServerOptions) => Promise<RunningServer>;
@@ -66,10 +71,16 @@ export function serveCommand(ctx: Context, runF = serveRun): Command {
     .addOption(new Option('--payment-delay-ms <ms>', 'simulated payment latency of a purchase').default(0).argParser(nonNegativeInteger('--payment-delay-ms')))
     .addOption(new Option('--shutdown-grace <seconds>', 'on SIGTERM, how long in-flight streams may run before they are stopped and billed').default(10).argParser(nonNegativeInteger('--shutdown-grace')))
     .option('--sms-outbox <file>', 'also append every SMS the server sends (one-time codes) to this file as JSON lines')
+    .addOption(new Option('--payment-ttl <seconds>', 'how long a phone-bill payment waits for its SMS code before it expires').default(300).argParser(positiveInteger('--payment-ttl')))
+    .addOption(new Option('--phone-bill-monthly-cap <amount>', 'phone-bill charges allowed per account and calendar month (Asia/Shanghai), e.g. 500 or ¥500').default(moneyFlag('--phone-bill-monthly-cap')('500'), '¥500').argParser(moneyFlag('--phone-bill-monthly-cap')))
+    .addOption(new Option('--payment-attempts <n>', 'wrong SMS codes allowed before a phone-bill payment is denied').default(3).argParser(positiveInteger('--payment-attempts')))
+    .addOption(new Option('--invoice-delay <seconds>', 'how long after its request an invoice is issued; 0 issues it at once').default(0).argParser(nonNegativeInteger('--invoice-delay')))
     .addHelpText('after', '\nExamples:\n  $ tokencli serve --port 0 --data-dir ./tp-data\n  $ tokencli serve --host 0.0.0.0 --database postgres://tokenplan@db.internal/tokenplan --replica-id "$HOSTNAME"\n  $ tokencli serve --upstream https://api.deepseek.com/v1 --upstream-key-env DEEPSEEK_API_KEY')
-    .action((flags: Omit<ServeOptions, 'io' | 'env' | 'untilShutdown' | 'dataDir' | 'holdTtlSeconds' | 'shutdownGraceSeconds'> & { dataDir?: string; holdTtl: number; shutdownGrace: number }) =>
+    .action((flags: Omit<ServeOptions, 'io' | 'env' | 'untilShutdown' | 'dataDir' | 'holdTtlSeconds' | 'shutdownGraceSeconds' | 'paymentTtlSeconds' | 'invoiceDelaySeconds'> & { dataDir?: string; holdTtl: number; shutdownGrace: number; paymentTtl: number; invoiceDelay: number }) =>
       runF({
         ...flags,
+        paymentTtlSeconds: flags.paymentTtl,
+        invoiceDelaySeconds: flags.invoiceDelay,
         io: ctx.io,
         env: ctx.env,
         dataDir: flags.dataDir ?? ctx.paths.serverDataDir,
@@ -119,6 +130,8 @@ export async function serveRun(opts: ServeOptions): Promise<void> {
       paymentDelayMs: opts.paymentDelayMs,
       shutdownGraceMs: opts.shutdownGraceSeconds * 1000,
       ...(opts.smsOutbox ? { smsOutbox: opts.smsOutbox } : {}),
+      phoneBill: { ttlMs: opts.paymentTtlSeconds * 1000, monthlyCapMinor: opts.phoneBillMonthlyCap.amount_minor, maxAttempts: opts.paymentAttempts },
+      invoiceDelayMs: opts.invoiceDelaySeconds * 1000,
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -143,4 +156,13 @@ function readModelsConfig(file: string): Record<string, { input_multiplier_milli
   } catch (e) {
     throw new UsageError(`cannot read --models-config ${file}: ${(e as Error).message}`);
   }
+}
+
+/** An amount of money as a person types it (500, ¥500, 9.90); the server bills in CNY. */
+function moneyFlag(flag: string) {
+  return (value: string): Money => {
+    const money = parseMoney(value);
+    if (!money || money.currency !== 'CNY') throw new UsageError(`${flag} must be an amount in CNY such as 500 or ¥9.90, not "${value}"`);
+    return money;
+  };
 }

@@ -13,6 +13,9 @@ import { success } from '../../../io/messages.js';
 import { printJson, printTable } from '../../../io/table.js';
 import { positiveInteger } from '../../../flags.js';
 import type { ProviderCache } from '../../../provider-cache.js';
+import type { Payment } from '../../../../shared/billing.js';
+import type { Purchase } from '../../../../shared/wire.js';
+import { addPayOptions, checkPayFlags, payByPhoneBill, type PayMethod } from '../../payment/pay.js';
 
 export interface PurchaseOptions {
   io: IOStreams;
@@ -25,6 +28,9 @@ export interface PurchaseOptions {
   account: () => Promise<string>;
   planId: string;
   quantity: number;
+  pay: PayMethod;
+  /** False with --no-wait: a phone-bill payment is printed for `tokencli payment confirm`, not completed here. */
+  wait: boolean;
   yes: boolean;
   json: boolean;
   quiet: boolean;
@@ -32,14 +38,15 @@ export interface PurchaseOptions {
 }
 
 export function purchaseCommand(ctx: Context, runF = purchaseRun): Command {
-  return new Command('purchase')
-    .description('Buy a plan: shows the charge and asks to confirm (--yes without a terminal); never charges twice')
+  const cmd = new Command('purchase')
+    .description('Buy a plan: shows the charge and asks to confirm (--yes without a terminal), or pays by phone bill with an SMS code; never charges twice')
     .argument('<plan>', 'plan id, as `tokencli plans` lists them')
     .addOption(new Option('--quantity <n>', 'how many packs').default(1).argParser(positiveInteger('--quantity')))
     .option('-y, --yes', 'buy without asking', false)
-    .option('--web', 'for providers that sell credits only on their website: open the top-up page', false)
-    .addHelpText('after', '\nExamples:\n  $ tokencli plan purchase starter\n  $ tokencli plan purchase basic --quantity 2 --yes --json')
-    .action(async (planId: string, flags: { quantity: number; yes: boolean; web: boolean }) => {
+    .option('--web', 'for providers that sell credits only on their website: open the top-up page', false);
+  return addPayOptions(cmd, 'purchase')
+    .addHelpText('after', '\nExamples:\n  $ tokencli plan purchase starter\n  $ tokencli plan purchase basic --quantity 2 --yes --json\n  $ tokencli plan purchase starter --pay phone-bill\n  $ tokencli plan purchase starter --pay phone-bill --no-wait --json')
+    .action(async (planId: string, flags: { quantity: number; yes: boolean; web: boolean; pay: PayMethod; wait: boolean }) => {
       const kind = await ctx.providerKind();
       if (kind !== 'tokenplan') return topUpRun({ io: ctx.io, profile: await providerDefaults(kind), apiUrl: await ctx.apiUrl(), web: flags.web, json: ctx.globals.json, open: openInBrowser });
       return runF({
@@ -53,6 +60,8 @@ export function purchaseCommand(ctx: Context, runF = purchaseRun): Command {
         account: ctx.account,
         planId,
         quantity: flags.quantity,
+        pay: flags.pay,
+        wait: flags.wait,
         yes: flags.yes,
         json: ctx.globals.json,
         quiet: ctx.globals.quiet,
@@ -62,7 +71,9 @@ export function purchaseCommand(ctx: Context, runF = purchaseRun): Command {
 }
 
 export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
-  if (!opts.yes && !opts.io.canPrompt()) {
+  const phoneBill = opts.pay === 'phone-bill';
+  checkPayFlags(opts.io, opts.pay, opts.wait);
+  if (!phoneBill && !opts.yes && !opts.io.canPrompt()) {
     throw new UsageError('a purchase needs confirmation and there is no terminal to ask', 'pass --yes to buy without a prompt');
   }
   const client = await opts.client();
@@ -74,18 +85,28 @@ export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
   const tokens = plan.tokens * opts.quantity;
   const summary = `${plan.name}${opts.quantity > 1 ? ` ×${opts.quantity}` : ''}: ${formatTokens(tokens)} tokens for ${formatMoney(price)}, valid ${plan.validity_days} days`;
 
-  if (!opts.yes && !(await opts.prompter.confirm(`Buy ${summary}?`, false))) {
-    // Declining is not Ctrl-C (130): the purchase simply did not happen, which a script must see.
-    throw new CliError('purchase declined: nothing was charged');
+  let purchase: Purchase;
+  let payment: Payment | undefined;
+  if (phoneBill) {
+    payment = await payByPhoneBill({ io: opts.io, prompter: opts.prompter, client, order: { type: 'purchase', plan_id: plan.id, quantity: opts.quantity }, wait: opts.wait, json: opts.json, now: opts.now });
+    if (!payment) return;
+    const orderId = payment.order.id;
+    const bought = (await client.purchases.list()).data.find((p) => p.id === orderId);
+    if (!bought) throw new CliError(`payment ${payment.id} succeeded but its purchase ${orderId} is not listed`, undefined, 'see `tokencli payment show` and `tokencli balance`');
+    purchase = bought;
+  } else {
+    if (!opts.yes && !(await opts.prompter.confirm(`Buy ${summary}?`, false))) {
+      // Declining is not Ctrl-C (130): the purchase simply did not happen, which a script must see.
+      throw new CliError('purchase declined: nothing was charged');
+    }
+    // One key for this purchase, reused by every retry: a lost answer is replayed, never charged twice.
+    const stop = opts.io.spinner('Purchasing').stop;
+    purchase = await client.purchases.create({ plan_id: plan.id, quantity: opts.quantity }, randomUUID()).finally(stop);
   }
-
-  // One key for this purchase, reused by every retry: a lost answer is replayed, never charged twice.
-  const stop = opts.io.spinner('Purchasing').stop;
-  const purchase = await client.purchases.create({ plan_id: plan.id, quantity: opts.quantity }, randomUUID()).finally(stop);
   const balance = await client.balance.get();
   (await opts.ledger()).saveBalance({ api_url: opts.apiUrl, account: await opts.account(), tokens_remaining: balance.tokens_remaining, seen_at: opts.now().toISOString(), document: balance });
 
-  if (opts.json) return printJson(opts.io, { ...purchase, balance });
+  if (opts.json) return printJson(opts.io, { ...purchase, balance, ...(payment ? { payment } : {}) });
   printTable(
     opts.io,
     [
@@ -98,5 +119,5 @@ export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
     ],
     [purchase],
   );
-  success(opts.io, opts.quiet, `Bought ${summary}; balance now ${formatTokens(balance.tokens_remaining)} tokens`);
+  success(opts.io, opts.quiet, `Bought ${summary}${payment ? ' on the phone bill' : ''}; balance now ${formatTokens(balance.tokens_remaining)} tokens`);
 }
