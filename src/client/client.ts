@@ -24,6 +24,7 @@ import { Plans } from './resources/plans.js';
 import { Purchases } from './resources/purchases.js';
 import { Usage } from './resources/usage.js';
 import { Chat } from './resources/chat.js';
+import { Device } from './resources/device.js';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<WireResponse>;
 type Method = 'GET' | 'POST' | 'DELETE';
@@ -71,6 +72,7 @@ export class TokenClient {
   readonly usage = new Usage(this);
   readonly models = new Models(this);
   readonly chat = new Chat(this);
+  readonly device = new Device(this);
 
   readonly prefix: '' | '/v1';
   private readonly fetchImpl: Fetch;

@@ -19,6 +19,8 @@ import { registerQuotaRoutes } from './routes/quota.js';
 import { registerSubscriptionRoutes } from './routes/subscriptions.js';
 import { newRequestId } from './request-id.js';
 import type { SmsSender } from './sms.js';
+import type { DeviceFlowOptions } from './device/flow.js';
+import { DEVICE_PUBLIC_ROUTES, registerDeviceLogin } from './device/register.js';
 import type { Db } from './store/db.js';
 import { accountForKey } from './store/accounts.js';
 
@@ -35,13 +37,15 @@ export interface AppDeps {
   inflight: Set<AbortController>;
   /** Sends the one-time codes of device logins and phone-bill payments. */
   sms: SmsSender;
+  /** Device logins' poll interval and lifetime (RFC 8628); the defaults when absent. */
+  deviceFlow?: DeviceFlowOptions;
 }
 
 export type AppEnv = { Variables: { account: Account } };
 export type App = Hono<AppEnv>;
 
 /** Endpoints that may be read without a key (DESIGN §3). */
-const PUBLIC = new Set(['GET /v1/plans', 'GET /v1/subscription-plans', 'GET /v1/models']);
+const PUBLIC = new Set(['GET /v1/plans', 'GET /v1/subscription-plans', 'GET /v1/models', ...DEVICE_PUBLIC_ROUTES]);
 
 export function createApp(deps: AppDeps): App {
   const app = new Hono<AppEnv>();
@@ -88,6 +92,7 @@ export function createApp(deps: AppDeps): App {
   registerQuotaRoutes(app, deps);
   registerModelRoutes(app, deps);
   registerChatRoutes(app, deps);
+  registerDeviceLogin(app, deps);
 
   app.notFound((c) => c.json(new ApiProblem(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`).toBody(), 404));
 

@@ -15,6 +15,7 @@ import { seedPlans } from './store/catalogue.js';
 import { seedSubscriptionPlans } from './store/subscriptions.js';
 import { openServerDb, type Db } from './store/db.js';
 import { DemoSms, type SmsSender } from './sms.js';
+import type { DeviceFlowOptions } from './device/flow.js';
 
 export const DEMO_ACCOUNT = 'demo';
 
@@ -32,6 +33,7 @@ export interface BuildOptions extends MeterOptions {
   paymentDelayMs: number;
   /** Defaults to the demo gateway printing on stderr. */
   sms?: SmsSender;
+  deviceFlow?: DeviceFlowOptions;
 }
 
 export interface BuiltServer {
@@ -68,7 +70,7 @@ export function buildServer(o: BuildOptions): BuiltServer {
   const meter = new Meter(db, o.counter, o.now, { defaultMaxTokens: o.defaultMaxTokens, holdTtlMs: o.holdTtlMs, progressIntervalMs: o.progressIntervalMs });
   const inflight = new Set<AbortController>();
   const sms = o.sms ?? new DemoSms({ log: (line) => console.error(line), now: o.now });
-  const app = createApp({ db, meter, backend, now: o.now, rateLimit: o.rateLimit, maxBodyBytes: o.maxBodyBytes, paymentDelayMs: o.paymentDelayMs, inflight, sms });
+  const app = createApp({ db, meter, backend, now: o.now, rateLimit: o.rateLimit, maxBodyBytes: o.maxBodyBytes, paymentDelayMs: o.paymentDelayMs, inflight, sms, ...(o.deviceFlow ? { deviceFlow: o.deviceFlow } : {}) });
   const built: BuiltServer = { db, meter, app, inflight };
   if (created) built.demoKey = keyFor(db, DEMO_ACCOUNT, o.now());
   return built;

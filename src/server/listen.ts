@@ -13,6 +13,7 @@ import { CountPool, defaultPoolSize } from './count-pool.js';
 import { DemoSms } from './sms.js';
 import { settleAbandonedHolds } from './store/leases.js';
 import type { RateLimitOptions } from './rate-limit.js';
+import type { DeviceFlowOptions } from './device/flow.js';
 
 export interface ServerOptions {
   dataDir: string;
@@ -31,6 +32,8 @@ export interface ServerOptions {
   shutdownGraceMs: number;
   /** Each SMS the server sends is also appended here as a JSON line. */
   smsOutbox?: string;
+  /** Device logins' poll interval and lifetime. */
+  deviceFlow?: DeviceFlowOptions;
   now?: () => Date;
 }
 

@@ -28,6 +28,8 @@ export interface ServeOptions {
   paymentDelayMs: number;
   shutdownGraceSeconds: number;
   smsOutbox?: string;
+  deviceInterval: number;
+  deviceCodeTtl: number;
   /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
   untilShutdown: () => Promise<string>;
   start?: (o: ServerOptions) => Promise<RunningServer>;
@@ -53,6 +55,8 @@ export function serveCommand(ctx: Context, runF = serveRun): Command {
     .addOption(new Option('--payment-delay-ms <ms>', 'simulated payment latency of a purchase').default(0).argParser(nonNegativeInteger('--payment-delay-ms')))
     .addOption(new Option('--shutdown-grace <seconds>', 'on SIGTERM, how long in-flight streams may run before they are stopped and billed').default(10).argParser(nonNegativeInteger('--shutdown-grace')))
     .option('--sms-outbox <file>', 'also append every SMS the server sends (one-time codes) to this file as JSON lines')
+    .addOption(new Option('--device-interval <seconds>', 'how often a `login --web` device may poll for its key').default(5).argParser(positiveInteger('--device-interval')))
+    .addOption(new Option('--device-code-ttl <seconds>', 'how long a `login --web` code stays valid').default(900).argParser(positiveInteger('--device-code-ttl')))
     .addHelpText('after', '\nExamples:\n  $ tokencli serve --port 0 --data-dir ./tp-data\n  $ tokencli serve --upstream https://api.deepseek.com/v1 --upstream-key-env DEEPSEEK_API_KEY')
     .action((flags: Omit<ServeOptions, 'io' | 'env' | 'untilShutdown' | 'dataDir' | 'holdTtlSeconds' | 'shutdownGraceSeconds'> & { dataDir?: string; holdTtl: number; shutdownGrace: number }) =>
       runF({
@@ -102,6 +106,7 @@ export async function serveRun(opts: ServeOptions): Promise<void> {
       paymentDelayMs: opts.paymentDelayMs,
       shutdownGraceMs: opts.shutdownGraceSeconds * 1000,
       ...(opts.smsOutbox ? { smsOutbox: opts.smsOutbox } : {}),
+      deviceFlow: { intervalSeconds: opts.deviceInterval, ttlSeconds: opts.deviceCodeTtl },
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
