@@ -32,7 +32,7 @@ export async function webLoginKey(opts: WebLoginOptions): Promise<string> {
     opts.io.err(`${c.yellow('!')} Your one-time code: ${c.bold(auth.user_code)}\n`);
     opts.io.err(`  Open ${url} in a browser (on this or any device) and confirm the code there.\n`);
     if (await opts.openBrowser(url)) note(opts.io, opts.quiet, 'Opened your browser');
-    const minutes = Math.round(auth.expires_in / 60);
+    const lifetime = auth.expires_in < 120 ? `${auth.expires_in} seconds` : `${Math.round(auth.expires_in / 60)} minutes`;
     const spinner = opts.io.spinner('Waiting for you to approve in the browser…');
     try {
       return await opts.client.device.waitForKey(auth, { signal: trap.signal });
@@ -41,7 +41,7 @@ export async function webLoginKey(opts: WebLoginOptions): Promise<string> {
         throw new AuthRequiredError('login denied in the browser: no key was saved', 'run `tokencli login --web` again to sign in');
       }
       if (e instanceof DeviceLoginError) {
-        throw new AuthRequiredError(`the code ${auth.user_code} expired before the login was approved: no key was saved`, `run \`tokencli login --web\` again and approve within ${minutes} minute(s)`);
+        throw new AuthRequiredError(`the code ${auth.user_code} expired before the login was approved: no key was saved`, `run \`tokencli login --web\` again and approve within ${lifetime}`);
       }
       throw e;
     } finally {
