@@ -80,7 +80,7 @@ describe.skipIf(!haveChromium)('login --web in Chromium', () => {
     expect(await page.inputValue('#user_code')).toBe(userCode);
     expect(await shoot(page, '1-code-en')).toContain('Enter the code shown in your terminal');
     // At a phone's width nothing spills sideways.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
 
     expect(await submit(page, 'Continue')).toBe(200);
     expect(page.url()).toBe(`${s.url}/device/phone`);
