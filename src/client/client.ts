@@ -25,6 +25,7 @@ import { Purchases } from './resources/purchases.js';
 import { Usage } from './resources/usage.js';
 import { Chat } from './resources/chat.js';
 import { Device } from './resources/device.js';
+import { Keys } from './resources/keys.js';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<WireResponse>;
 type Method = 'GET' | 'POST' | 'DELETE';
@@ -73,6 +74,7 @@ export class TokenClient {
   readonly models = new Models(this);
   readonly chat = new Chat(this);
   readonly device = new Device(this);
+  readonly keys = new Keys(this);
 
   readonly prefix: '' | '/v1';
   private readonly fetchImpl: Fetch;

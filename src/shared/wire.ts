@@ -218,3 +218,14 @@ export type DeviceAuthorization = z.infer<typeof DeviceAuthorizationSchema>;
 
 /** RFC 6749 §5.1: the token answer; the access token is a Token Plan API key. */
 export const DeviceTokenSchema = z.looseObject({ access_token: z.string().min(1), token_type: z.string() });
+
+/** GET /v1/account/keys: an account's API keys, never their secrets. */
+export const ApiKeySchema = z.looseObject({
+  id: z.string(),
+  prefix: z.string(),
+  name: z.string().nullable(),
+  created_at: z.string(),
+  revoked_at: z.string().nullable(),
+});
+export type ApiKey = z.infer<typeof ApiKeySchema>;
+export const ApiKeyListSchema = z.looseObject({ object: z.literal('list'), data: z.array(ApiKeySchema) });

@@ -4,6 +4,7 @@
  * languages, escaping), and `tokencli login --web` run as a script would, through to a saved key.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { userAt } from '../helpers/cli.js';
@@ -243,6 +244,20 @@ describe('tokencli login --web, as a script runs it', () => {
     const status = await u.run(['auth', 'status', '--json']);
     expect(JSON.parse(status.stdout)).toMatchObject({ status: 'ok', account: { name: '+86 136****6000' }, key: { source: 'stored' } });
     expect(readFileSync(join(u.home, 'credentials.json'), 'utf8')).toMatch(/tp_[0-9A-Za-z]{40}/);
+
+    // The key is named after this machine, listed, and revocable from the CLI.
+    const listed = await u.run(['auth', 'keys', 'list', '--json']);
+    expect(listed.code).toBe(0);
+    const [key] = JSON.parse(listed.stdout) as { id: string; name: string; revoked_at: string | null }[];
+    expect(key).toMatchObject({ name: hostname(), revoked_at: null });
+    const table = await u.run(['auth', 'keys', 'list']);
+    expect(table.stdout.split('\n')[0]).toBe('id\tname\tcreated_at\trevoked_at');
+    expect((await u.run(['auth', 'keys', 'revoke', 'not-an-id'])).code).toBe(2);
+    const revoked = await u.run(['auth', 'keys', 'revoke', key!.id]);
+    expect(revoked.code).toBe(0);
+    expect(revoked.stderr).toContain(`Revoked key tp_${key!.id}… (${hostname()})`);
+    expect(revoked.stderr).toContain('that was the key this profile uses');
+    expect((await u.run(['auth', 'status'])).code).toBe(4);
   });
 
   test('Ctrl-C while waiting exits 130 and saves nothing', async () => {
