@@ -41,12 +41,15 @@ _tokencli_subcommands() {
     'serve') echo 'keys' ;;
     'serve keys') echo 'create' ;;
     'serve keys create') echo '' ;;
-    'auth') echo 'status login logout switch token' ;;
+    'auth') echo 'status login logout switch token keys' ;;
     'auth status') echo '' ;;
     'auth login') echo '' ;;
     'auth logout') echo '' ;;
     'auth switch') echo '' ;;
     'auth token') echo '' ;;
+    'auth keys') echo 'list revoke' ;;
+    'auth keys list') echo '' ;;
+    'auth keys revoke') echo '' ;;
     'completion') echo '' ;;
     'help') echo '' ;;
   esac
@@ -60,7 +63,7 @@ _tokencli_flags() {
     'logs') echo '-n --count --search --last --all-profiles -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'logs show') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'logs rm') echo '--all -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'login') echo '--provider --with-token --force -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'login') echo '--provider --with-token --force --web --no-browser -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'logout') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'profiles') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'profiles use') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -89,15 +92,18 @@ _tokencli_flags() {
     'config set') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'config unset') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'config list') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'serve') echo '--host --port --data-dir --demo-delay-ms --upstream --upstream-key-env --models-config --rate-limit --rate-burst --max-body-bytes --default-max-tokens --hold-ttl --progress-interval-ms --count-deadline-ms --payment-delay-ms --shutdown-grace --sms-outbox -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'serve') echo '--host --port --data-dir --demo-delay-ms --upstream --upstream-key-env --models-config --rate-limit --rate-burst --max-body-bytes --default-max-tokens --hold-ttl --progress-interval-ms --count-deadline-ms --payment-delay-ms --shutdown-grace --sms-outbox --device-interval --device-code-ttl -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'serve keys') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'serve keys create') echo '--account --data-dir -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'auth') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'auth status') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'auth login') echo '--provider --with-token --force -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'auth login') echo '--provider --with-token --force --web --no-browser -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'auth logout') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'auth switch') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'auth token') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'auth keys') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'auth keys list') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'auth keys revoke') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'completion') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'help') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
   esac
@@ -262,6 +268,8 @@ _tokencli_flag_values() {
     'serve|--payment-delay-ms') true ;;
     'serve|--shutdown-grace') true ;;
     'serve|--sms-outbox') true ;;
+    'serve|--device-interval') true ;;
+    'serve|--device-code-ttl') true ;;
     'serve|--profile') tokencli __complete profiles 2>/dev/null ;;
     'serve|--api-url') true ;;
     'serve|--timeout') true ;;
@@ -292,6 +300,15 @@ _tokencli_flag_values() {
     'auth token|--profile') tokencli __complete profiles 2>/dev/null ;;
     'auth token|--api-url') true ;;
     'auth token|--timeout') true ;;
+    'auth keys|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'auth keys|--api-url') true ;;
+    'auth keys|--timeout') true ;;
+    'auth keys list|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'auth keys list|--api-url') true ;;
+    'auth keys list|--timeout') true ;;
+    'auth keys revoke|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'auth keys revoke|--api-url') true ;;
+    'auth keys revoke|--timeout') true ;;
     'completion|--profile') tokencli __complete profiles 2>/dev/null ;;
     'completion|--api-url') true ;;
     'completion|--timeout') true ;;

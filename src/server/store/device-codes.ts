@@ -8,10 +8,7 @@ import { prepared } from '../../sqlite/statements.js';
 import { newId, randomBase62 } from './accounts.js';
 import type { Db } from './db.js';
 
-/**
- * RFC 8628 §6.1's base-20 consonants: no vowels (so no words), no 0/O, 1/I/L look-alikes
- * (L stays: without I and 1 beside it, it is not confused).
- */
+/** RFC 8628 §6.1's base-20 consonants: no vowels (so no words), no digits (so no 0/O or 1/I). */
 export const USER_CODE_ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ';
 export const USER_CODE_LENGTH = 8;
 
