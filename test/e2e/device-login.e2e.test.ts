@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { userAt } from '../helpers/cli.js';
 import { fetchBrowser, lastDeviceSms, pollToken, startDevice, startWebLogin, textOf, verifyPhone } from '../helpers/device-web.js';
+import { scriptedServer } from '../helpers/scripted-server.js';
 import { api, smsSent, startServe, type Served } from '../helpers/serve.js';
 
 const PHONE = '138 0013 8000';
@@ -269,6 +270,17 @@ describe('tokencli login --web, as a script runs it', () => {
     expect(done.code).toBe(130);
     expect(done.stderr).toContain('interrupted: login cancelled, nothing was saved');
     expect(existsSync(join(u.home, 'credentials.json'))).toBe(false);
+  });
+
+  test('a server without device logins is a usage error naming the way that works', async () => {
+    const plain = await scriptedServer(() => {});
+    try {
+      const r = await userAt().run(['login', '--web', '--no-browser', '--api-url', plain.url]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('this server does not offer web login');
+    } finally {
+      await plain.close();
+    }
   });
 
   test('--web with --with-token, or for another provider, is a usage error', async () => {

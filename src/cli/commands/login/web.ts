@@ -6,7 +6,8 @@
  */
 import type { TokenClient } from '../../../client/client.js';
 import { DeviceLoginError } from '../../../client/resources/device.js';
-import { AuthRequiredError, InterruptedError } from '../../errors.js';
+import { NotFoundError } from '../../../client/errors.js';
+import { AuthRequiredError, InterruptedError, UsageError } from '../../errors.js';
 import { note } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
 import { exitCodeFor, type SignalTrap, type TrappedSignal } from '../../signals.js';
@@ -25,7 +26,10 @@ export interface WebLoginOptions {
 export async function webLoginKey(opts: WebLoginOptions): Promise<string> {
   const trap = opts.trapSignals();
   try {
-    const auth = await opts.client.device.authorize(opts.deviceName, trap.signal);
+    const auth = await opts.client.device.authorize(opts.deviceName, trap.signal).catch((e: unknown) => {
+      if (e instanceof NotFoundError) throw new UsageError('this server does not offer web login (no POST /v1/oauth/device/code)', 'log in with a key instead: tokencli login');
+      throw e;
+    });
     const url = auth.verification_uri_complete ?? auth.verification_uri;
     const c = opts.io.errColor;
     // The code and URL are printed even under --quiet: without them the login cannot go on.
