@@ -3,11 +3,13 @@
  * endpoint, the verification pages driven with plain fetch (status codes, CSRF, attempt limits,
  * languages, escaping), and `tokencli login --web` run as a script would, through to a saved key.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { userAt } from '../helpers/cli.js';
+import { tempDir } from '../helpers/procs.js';
+import { KEY, onPty } from '../helpers/pty.js';
 import { fetchBrowser, lastDeviceSms, pollToken, startDevice, startWebLogin, textOf, verifyPhone } from '../helpers/device-web.js';
 import { scriptedServer } from '../helpers/scripted-server.js';
 import { api, smsSent, startServe, type Served } from '../helpers/serve.js';
@@ -291,5 +293,36 @@ describe('tokencli login --web, as a script runs it', () => {
     const other = await u.run(['login', '--web', '--provider', 'openai']);
     expect(other.code).toBe(2);
     expect(other.stderr).toContain('--web signs in to Token Plan servers only');
+  });
+});
+
+describe('tokencli login --web on a terminal', () => {
+  test('with a display it opens the browser (xdg-open) at the code\'s URL, waits with a spinner, and logs in', async () => {
+    const u = userAt();
+    // A stand-in for the desktop's opener on PATH: records the URL it was asked to open.
+    const bin = tempDir('tokencli-fake-opener-');
+    const opened = join(bin, 'opened.txt');
+    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\necho "$1" > ${opened}\n`, { mode: 0o755 });
+    const pty = onPty(['login', '--web', '--api-url', s.url], { home: u.home, env: { DISPLAY: ':0', PATH: `${bin}:${process.env.PATH}` } });
+    await pty.waitFor(/Opened your browser/);
+    await pty.waitFor(/Waiting for you to approve in the browser/);
+    const url = readFileSync(opened, 'utf8').trim();
+    expect(pty.screen()).toContain(`Open ${url} in a browser`);
+    const b = fetchBrowser(s.url);
+    await verifyPhone(b, s, new URL(url).searchParams.get('user_code')!, '13200132000', '+8613200132000');
+    await b.post('/device/decision', { decision: 'approve' });
+    expect(await pty.exit()).toBe(0);
+    expect(pty.screen()).toContain(`Logged in to ${s.url} as +86 132****2000`);
+  });
+
+  test('without a display nothing is opened; Ctrl-C on the terminal exits 130 with nothing saved', async () => {
+    const u = userAt();
+    const pty = onPty(['login', '--web', '--api-url', s.url], { home: u.home, env: { DISPLAY: undefined, WAYLAND_DISPLAY: undefined } });
+    await pty.waitFor(/Waiting for you to approve in the browser/);
+    expect(pty.screen()).not.toContain('Opened your browser');
+    pty.type(KEY.ctrlC);
+    expect(await pty.exit()).toBe(130);
+    expect(pty.screen()).toContain('interrupted: login cancelled, nothing was saved');
+    expect(existsSync(join(u.home, 'credentials.json'))).toBe(false);
   });
 });
