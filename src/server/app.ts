@@ -19,7 +19,7 @@ import { registerQuotaRoutes } from './routes/quota.js';
 import { registerSubscriptionRoutes } from './routes/subscriptions.js';
 import { newRequestId } from './request-id.js';
 import type { SmsSender } from './sms.js';
-import type { DeviceFlowOptions } from './device/flow.js';
+import type { DeviceFlowOptions } from './device/grant.js';
 import { DEVICE_PUBLIC_ROUTES, registerDeviceLogin } from './device/register.js';
 import type { Db } from './store/db.js';
 import { accountForKey } from './store/accounts.js';

@@ -15,7 +15,7 @@ import { seedPlans } from './store/catalogue.js';
 import { seedSubscriptionPlans } from './store/subscriptions.js';
 import { openServerDb, type Db } from './store/db.js';
 import { DemoSms, type SmsSender } from './sms.js';
-import type { DeviceFlowOptions } from './device/flow.js';
+import type { DeviceFlowOptions } from './device/grant.js';
 
 export const DEMO_ACCOUNT = 'demo';
 

@@ -13,7 +13,7 @@ import { CountPool, defaultPoolSize } from './count-pool.js';
 import { DemoSms } from './sms.js';
 import { settleAbandonedHolds } from './store/leases.js';
 import type { RateLimitOptions } from './rate-limit.js';
-import type { DeviceFlowOptions } from './device/flow.js';
+import type { DeviceFlowOptions } from './device/grant.js';
 
 export interface ServerOptions {
   dataDir: string;

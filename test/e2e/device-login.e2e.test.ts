@@ -124,6 +124,9 @@ describe('the verification pages', () => {
     const confirm = await b.get('/device/confirm');
     expect(confirm.html).toContain('<html lang="en">');
     expect(textOf(confirm.html)).toContain('Approve this sign-in?');
+    const neither = await b.post('/device/decision', { decision: 'maybe' });
+    expect(neither.status).toBe(400);
+    expect(textOf(neither.html)).toContain('Choose Approve or Deny.');
     await b.post('/device/decision', { decision: 'deny' });
     const done = await b.get('/device/done');
     expect(done.status).toBe(200);

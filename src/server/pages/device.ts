@@ -68,6 +68,7 @@ export function confirmPage(f: FormContext, device: string, maskedPhone: string,
     t.confirmHeading,
     html`<p>${t.confirmIntro(device, maskedPhone)}</p>
 ${newAccount ? html`<p>${t.newAccount}</p>` : ''}
+${errorLine(f.error)}
 <form method="post" action="/device/decision">
 ${csrfField(f.csrf)}
 <div class="buttons">

@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import type { App } from '../app.js';
 import { clientAddress } from '../device/client-address.js';
-import type { DeviceFlow, Step } from '../device/flow.js';
+import type { DeviceVerification, Step } from '../device/verification.js';
 import type { WebSessions } from '../device/web-session.js';
 import { maskPhone } from '../phone.js';
 import type { DeviceCodeRow } from '../store/device-codes.js';
@@ -34,7 +34,7 @@ const SECURITY_HEADERS = {
   vary: 'Accept-Language, Cookie',
 };
 
-export function registerDevicePages(app: App, flow: DeviceFlow, sessions: WebSessions): void {
+export function registerDevicePages(app: App, flow: DeviceVerification, sessions: WebSessions): void {
   const strings = (c: Context): Strings => STRINGS[pickLang(c.req.header('accept-language'))];
   const render = (c: Context, status: 200 | 400 | 403 | 404 | 410 | 429, page: Html) => c.html(page, status);
 
@@ -62,7 +62,7 @@ export function registerDevicePages(app: App, flow: DeviceFlow, sessions: WebSes
         return again(404, t.unknownCode);
       case 'rate_limited':
         c.header('retry-after', String(entry.retryAfter));
-        return again(429, t.rateLimited(entry.retryAfter!));
+        return again(429, t.rateLimited(entry.retryAfter));
       case 'expired':
         return render(c, 410, resultPage(t, t.expiredHeading, t.expiredBody));
       case 'used':
@@ -106,9 +106,10 @@ export function registerDevicePages(app: App, flow: DeviceFlow, sessions: WebSes
     const sent = await flow.sendSmsCode(found.row, phone);
     if (sent.ok) return c.redirect(STEP_PATH.sms, 303);
     if (sent.problem === 'too_many_sends') return c.redirect(STEP_PATH.locked, 303);
-    if (sent.problem === 'rate_limited') c.header('retry-after', String(sent.retryAfter));
-    const error = sent.problem === 'bad_phone' ? t.badPhone : t.rateLimited(sent.retryAfter!);
-    return render(c, sent.problem === 'bad_phone' ? 400 : 429, phonePage({ t, csrf: sessions.csrfToken(found.session), error }, found.row.client_name, phone));
+    const again = (status: 400 | 429, error: string) => render(c, status, phonePage({ t, csrf: sessions.csrfToken(found.session), error }, found.row.client_name, phone));
+    if (sent.problem === 'bad_phone') return again(400, t.badPhone);
+    c.header('retry-after', String(sent.retryAfter));
+    return again(429, t.rateLimited(sent.retryAfter));
   });
 
   app.get('/device/verify', (c) => {
@@ -142,10 +143,11 @@ export function registerDevicePages(app: App, flow: DeviceFlow, sessions: WebSes
   app.post('/device/decision', async (c) => {
     const found = await postedAt(c, 'confirm');
     if (found instanceof Response) return found;
-    const decision = field(found.form, 'decision');
-    if (decision === 'approve') flow.approve(found.row);
-    else if (decision === 'deny') flow.deny(found.row);
-    else return render(c, 400, confirmPage({ t: strings(c), csrf: sessions.csrfToken(found.session), error: 'approve | deny' }, found.row.client_name, maskPhone(found.row.phone!), !flow.hasAccount(found.row)));
+    const { row, form, session } = found;
+    const decision = field(form, 'decision');
+    if (decision === 'approve') flow.approve(row);
+    else if (decision === 'deny') flow.deny(row);
+    else return render(c, 400, confirmPage({ t: strings(c), csrf: sessions.csrfToken(session), error: strings(c).badDecision }, row.client_name, maskPhone(row.phone!), !flow.hasAccount(row)));
     return c.redirect(STEP_PATH.approved, 303);
   });
 

@@ -7,20 +7,20 @@
 import type { Context } from 'hono';
 import type { App } from '../app.js';
 import { clientAddress } from '../device/client-address.js';
-import type { DeviceFlow } from '../device/flow.js';
+import type { DeviceGrant } from '../device/grant.js';
 import { ApiProblem } from '../errors.js';
 import { formatUserCode } from '../store/device-codes.js';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 const MAX_CLIENT_NAME = 100;
 
-export function registerOauthDeviceRoutes(app: App, flow: DeviceFlow): void {
+export function registerOauthDeviceRoutes(app: App, grant: DeviceGrant): void {
   app.post('/v1/oauth/device/code', async (c) => {
     const params = await oauthParams(c);
     if (params === undefined) return oauthError(c, 'invalid_request', 'send the parameters as application/x-www-form-urlencoded or JSON');
     const clientName = cleanName(params.client_name ?? params.client_id ?? 'device');
     if (!clientName) return oauthError(c, 'invalid_request', `client_name must be 1 to ${MAX_CLIENT_NAME} printable characters`);
-    const started = flow.start(clientName, clientAddress(c));
+    const started = grant.start(clientName, clientAddress(c));
     if ('retryAfter' in started) {
       throw new ApiProblem(429, 'rate_limit_exceeded', `too many device codes: retry in ${started.retryAfter}s`, 'rate_limit_exceeded', null, { 'retry-after': String(started.retryAfter) });
     }
@@ -43,7 +43,7 @@ export function registerOauthDeviceRoutes(app: App, flow: DeviceFlow): void {
     if (params === undefined) return oauthError(c, 'invalid_request', 'send the parameters as application/x-www-form-urlencoded or JSON');
     if (params.grant_type !== DEVICE_CODE_GRANT) return oauthError(c, 'unsupported_grant_type', `grant_type must be ${DEVICE_CODE_GRANT}`);
     if (!params.device_code) return oauthError(c, 'invalid_request', 'device_code is required');
-    const result = flow.poll(params.device_code);
+    const result = grant.poll(params.device_code);
     noStore(c);
     if (result.ok) return c.json({ access_token: result.apiKey, token_type: 'Bearer' });
     const { error } = result;
