@@ -233,6 +233,15 @@ describe('codes that expire, and guessing', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(textOf(limited.html)).toMatch(/Too many attempts\. Try again in \d+ seconds/);
   });
+
+  test('one address may start 30 logins at once, then 429 with Retry-After (run last: it uses up the address)', async () => {
+    const ask = () => api(short.url, '/v1/oauth/device/code', { body: { client_name: 'many' } });
+    let answer = await ask();
+    for (let created = 1; answer.status === 200 && created <= 30; created++) answer = await ask();
+    expect(answer.status).toBe(429);
+    expect(answer.json.error).toMatchObject({ type: 'rate_limit_exceeded' });
+    expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
 });
 
 describe('tokencli login --web, as a script runs it', () => {
