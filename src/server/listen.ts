@@ -14,6 +14,7 @@ import { DemoSms } from './sms.js';
 import { settleAbandonedHolds } from './store/leases.js';
 import type { PhoneBillOptions } from './store/payments.js';
 import type { RateLimitOptions } from './rate-limit.js';
+import type { DeviceFlowOptions } from './device/grant.js';
 
 export interface ServerOptions {
   dataDir: string;
@@ -34,6 +35,8 @@ export interface ServerOptions {
   smsOutbox?: string;
   phoneBill?: Partial<PhoneBillOptions>;
   invoiceDelayMs?: number;
+  /** Device logins' poll interval and lifetime. */
+  deviceFlow?: DeviceFlowOptions;
   now?: () => Date;
 }
 

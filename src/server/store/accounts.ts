@@ -49,22 +49,29 @@ export function createAccount(db: Db, name: string, now: Date, currency = 'CNY')
   return account;
 }
 
-/** Mints a key for the account; only its hash is stored, so this is the one time it can be shown. */
-export function mintKey(db: Db, accountId: string, now: Date): string {
+/**
+ * Mints a key for the account; only its hash is stored, so this is the one time it can be shown.
+ * `name` says what the key is for (the device a web login was for), shown when keys are listed.
+ */
+export function mintKey(db: Db, accountId: string, now: Date, name: string | null = null): string {
   const body = randomBase62(KEY_BODY_LENGTH);
   const key = `tp_${body}`;
-  prepared(db, 'INSERT INTO api_keys (id, account_id, key_hash, created_at) VALUES (?, ?, ?, ?)').run(
-    body.slice(0, KEY_ID_LENGTH),
+  prepared(db, 'INSERT INTO api_keys (id, account_id, key_hash, created_at, name) VALUES (?, ?, ?, ?, ?)').run(
+    keyIdOf(key),
     accountId,
     hashKey(key),
     now.toISOString(),
+    name,
   );
   return key;
 }
 
+/** The public part of a key that names its row (`tp_XXXXXXXX…` → `XXXXXXXX`). */
+export const keyIdOf = (key: string) => key.slice(3, 3 + KEY_ID_LENGTH);
+
 /** The account a presented key belongs to. The hash comparison takes the same time whatever matches. */
 export function accountForKey(db: Db, key: string): Account | undefined {
-  const id = key.slice(3, 3 + KEY_ID_LENGTH);
+  const id = keyIdOf(key);
   const row = prepared(db, 'SELECT account_id, key_hash FROM api_keys WHERE id = ? AND revoked_at IS NULL')
     .get(id) as { account_id: string; key_hash: Buffer } | undefined;
   const presented = hashKey(key);
