@@ -37,7 +37,7 @@ export function commandReference() {
     if (options.length) {
       lines.push('| option | |', '| --- | --- |');
       for (const o of options) {
-        const extra = o.argChoices ? ` (${o.argChoices.join(', ')})` : o.defaultValue !== undefined && o.defaultValue !== false && !o.negate && !(Array.isArray(o.defaultValue) && o.defaultValue.length === 0) ? ` (default: ${JSON.stringify(o.defaultValue)})` : '';
+        const extra = o.argChoices ? ` (${o.argChoices.join(', ')})` : o.defaultValue !== undefined && o.defaultValue !== false && !o.negate && !(Array.isArray(o.defaultValue) && o.defaultValue.length === 0) ? ` (default: ${o.defaultValueDescription ?? JSON.stringify(o.defaultValue)})` : '';
         lines.push(`| \`${o.flags.replaceAll('|', '\\|')}\` | ${o.description}${extra} |`);
       }
       lines.push('');

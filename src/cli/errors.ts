@@ -27,7 +27,7 @@ export const EXIT_CODES: readonly { code: number; meaning: string }[] = [
   { code: Exit.ERROR, meaning: 'an error not listed below (server error, malformed response, local failure)' },
   { code: Exit.USAGE, meaning: 'usage error: bad flags or arguments, no prompt, a prompt needed where none can be shown' },
   { code: Exit.NETWORK, meaning: 'network: the server could not be reached or timed out' },
-  { code: Exit.AUTH, meaning: 'authentication: no credential, or the server rejected it' },
+  { code: Exit.AUTH, meaning: 'authentication: no credential, the server rejected it, or a `login --web` was denied or its code expired' },
   { code: Exit.QUOTA, meaning: 'quota: insufficient balance (402), a hard budget reached, `balance --min` not met, or a phone-bill payment refused (monthly cap reached, denied after wrong codes)' },
   { code: Exit.NOT_RECORDED, meaning: 'the run happened but could not be recorded in the ledger or its journal: do not retry blind (the message names the run id and tokens)' },
   { code: Exit.HANGUP, meaning: 'stopped by SIGHUP (the terminal closed); the partial run is recorded' },

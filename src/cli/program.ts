@@ -10,6 +10,7 @@ import { chatCommand } from './commands/chat/chat.js';
 import { authCommand } from './commands/auth/auth.js';
 import { templateCommand } from './commands/template/template.js';
 import { authTokenCommand } from './commands/auth/token.js';
+import { authKeysCommand } from './commands/auth/keys.js';
 import { profilesUseCommand } from './commands/profiles/use.js';
 import { quotaCommand } from './commands/quota/quota.js';
 import { balanceCommand } from './commands/balance/balance.js';
@@ -68,7 +69,8 @@ export function createProgram(ctx: Context): Command {
       .addCommand(loginCommand(ctx))
       .addCommand(logoutCommand(ctx))
       .addCommand(profilesUseCommand(ctx).name('switch'))
-      .addCommand(authTokenCommand(ctx)),
+      .addCommand(authTokenCommand(ctx))
+      .addCommand(authKeysCommand(ctx)),
   );
   for (const make of [paymentCommand, statementCommand, invoiceCommand]) program.addCommand(make(ctx));
   program.addCommand(completionCommand(ctx, () => program));

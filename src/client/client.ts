@@ -27,6 +27,8 @@ import { Chat } from './resources/chat.js';
 import { Payments } from './resources/payments.js';
 import { Statements } from './resources/statements.js';
 import { Invoices } from './resources/invoices.js';
+import { Device } from './resources/device.js';
+import { Keys } from './resources/keys.js';
 
 export type Fetch = (url: string, init: RequestInit) => Promise<WireResponse>;
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -77,6 +79,8 @@ export class TokenClient {
   readonly payments = new Payments(this);
   readonly statements = new Statements(this);
   readonly invoices = new Invoices(this);
+  readonly device = new Device(this);
+  readonly keys = new Keys(this);
 
   readonly prefix: '' | '/v1';
   private readonly fetchImpl: Fetch;

@@ -30,9 +30,11 @@ export class ApiError extends ClientError {
   static from(status: number, body: unknown, headers: HeaderBag, fallback: string): ApiError {
     const envelope = (body as { error?: { type?: unknown; code?: unknown; message?: unknown } } | undefined)?.error;
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    // OAuth endpoints (RFC 6749 §5.2) answer {"error": "code", "error_description": "text"}.
+    const description = str((body as { error_description?: unknown } | undefined)?.error_description);
     const type = str(envelope?.type);
-    const code = str(envelope?.code);
-    const message = str(envelope?.message) ?? (typeof envelope === 'string' ? envelope : fallback);
+    const code = str(envelope?.code) ?? (description !== undefined ? str(envelope) : undefined);
+    const message = str(envelope?.message) ?? description ?? (typeof envelope === 'string' ? envelope : fallback);
     const requestId = headers.get('x-request-id') ?? undefined;
     const retryAfterMs = parseRetryAfterMs(headers);
     const Cls = errorClassFor(status, type, code, message);

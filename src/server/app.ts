@@ -23,6 +23,8 @@ import type { SmsSender } from './sms.js';
 import type { PhoneBillOptions } from './store/payments.js';
 import { registerPaymentRoutes } from './routes/payments.js';
 import { registerStatementRoutes } from './routes/statements.js';
+import type { DeviceFlowOptions } from './device/grant.js';
+import { DEVICE_PUBLIC_ROUTES, registerDeviceLogin } from './device/register.js';
 import type { Db } from './store/db.js';
 import { accountForKey } from './store/accounts.js';
 
@@ -43,13 +45,15 @@ export interface AppDeps {
   phoneBill: PhoneBillOptions;
   /** How long after its request an invoice counts as issued; 0 issues it at once. */
   invoiceDelayMs: number;
+  /** Device logins' poll interval and lifetime (RFC 8628); the defaults when absent. */
+  deviceFlow?: DeviceFlowOptions;
 }
 
 export type AppEnv = { Variables: { account: Account } };
 export type App = Hono<AppEnv>;
 
 /** Endpoints that may be read without a key (DESIGN §3). */
-const PUBLIC = new Set(['GET /v1/plans', 'GET /v1/subscription-plans', 'GET /v1/models']);
+const PUBLIC = new Set(['GET /v1/plans', 'GET /v1/subscription-plans', 'GET /v1/models', ...DEVICE_PUBLIC_ROUTES]);
 
 export function createApp(deps: AppDeps): App {
   const app = new Hono<AppEnv>();
@@ -99,6 +103,7 @@ export function createApp(deps: AppDeps): App {
   registerChatRoutes(app, deps);
   registerPaymentRoutes(app, deps);
   registerStatementRoutes(app, deps);
+  registerDeviceLogin(app, deps);
 
   app.notFound((c) => c.json(new ApiProblem(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`).toBody(), 404));
 

@@ -16,6 +16,7 @@ import { seedSubscriptionPlans } from './store/subscriptions.js';
 import { openServerDb, type DatabaseTarget, type Db } from './store/db.js';
 import { DemoSms, type SmsSender } from './sms.js';
 import { DEFAULT_PHONE_BILL, type PhoneBillOptions } from './store/payments.js';
+import type { DeviceFlowOptions } from './device/grant.js';
 
 export const DEMO_ACCOUNT = 'demo';
 
@@ -39,6 +40,7 @@ export interface BuildOptions extends MeterOptions {
   phoneBill?: Partial<PhoneBillOptions>;
   /** Defaults to 0: invoices are issued as soon as they are asked for. */
   invoiceDelayMs?: number;
+  deviceFlow?: DeviceFlowOptions;
 }
 
 export interface BuiltServer {
@@ -77,7 +79,7 @@ export async function buildServer(o: BuildOptions): Promise<BuiltServer> {
   const meter = new Meter(db, o.counter, o.now, { defaultMaxTokens: o.defaultMaxTokens, holdTtlMs: o.holdTtlMs, progressIntervalMs: o.progressIntervalMs }, o.replicaId);
   const inflight = new Set<AbortController>();
   const sms = o.sms ?? new DemoSms({ log: (line) => console.error(line), now: o.now });
-  const app = createApp({ db, meter, backend, now: o.now, rateLimit: o.rateLimit, maxBodyBytes: o.maxBodyBytes, paymentDelayMs: o.paymentDelayMs, inflight, sms, phoneBill: { ...DEFAULT_PHONE_BILL, ...o.phoneBill }, invoiceDelayMs: o.invoiceDelayMs ?? 0 });
+  const app = createApp({ db, meter, backend, now: o.now, rateLimit: o.rateLimit, maxBodyBytes: o.maxBodyBytes, paymentDelayMs: o.paymentDelayMs, inflight, sms, phoneBill: { ...DEFAULT_PHONE_BILL, ...o.phoneBill }, invoiceDelayMs: o.invoiceDelayMs ?? 0, ...(o.deviceFlow ? { deviceFlow: o.deviceFlow } : {}) });
   const built: BuiltServer = { db, meter, app, inflight };
   if (created) built.demoKey = await keyFor(db, DEMO_ACCOUNT, o.now());
   return built;

@@ -17,6 +17,7 @@ import { settleAbandonedHolds } from './store/leases.js';
 import type { PhoneBillOptions } from './store/payments.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import type { DatabaseTarget, Db } from './store/db.js';
+import type { DeviceFlowOptions } from './device/grant.js';
 
 export interface ServerOptions {
   database: DatabaseTarget;
@@ -39,6 +40,8 @@ export interface ServerOptions {
   smsOutbox?: string;
   phoneBill?: Partial<PhoneBillOptions>;
   invoiceDelayMs?: number;
+  /** Device logins' poll interval and lifetime. */
+  deviceFlow?: DeviceFlowOptions;
   now?: () => Date;
 }
 

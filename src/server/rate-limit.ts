@@ -19,15 +19,30 @@ export class RateLimiter {
 
   /** Takes one request from the key's bucket: 0 when allowed, else the seconds to wait. */
   take(key: string): number {
+    const b = this.refilled(key);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return 0;
+    }
+    return this.secondsUntilOne(b.tokens);
+  }
+
+  /** What take() would answer, without taking: for limits charged only on failure (wrong codes). */
+  wait(key: string): number {
+    const b = this.refilled(key);
+    return b.tokens >= 1 ? 0 : this.secondsUntilOne(b.tokens);
+  }
+
+  private refilled(key: string): { tokens: number; at: number } {
     const now = this.nowMs();
     const b = this.buckets.get(key) ?? { tokens: this.opts.burst, at: now };
     b.tokens = Math.min(this.opts.burst, b.tokens + ((now - b.at) / 1000) * this.opts.perSecond);
     b.at = now;
     this.buckets.set(key, b);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
-      return 0;
-    }
-    return Math.max(1, Math.ceil((1 - b.tokens) / this.opts.perSecond));
+    return b;
+  }
+
+  private secondsUntilOne(tokens: number): number {
+    return Math.max(1, Math.ceil((1 - tokens) / this.opts.perSecond));
   }
 }

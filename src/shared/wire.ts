@@ -206,3 +206,28 @@ export function describeIssue(error: z.ZodError): string {
   const path = issue.path.map(String).join('.') || '(root)';
   return `${path}: ${issue.message}`;
 }
+
+/** RFC 8628 §3.2: what POST /v1/oauth/device/code answers. */
+export const DeviceAuthorizationSchema = z.looseObject({
+  device_code: z.string().min(1),
+  user_code: z.string().min(1),
+  verification_uri: z.string().min(1),
+  verification_uri_complete: z.string().optional(),
+  expires_in: z.number().int().positive(),
+  interval: z.number().int().positive().optional(),
+});
+export type DeviceAuthorization = z.infer<typeof DeviceAuthorizationSchema>;
+
+/** RFC 6749 §5.1: the token answer; the access token is a Token Plan API key. */
+export const DeviceTokenSchema = z.looseObject({ access_token: z.string().min(1), token_type: z.string() });
+
+/** GET /v1/account/keys: an account's API keys, never their secrets. */
+export const ApiKeySchema = z.looseObject({
+  id: z.string(),
+  prefix: z.string(),
+  name: z.string().nullable(),
+  created_at: z.string(),
+  revoked_at: z.string().nullable(),
+});
+export type ApiKey = z.infer<typeof ApiKeySchema>;
+export const ApiKeyListSchema = z.looseObject({ object: z.literal('list'), data: z.array(ApiKeySchema) });

@@ -29,15 +29,19 @@ export interface Served {
   dataDir: string;
   /** The flags that name this server's database beside --data-dir (none on SQLite), for `serve keys create`. */
   storeArgs: string[];
+  /** The JSON-lines file the server appends each SMS to (`--sms-outbox`), when asked for with `smsOutbox`. */
+  smsOutbox?: string;
   proc: ChildProcess;
   stderr(): string;
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function startServe(args: string[] = [], o: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Served> {
+export async function startServe(args: string[] = [], o: { dataDir?: string; env?: Record<string, string>; smsOutbox?: boolean } = {}): Promise<Served> {
   const dataDir = o.dataDir ?? tempDir('tokencli-serve-');
   const store = await storeArgs(dataDir);
-  const proc = spawnTracked(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir, ...store, ...args], {
+  const smsOutbox = o.smsOutbox ? join(dataDir, 'sms-outbox.jsonl') : undefined;
+  const outboxArgs = smsOutbox ? ['--sms-outbox', smsOutbox] : [];
+  const proc = spawnTracked(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir, ...store, ...outboxArgs, ...args], {
     env: cleanEnv(dataDir, o.env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -60,6 +64,7 @@ export async function startServe(args: string[] = [], o: { dataDir?: string; env
     key,
     dataDir,
     storeArgs: store.slice(0, 2),
+    ...(smsOutbox ? { smsOutbox } : {}),
     proc,
     stderr: () => err,
     stop: (signal = 'SIGTERM') => {
@@ -67,6 +72,21 @@ export async function startServe(args: string[] = [], o: { dataDir?: string; env
       return exited(proc);
     },
   };
+}
+
+export interface SentSms {
+  sent_at: string;
+  to: string;
+  text: string;
+  purpose: string;
+  code?: string;
+}
+
+/** Every SMS the server has sent so far, oldest first (the outbox is written before the send returns). */
+export function smsSent(s: Served): SentSms[] {
+  if (!s.smsOutbox) throw new Error('start the server with { smsOutbox: true }');
+  if (!existsSync(s.smsOutbox)) return [];
+  return readFileSync(s.smsOutbox, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as SentSms);
 }
 
 /** A tiny typed fetch for server tests. */

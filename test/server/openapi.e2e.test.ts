@@ -10,6 +10,7 @@ import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { api, buy, chat, startServe, startServeWithSms, type Served } from '../helpers/serve.js';
 import { ROOT, tempDir } from '../helpers/procs.js';
+import { fetchBrowser, pollToken, verifyPhone } from '../helpers/device-web.js';
 
 const doc = YAML.parse(readFileSync(join(ROOT, 'docs/token-plan-api.yaml'), 'utf8'));
 // The validator recognises OpenAPI documents by the `.openapi.json` extension.
@@ -190,6 +191,37 @@ describe('the server answers as docs/token-plan-api.yaml says', () => {
       await expectConforms('get', '/v1/invoices', await api(other.url, '/v1/invoices', { key }));
     } finally {
       await other.stop();
+    }
+  });
+});
+
+describe('device logins answer as docs/token-plan-api.yaml says', () => {
+  test('device code, every token answer, and the account\'s keys', async () => {
+    const d = await startServe(['--device-interval', '1'], { smsOutbox: true });
+    try {
+      const started = await api(d.url, '/v1/oauth/device/code', { body: { client_name: 'doc-box' } });
+      await expectConforms('post', '/v1/oauth/device/code', started);
+      await expectConforms('post', '/v1/oauth/device/code', await api(d.url, '/v1/oauth/device/code', { body: { client_name: '' } }));
+      const code = started.json as { device_code: string; user_code: string };
+      await expectConforms('post', '/v1/oauth/token', await pollToken(d, code.device_code));
+      const slow = await pollToken(d, code.device_code);
+      expect(slow.json.error).toBe('slow_down');
+      await expectConforms('post', '/v1/oauth/token', slow);
+      await expectConforms('post', '/v1/oauth/token', await pollToken(d, 'dc_unknown'));
+
+      const approved = await api(d.url, '/v1/oauth/device/code', { body: { client_name: 'doc-box' } });
+      const b = fetchBrowser(d.url);
+      await verifyPhone(b, d, approved.json.user_code, '13300133000', '+8613300133000');
+      await b.post('/device/decision', { decision: 'approve' });
+      const token = await pollToken(d, approved.json.device_code);
+      await expectConforms('post', '/v1/oauth/token', token);
+      const key = token.json.access_token as string;
+      await expectConforms('get', '/v1/account/keys', await api(d.url, '/v1/account/keys', { key }));
+      await expectConforms('get', '/v1/account/keys', await api(d.url, '/v1/account/keys'));
+      await expectConforms('delete', '/v1/account/keys/{id}', await api(d.url, '/v1/account/keys/nope', { key, method: 'DELETE' }));
+      await expectConforms('delete', '/v1/account/keys/{id}', await api(d.url, `/v1/account/keys/${key.slice(3, 11)}`, { key, method: 'DELETE' }));
+    } finally {
+      await d.stop();
     }
   });
 });

@@ -29,6 +29,13 @@ export const findAccountByName = (db: Sql, name: string) => db.get<Account>(`${A
 
 export const getAccount = (db: Sql, id: string) => db.get<Account>(`${ACCOUNT_COLUMNS} WHERE id = ?`, [id]);
 
+/** A new account with this name; the unique index refuses a name taken already. */
+export async function createAccount(db: Sql, name: string, now: Date, currency = 'CNY'): Promise<Account> {
+  const account = { id: newId('acct'), name, currency, created_at: now.toISOString() };
+  await db.run('INSERT INTO accounts (id, name, currency, created_at) VALUES (?, ?, ?, ?)', [account.id, name, currency, account.created_at]);
+  return account;
+}
+
 /**
  * The named account, created (with no packs) when it is new. Two processes creating the same name at
  * once both get the one account: the unique name lets the second insert do nothing.
@@ -38,20 +45,25 @@ export async function ensureAccount(db: Sql, name: string, now: Date, currency =
   return (await findAccountByName(db, name))!;
 }
 
-/** Mints a key for the account; only its hash is stored, so this is the one time it can be shown. */
-export async function mintKey(db: Sql, accountId: string, now: Date): Promise<string> {
+/**
+ * Mints a key for the account; only its hash is stored, so this is the one time it can be shown.
+ * `name` says what the key is for (the device a web login was for), shown when keys are listed.
+ */
+export async function mintKey(db: Sql, accountId: string, now: Date, name: string | null = null): Promise<string> {
   const body = randomBase62(KEY_BODY_LENGTH);
   const key = `tp_${body}`;
-  await db.run('INSERT INTO api_keys (id, account_id, key_hash, created_at) VALUES (?, ?, ?, ?)', [body.slice(0, KEY_ID_LENGTH), accountId, hashKey(key), now.toISOString()]);
+  await db.run('INSERT INTO api_keys (id, account_id, key_hash, created_at, name) VALUES (?, ?, ?, ?, ?)', [keyIdOf(key), accountId, hashKey(key), now.toISOString(), name]);
   return key;
 }
 
+/** The public part of a key that names its row (`tp_XXXXXXXX…` → `XXXXXXXX`). */
+export const keyIdOf = (key: string) => key.slice(3, 3 + KEY_ID_LENGTH);
+
 /** The account a presented key belongs to. The hash comparison takes the same time whatever matches. */
 export async function accountForKey(db: Sql, key: string): Promise<Account | undefined> {
-  const id = key.slice(3, 3 + KEY_ID_LENGTH);
   const row = await db.get<{ key_hash: Buffer } & Account>(
     'SELECT k.key_hash, a.id, a.name, a.currency, a.created_at FROM api_keys k JOIN accounts a ON a.id = k.account_id WHERE k.id = ? AND k.revoked_at IS NULL',
-    [id],
+    [keyIdOf(key)],
   );
   const presented = hashKey(key);
   const stored = row?.key_hash ?? Buffer.alloc(presented.length);

@@ -367,6 +367,60 @@ export const SERVER_MIGRATIONS: ServerMigration[] = [
       `,
   },
   {
+    name: 'm009_device_codes',
+    // Device logins (RFC 8628, issue 16). The device code is a bearer secret held by the CLI, so only
+    // its hash is kept; the user code is short and typed by a person, so it is looked up as it is.
+    // A row moves pending → approved | denied, and approved → issued once the CLI has its key.
+    // browser_session is the hash of the cookie of the browser that entered the user code: only that
+    // browser may take the phone and approval steps. api_keys.name says which device a key is for.
+    sqlite: `
+        CREATE TABLE device_codes (
+          id TEXT PRIMARY KEY,
+          device_code_hash BLOB NOT NULL UNIQUE,
+          user_code TEXT NOT NULL UNIQUE,   -- 8 characters, without the dash shown to people
+          client_name TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'denied', 'issued')),
+          interval_seconds INTEGER NOT NULL,
+          last_polled_at_ms INTEGER,
+          created_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL,
+          browser_session BLOB,
+          phone TEXT,                       -- E.164, once the browser has given one
+          sms_code_hash BLOB,
+          sms_sends INTEGER NOT NULL DEFAULT 0,
+          sms_failures INTEGER NOT NULL DEFAULT 0,
+          phone_verified INTEGER NOT NULL DEFAULT 0,
+          account_id TEXT REFERENCES accounts(id),
+          api_key_id TEXT
+        );
+        CREATE INDEX device_codes_by_expiry ON device_codes(expires_at);
+        ALTER TABLE api_keys ADD COLUMN name TEXT;
+      `,
+    postgres: `
+        CREATE TABLE device_codes (
+          id TEXT PRIMARY KEY,
+          device_code_hash BYTEA NOT NULL UNIQUE,
+          user_code TEXT NOT NULL UNIQUE,   -- 8 characters, without the dash shown to people
+          client_name TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'denied', 'issued')),
+          interval_seconds BIGINT NOT NULL,
+          last_polled_at_ms BIGINT,
+          created_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL,
+          browser_session BYTEA,
+          phone TEXT,                       -- E.164, once the browser has given one
+          sms_code_hash BYTEA,
+          sms_sends BIGINT NOT NULL DEFAULT 0,
+          sms_failures BIGINT NOT NULL DEFAULT 0,
+          phone_verified BIGINT NOT NULL DEFAULT 0,
+          account_id TEXT REFERENCES accounts(id),
+          api_key_id TEXT
+        );
+        CREATE INDEX device_codes_by_expiry ON device_codes(expires_at);
+        ALTER TABLE api_keys ADD COLUMN name TEXT;
+      `,
+  },
+  {
     name: 'm010_phone_bill_payments',
     // Carrier billing (issue 16). A phone-bill payment waits for its SMS code (only a hash is kept)
     // before the purchase or subscription it carries takes effect. Every charge, however paid, is a

@@ -55,6 +55,15 @@ export function outsideTransaction(what: string): void {
 
 export const markTransaction = <T>(work: () => Promise<T>): Promise<T> => inTransaction.run(true, work);
 
+/**
+ * Appended to a SELECT inside a transaction: on PostgreSQL the rows read stay locked until it ends;
+ * SQLite's BEGIN IMMEDIATE holds the whole database already.
+ */
+export const forUpdate = (sql: Sql) => (sql.dialect === 'postgres' ? ' FOR UPDATE' : '');
+
+/** A unique index refused a row: SQLite's and PostgreSQL's words for it. */
+export const isUniqueViolation = (e: unknown) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', '23505'].includes((e as { code?: string }).code ?? '');
+
 /** The first value of a one-row answer, for aggregates such as `SELECT COUNT(*) AS n`. */
 export async function scalar<T>(sql: Sql, text: string, params: readonly Param[] = []): Promise<T> {
   const row = await sql.get<Record<string, T>>(text, params);

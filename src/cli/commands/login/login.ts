@@ -1,4 +1,5 @@
 /** `tokencli login`: store a key for a provider in a profile, after the provider's own cheapest call has accepted it. */
+import { hostname } from 'node:os';
 import { Command, Option } from 'commander';
 import type { TokenClient } from '../../../client/client.js';
 import type { ProviderAdapter } from '../../../client/providers/types.js';
@@ -14,6 +15,9 @@ import type { Prompter } from '../../io/prompter.js';
 import type { IOStreams } from '../../io/streams.js';
 import { success, warn } from '../../io/messages.js';
 import { printJson } from '../../io/table.js';
+import { trapSignals } from '../../signals.js';
+import { hasBrowser, openBrowser } from './browser.js';
+import { webLoginKey, type WebLoginOptions } from './web.js';
 
 export interface LoginOptions {
   io: IOStreams;
@@ -32,6 +36,8 @@ export interface LoginOptions {
   /** A client for the given provider, URL and key, used to verify the key before it is saved. */
   clientFor: (provider: ProviderKind, apiUrl: string, apiKey: string | undefined) => Promise<TokenClient>;
   providerAdapter: (kind: ProviderKind) => Promise<ProviderAdapter>;
+  /** Sign in in a browser with a one-time code (device login) instead of pasting a key. */
+  web?: Omit<WebLoginOptions, 'io' | 'quiet' | 'client'>;
 }
 
 export function loginCommand(ctx: Context, runF = loginRun): Command {
@@ -40,19 +46,26 @@ export function loginCommand(ctx: Context, runF = loginRun): Command {
     .addOption(new Option('--provider <kind>', 'provider kind').choices(PROVIDER_KINDS))
     .option('--with-token', 'read the API key from standard input', false)
     .option('--force', 'replace an existing profile\'s provider or URL without asking', false)
+    .option('--web', 'sign in in a browser with a one-time code and your phone, instead of pasting a key', false)
+    .option('--no-browser', 'with --web: print the URL only, do not open a browser')
     .addHelpText(
       'after',
       `
 The key is verified with the provider's cheapest call that needs one (GET /v1/account on a Token
 Plan server) before it is saved, in a file only you can read.
-Without a terminal, --with-token is required.
+Without a terminal, --with-token or --web is required.
+With --web (Token Plan servers), the command prints a one-time code and a URL on stderr, opens the
+browser where there is one (not in CI, not without a display), and waits until you approve with
+your phone number and an SMS code; the server then issues a new key named after this machine.
 
 Examples:
   $ tokencli login
   $ echo "$TOKEN" | tokencli login --with-token --api-url http://127.0.0.1:8787
-  $ tokencli login --profile work --api-url https://tokens.example.com`,
+  $ tokencli login --profile work --api-url https://tokens.example.com
+  $ tokencli login --web --api-url http://127.0.0.1:8787
+  $ tokencli login --web --no-browser --json`,
     )
-    .action(async (flags: { provider?: ProviderKind; withToken: boolean; force: boolean }) =>
+    .action(async (flags: { provider?: ProviderKind; withToken: boolean; force: boolean; web: boolean; browser: boolean }) =>
       runF({
         io: ctx.io,
         prompter: ctx.prompter,
@@ -69,6 +82,16 @@ Examples:
         quiet: ctx.globals.quiet,
         clientFor: (provider, apiUrl, apiKey) => ctx.client({ provider, apiUrl, apiKey: apiKey ?? null }),
         providerAdapter: providerDefaults,
+        ...(flags.web
+          ? {
+              web: {
+                deviceName: hostname(),
+                openBrowser: (url: string) =>
+                  flags.browser && hasBrowser({ env: ctx.env, platform: process.platform, stderrIsTTY: ctx.io.isStderrTTY }) ? openBrowser(url, process.platform) : Promise.resolve(false),
+                trapSignals: () => trapSignals(),
+              },
+            }
+          : {}),
       }),
     );
 }
@@ -77,9 +100,11 @@ Examples:
 const KEY_ATTEMPTS = 3;
 
 export async function loginRun(opts: LoginOptions): Promise<void> {
+  if (opts.web && opts.withToken) throw new UsageError('--web and --with-token cannot be used together', 'pick one: sign in in a browser, or pipe a key in');
+  if (opts.web && opts.provider && opts.provider !== 'tokenplan') throw new UsageError(`--web signs in to Token Plan servers only, not ${opts.provider}`, 'drop --provider, or log in with a key');
   const asking = !opts.withToken && opts.io.canPrompt();
   let existing = opts.settings.profile(opts.profile);
-  let provider = opts.provider ?? existing?.provider;
+  let provider = opts.provider ?? (opts.web ? 'tokenplan' : existing?.provider);
   if (!provider && asking) {
     const choices = await Promise.all(PROVIDER_KINDS.map(async (kind) => ({ name: (await opts.providerAdapter(kind)).label, value: kind })));
     provider = await opts.prompter.select('What do you want to log in to?', choices, 'tokenplan');
@@ -103,6 +128,9 @@ export async function loginRun(opts: LoginOptions): Promise<void> {
     // The line end that `echo` adds is framing, not part of the key; anything else is checked below.
     key = (await opts.io.readStdin()).replace(/\r?\n$/, '') || undefined;
     if (!key && profile.needsKey) throw new UsageError('--with-token read nothing from standard input', 'pipe the key in: echo "$TOKEN" | tokencli login --with-token');
+  } else if (opts.web) {
+    apiUrl ??= profile.defaultBaseUrl;
+    key = await webLoginKey({ io: opts.io, quiet: opts.quiet, client: await opts.clientFor(provider, apiUrl, undefined), ...opts.web });
   } else if (asking) {
     apiUrl ??= await opts.prompter.input('API URL', profile.defaultBaseUrl);
   } else if (profile.needsKey) {
@@ -124,7 +152,7 @@ export async function loginRun(opts: LoginOptions): Promise<void> {
     return profile.verify(await opts.clientFor(kind, url, candidate));
   };
   let verified: unknown;
-  if (asking && profile.needsKey) {
+  if (asking && profile.needsKey && !opts.web) {
     for (let attempt = 1; ; attempt++) {
       key = (await opts.prompter.password('Paste your API key')).replace(/\r?\n$/, '');
       try {

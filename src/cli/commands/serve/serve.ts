@@ -42,6 +42,8 @@ export interface ServeOptions {
   phoneBillMonthlyCap: Money;
   paymentAttempts: number;
   invoiceDelaySeconds: number;
+  deviceInterval: number;
+  deviceCodeTtl: number;
   /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
   untilShutdown: () => Promise<string>;
   start?: (o: ServerOptions) => Promise<RunningServer>;
@@ -75,6 +77,8 @@ export function serveCommand(ctx: Context, runF = serveRun): Command {
     .addOption(new Option('--phone-bill-monthly-cap <amount>', 'phone-bill charges allowed per account and calendar month (Asia/Shanghai), e.g. 500 or ¥500').default(moneyFlag('--phone-bill-monthly-cap')('500'), '¥500').argParser(moneyFlag('--phone-bill-monthly-cap')))
     .addOption(new Option('--payment-attempts <n>', 'wrong SMS codes allowed before a phone-bill payment is denied').default(3).argParser(positiveInteger('--payment-attempts')))
     .addOption(new Option('--invoice-delay <seconds>', 'how long after its request an invoice is issued; 0 issues it at once').default(0).argParser(nonNegativeInteger('--invoice-delay')))
+    .addOption(new Option('--device-interval <seconds>', 'how often a `login --web` device may poll for its key').default(5).argParser(positiveInteger('--device-interval')))
+    .addOption(new Option('--device-code-ttl <seconds>', 'how long a `login --web` code stays valid').default(900).argParser(positiveInteger('--device-code-ttl')))
     .addHelpText('after', '\nExamples:\n  $ tokencli serve --port 0 --data-dir ./tp-data\n  $ tokencli serve --host 0.0.0.0 --database postgres://tokenplan@db.internal/tokenplan --replica-id "$HOSTNAME"\n  $ tokencli serve --upstream https://api.deepseek.com/v1 --upstream-key-env DEEPSEEK_API_KEY')
     .action((flags: Omit<ServeOptions, 'io' | 'env' | 'untilShutdown' | 'dataDir' | 'holdTtlSeconds' | 'shutdownGraceSeconds' | 'paymentTtlSeconds' | 'invoiceDelaySeconds'> & { dataDir?: string; holdTtl: number; shutdownGrace: number; paymentTtl: number; invoiceDelay: number }) =>
       runF({
@@ -132,6 +136,7 @@ export async function serveRun(opts: ServeOptions): Promise<void> {
       ...(opts.smsOutbox ? { smsOutbox: opts.smsOutbox } : {}),
       phoneBill: { ttlMs: opts.paymentTtlSeconds * 1000, monthlyCapMinor: opts.phoneBillMonthlyCap.amount_minor, maxAttempts: opts.paymentAttempts },
       invoiceDelayMs: opts.invoiceDelaySeconds * 1000,
+      deviceFlow: { intervalSeconds: opts.deviceInterval, ttlSeconds: opts.deviceCodeTtl },
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

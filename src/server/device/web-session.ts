@@ -1,0 +1,54 @@
+/**
+ * The verification pages' browser session and CSRF protection. A random cookie (HttpOnly,
+ * SameSite=Lax) names the browser; every form carries an HMAC of that cookie under a key only this
+ * server process knows, so a page on another site can neither read the token nor forge the cookie
+ * (a signed double-submit token). The key lives in memory: a restart only voids open forms.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { randomBase62 } from '../store/accounts.js';
+import { sha256 } from '../store/device-codes.js';
+
+const COOKIE = 'tp_device_session';
+
+export class WebSessions {
+  private readonly secret = randomBytes(32);
+
+  /** The browser's session id, set on this response when the browser has none (or a malformed one). */
+  ensure(c: Context): string {
+    const existing = getCookie(c, COOKIE);
+    if (existing && /^[0-9A-Za-z]{32}$/.test(existing)) return existing;
+    const session = randomBase62(32);
+    setCookie(c, COOKIE, session, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/device',
+      maxAge: 3600,
+      secure: new URL(c.req.url).protocol === 'https:',
+    });
+    return session;
+  }
+
+  /** The session id a form was posted with, or undefined when the cookie is missing. */
+  current(c: Context): string | undefined {
+    const session = getCookie(c, COOKIE);
+    return session && /^[0-9A-Za-z]{32}$/.test(session) ? session : undefined;
+  }
+
+  csrfToken(session: string): string {
+    return createHmac('sha256', this.secret).update(session).digest('base64url');
+  }
+
+  csrfValid(session: string | undefined, token: unknown): boolean {
+    if (!session || typeof token !== 'string') return false;
+    const expected = Buffer.from(this.csrfToken(session));
+    const given = Buffer.from(token);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  /** What the database keeps to tie a login to this browser: never the cookie itself. */
+  hash(session: string): Buffer {
+    return sha256(session);
+  }
+}
