@@ -45,6 +45,8 @@ export interface AppDeps {
   phoneBill: PhoneBillOptions;
   /** How long after its request an invoice counts as issued; 0 issues it at once. */
   invoiceDelayMs: number;
+  /** Signs the device pages' forms (CSRF); shared by the replicas of one database. */
+  webSecret: Buffer;
   /** Device logins' poll interval and lifetime (RFC 8628); the defaults when absent. */
   deviceFlow?: DeviceFlowOptions;
 }

@@ -12,6 +12,7 @@ import { Meter, type MeterOptions } from './meter.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { ensureAccount, mintKey, setAccountPhone } from './store/accounts.js';
 import { seedPlans } from './store/catalogue.js';
+import { sharedSecret } from './store/secrets.js';
 import { seedSubscriptionPlans } from './store/subscriptions.js';
 import { openServerDb, type DatabaseTarget, type Db } from './store/db.js';
 import { DemoSms, type SmsSender } from './sms.js';
@@ -79,7 +80,8 @@ export async function buildServer(o: BuildOptions): Promise<BuiltServer> {
   const meter = new Meter(db, o.counter, o.now, { defaultMaxTokens: o.defaultMaxTokens, holdTtlMs: o.holdTtlMs, progressIntervalMs: o.progressIntervalMs }, o.replicaId);
   const inflight = new Set<AbortController>();
   const sms = o.sms ?? new DemoSms({ log: (line) => console.error(line), now: o.now });
-  const app = createApp({ db, meter, backend, now: o.now, rateLimit: o.rateLimit, maxBodyBytes: o.maxBodyBytes, paymentDelayMs: o.paymentDelayMs, inflight, sms, phoneBill: { ...DEFAULT_PHONE_BILL, ...o.phoneBill }, invoiceDelayMs: o.invoiceDelayMs ?? 0, ...(o.deviceFlow ? { deviceFlow: o.deviceFlow } : {}) });
+  const webSecret = await sharedSecret(db, 'device_pages_csrf');
+  const app = createApp({ webSecret, db, meter, backend, now: o.now, rateLimit: o.rateLimit, maxBodyBytes: o.maxBodyBytes, paymentDelayMs: o.paymentDelayMs, inflight, sms, phoneBill: { ...DEFAULT_PHONE_BILL, ...o.phoneBill }, invoiceDelayMs: o.invoiceDelayMs ?? 0, ...(o.deviceFlow ? { deviceFlow: o.deviceFlow } : {}) });
   const built: BuiltServer = { db, meter, app, inflight };
   if (created) built.demoKey = await keyFor(db, DEMO_ACCOUNT, o.now());
   return built;

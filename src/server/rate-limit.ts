@@ -1,6 +1,6 @@
 /**
  * A token bucket per API key. Rate-limit state is deliberately in memory: losing it on restart only
- * forgives a few requests, unlike balances, which live in SQLite.
+ * forgives a few requests, unlike balances, which live in the database. With several replicas each keeps its own (README, "Scaling out").
  */
 export interface RateLimitOptions {
   /** Sustained requests per second. */

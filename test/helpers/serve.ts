@@ -36,8 +36,9 @@ export interface Served {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function startServe(args: string[] = [], o: { dataDir?: string; env?: Record<string, string>; smsOutbox?: boolean } = {}): Promise<Served> {
+export async function startServe(args: string[] = [], o: { dataDir?: string; env?: Record<string, string>; smsOutbox?: boolean; database?: string } = {}): Promise<Served> {
   const dataDir = o.dataDir ?? tempDir('tokencli-serve-');
+  if (o.database) databases.set(dataDir, o.database);
   const store = await storeArgs(dataDir);
   const smsOutbox = o.smsOutbox ? join(dataDir, 'sms-outbox.jsonl') : undefined;
   const outboxArgs = smsOutbox ? ['--sms-outbox', smsOutbox] : [];
@@ -87,6 +88,17 @@ export function smsSent(s: Served): SentSms[] {
   if (!s.smsOutbox) throw new Error('start the server with { smsOutbox: true }');
   if (!existsSync(s.smsOutbox)) return [];
   return readFileSync(s.smsOutbox, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as SentSms);
+}
+
+/**
+ * `n` replicas of `tokencli serve`, each with a data directory and name of its own, on one new
+ * PostgreSQL database of the run's cluster, all started at the same moment. `key` is the demo key,
+ * printed by the one replica that created the database.
+ */
+export async function startReplicas(n: number, args: string[] = []): Promise<{ replicas: Served[]; key: string; database: string }> {
+  const database = await freshDatabase();
+  const replicas = await Promise.all(Array.from({ length: n }, () => startServe(args, { database })));
+  return { replicas, key: replicas.map((r) => r.key).find(Boolean) ?? '', database };
 }
 
 /** A tiny typed fetch for server tests. */

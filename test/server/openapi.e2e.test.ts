@@ -9,6 +9,7 @@ import { validate } from '@hyperjump/json-schema/openapi-3-1';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { api, buy, chat, startServe, startServeWithSms, type Served } from '../helpers/serve.js';
+import { onPostgres } from '../helpers/pg.js';
 import { ROOT, tempDir } from '../helpers/procs.js';
 import { fetchBrowser, pollToken, verifyPhone } from '../helpers/device-web.js';
 
@@ -42,6 +43,13 @@ beforeAll(async () => {
 afterAll(() => s.stop());
 
 describe('the server answers as docs/token-plan-api.yaml says', () => {
+  test('GET /health says the database answers, without a key', async () => {
+    const health = await api(s.url, '/health');
+    expect(health.status).toBe(200);
+    expect(health.json.database.dialect).toBe(onPostgres ? 'postgres' : 'sqlite');
+    await expectConforms('get', '/health', health);
+  });
+
   test('the document itself is valid OpenAPI 3.1', async () => {
     const output = await validate('https://spec.openapis.org/oas/3.1/schema-base', doc, 'BASIC');
     expect(output.valid, JSON.stringify((output as any).errors?.slice(0, 3))).toBe(true);

@@ -12,6 +12,6 @@ export const DEVICE_PUBLIC_ROUTES = ['POST /v1/oauth/device/code', 'POST /v1/oau
 
 export function registerDeviceLogin(app: App, deps: AppDeps): void {
   registerOauthDeviceRoutes(app, new DeviceGrant({ db: deps.db, now: deps.now, options: deps.deviceFlow ?? DEFAULT_DEVICE_FLOW }));
-  registerDevicePages(app, new DeviceVerification({ db: deps.db, sms: deps.sms, now: deps.now }), new WebSessions());
+  registerDevicePages(app, new DeviceVerification({ db: deps.db, sms: deps.sms, now: deps.now }), new WebSessions(deps.webSecret));
   registerKeyRoutes(app, deps);
 }

@@ -1,10 +1,11 @@
 /**
  * The verification pages' browser session and CSRF protection. A random cookie (HttpOnly,
- * SameSite=Lax) names the browser; every form carries an HMAC of that cookie under a key only this
- * server process knows, so a page on another site can neither read the token nor forge the cookie
- * (a signed double-submit token). The key lives in memory: a restart only voids open forms.
+ * SameSite=Lax) names the browser; every form carries an HMAC of that cookie under a key only the
+ * server knows, so a page on another site can neither read the token nor forge the cookie (a signed
+ * double-submit token). The key is kept in the database (store/secrets.ts), so every replica of one
+ * database accepts the forms the others served, and a restart voids none.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { randomBase62 } from '../store/accounts.js';
@@ -13,7 +14,7 @@ import { sha256 } from '../store/device-codes.js';
 const COOKIE = 'tp_device_session';
 
 export class WebSessions {
-  private readonly secret = randomBytes(32);
+  constructor(private readonly secret: Buffer) {}
 
   /** The browser's session id, set on this response when the browser has none (or a malformed one). */
   ensure(c: Context): string {

@@ -551,16 +551,19 @@ export const SERVER_MIGRATIONS: ServerMigration[] = [
       `,
   },
   {
-    name: 'm018_hold_owners',
+    name: 'm018_replicas',
     // Several replicas may share one database (issue 18): each hold names the replica running its
-    // request, and any replica settles a hold whose lease lapsed (store/leases.ts); the index finds them.
+    // request, and any replica settles a hold whose lease lapsed (store/leases.ts); the index finds
+    // them. Keys the replicas must agree on (the device pages' CSRF key) live in server_secrets.
     sqlite: `
         ALTER TABLE holds ADD COLUMN owner TEXT;
         CREATE INDEX holds_lapsing ON holds(status, expires_at);
+        CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
       `,
     postgres: `
         ALTER TABLE holds ADD COLUMN owner TEXT;
         CREATE INDEX holds_lapsing ON holds(status, expires_at);
+        CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value BYTEA NOT NULL);
       `,
   },
 ];

@@ -52,6 +52,8 @@ class Statements implements Sql {
 }
 
 class PostgresDb extends Statements implements Db {
+  private closing: Promise<void> | undefined;
+
   constructor(private readonly pool: pg.Pool) {
     super(pool);
   }
@@ -91,8 +93,9 @@ class PostgresDb extends Statements implements Db {
     await this.pool.query('SELECT 1');
   }
 
+  /** Closing twice (a shutdown racing a test's cleanup) closes once. */
   close(): Promise<void> {
-    return this.pool.end();
+    return (this.closing ??= this.pool.end());
   }
 }
 
