@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { api, buy, chat, startServe } from '../helpers/serve.js';
 import { BIN, cleanEnv, tempDir } from '../helpers/procs.js';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 
 describe('tokencli serve', () => {
   test('prints its URL alone on stdout and the new demo key once on stderr', async () => {
@@ -102,6 +102,14 @@ describe('tokencli serve', () => {
     expect(statuses).toContain(429);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
     await s.stop();
+  });
+
+  test('a PostgreSQL database that cannot be reached: one clear line and exit 3, before listening', async () => {
+    const r = spawnSync(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', tempDir(), '--database', 'postgres://tokenplan:secret@127.0.0.1:1/tokenplan', '--db-timeout-ms', '2000'], { env: cleanEnv(tempDir()), encoding: 'utf8' });
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: cannot use the PostgreSQL database at postgres:\/\/tokenplan:\*\*\*@127\.0\.0\.1:1\/tokenplan: connect ECONNREFUSED/);
+    expect(r.stderr).not.toContain('secret');
   });
 
   test('keys create mints a key alone on stdout for a new account with no packs', async () => {

@@ -141,6 +141,10 @@ export async function serveRun(opts: ServeOptions): Promise<void> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new CliError(`port ${opts.port} on ${opts.host} is already in use`, Exit.ERROR, 'pick another with --port, or --port 0 for a free one');
+    // The driver's errors carry a code (ECONNREFUSED, or SQLSTATE such as 28P01 or 3D000); our bugs do not.
+    if (database.postgres && typeof code === 'string') {
+      throw new CliError(`cannot use the PostgreSQL database at ${describeTarget(database)}: ${(e as Error).message}`, Exit.NETWORK, 'check --database (or TOKENCLI_DATABASE_URL), that PostgreSQL is up, and that the user may connect and create tables');
+    }
     throw e;
   }
   const c = opts.io.errColor;
