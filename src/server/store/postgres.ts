@@ -103,6 +103,8 @@ class PostgresDb extends Statements implements Db {
 async function migrate(pool: pg.Pool, now: () => Date): Promise<boolean> {
   const client = await pool.connect();
   try {
+    // Waiting for another replica's migrations, or running a long one, is not a stuck statement.
+    await client.query('SET statement_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
     const applied = new Set((await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
@@ -123,6 +125,7 @@ async function migrate(pool: pg.Pool, now: () => Date): Promise<boolean> {
     return created;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await client.query('RESET statement_timeout').catch(() => undefined);
     client.release();
   }
 }

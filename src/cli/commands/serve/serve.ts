@@ -51,7 +51,7 @@ export interface ServeOptions {
 
 export function serveCommand(ctx: Context, runF = serveRun): Command {
   const cmd = new Command('serve')
-    .description('Run the reference Token Plan server (demo models, SQLite ledger) on this machine')
+    .description('Run the reference Token Plan server (demo models; SQLite ledger, or PostgreSQL shared by several replicas)')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .addOption(new Option('--port <port>', 'port to listen on; 0 picks a free one').default(8787).argParser(nonNegativeInteger('--port')))
     .option('--data-dir <dir>', 'where the SQLite database lives (default: the platform data directory)')
