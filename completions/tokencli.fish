@@ -430,6 +430,7 @@ complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l line
+complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l offline
 complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''quota'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'

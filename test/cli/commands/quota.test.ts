@@ -46,7 +46,7 @@ describe('quota', () => {
   test('--line: per window the used share and the countdown to its reset, one line', async () => {
     const s = await subscribedSeam(8);
     await quota(s, ['--line']);
-    expect(s.io.stdout()).toBe('mo 0% 30d00h · 5h 10% 5h00m · wk 2% 3d06h\n');
+    expect(s.io.stdout()).toBe('5h 10% 5h00m · wk 2% 3d06h · mo 0% 30d00h\n');
   });
 
   test('--line marks an exhausted window; without a subscription it shows the packs', async () => {

@@ -1,5 +1,7 @@
 /** How `tokencli quota` looks: a bar per window on a terminal, tab-separated rows in a pipe, one line for a status bar. */
-import type { Quota, WindowQuota } from '../../../shared/quota.js';
+import type { WindowQuota } from '../../../shared/quota.js';
+import { WINDOWS } from '../../../tokens/windows.js';
+import type { StoredQuota } from './headers.js';
 import { formatTokens, when } from '../../io/format.js';
 import type { IOStreams } from '../../io/streams.js';
 import { printTable, type Column } from '../../io/table.js';
@@ -43,7 +45,10 @@ function columns(now: Date, zone: string): Column<WindowQuota>[] {
   ];
 }
 
-export function printQuota(io: IOStreams, q: Quota, now: Date, zone: string): void {
+/** An estimate (offline) says so: `~` before figures that are not the server's. */
+const isEstimate = (q: StoredQuota) => (q as { estimate?: boolean }).estimate === true;
+
+export function printQuota(io: IOStreams, q: StoredQuota, now: Date, zone: string): void {
   const tty = io.isStdoutTTY;
   if (tty && q.subscription) {
     const s = q.subscription;
@@ -52,24 +57,26 @@ export function printQuota(io: IOStreams, q: Quota, now: Date, zone: string): vo
   }
   if (tty && q.windows.length === 0) io.out('No active subscription: requests draw on the packs.\n');
   if (q.windows.length > 0) printTable(io, columns(now, zone), q.windows);
-  if (tty) io.out(`packs: ${formatTokens(q.packs.tokens_remaining)} tokens${q.packs.tokens_held ? ` (${formatTokens(q.packs.tokens_held)} held)` : ''}\n`);
+  if (tty && q.packs) io.out(`packs: ${isEstimate(q) ? 'last seen ' : ''}${formatTokens(q.packs.tokens_remaining)} tokens${q.packs.tokens_held ? ` (${formatTokens(q.packs.tokens_held)} held)` : ''}\n`);
 }
 
 /**
  * One short line, e.g. `5h 12% 3h05m · wk 40% 2d11h · mo 8% 24d02h`: per window the limit nearest to
- * its cap (a window may count requests and tokens), marked `!` when exhausted, and its reset.
+ * its cap (a window may count requests and tokens), marked `!` when exhausted, and its reset; an
+ * offline estimate starts with `~`.
  */
-export function printLine(io: IOStreams, q: Quota, now: Date): void {
+export function printLine(io: IOStreams, q: StoredQuota, now: Date): void {
   const nearest = new Map<WindowQuota['window'], WindowQuota>();
   for (const w of q.windows) {
     const seen = nearest.get(w.window);
     if (!seen || usedPercent(w) > usedPercent(seen)) nearest.set(w.window, w);
   }
-  const parts = [...nearest.values()].map((w) => {
+  // Shortest window first, whatever order the server listed them in.
+  const parts = WINDOWS.filter((name) => nearest.has(name)).map((name) => nearest.get(name)!).map((w) => {
     const mark = w.remaining === 0 ? '!' : '';
     const reset = w.resets_at === null ? '' : ` ${countdown(Date.parse(w.resets_at) - now.getTime())}`;
     return `${SHORT_WINDOW[w.window]} ${usedPercent(w)}%${mark}${reset}`;
   });
-  if (parts.length === 0) parts.push(`packs ${formatTokens(q.packs.tokens_remaining)}`);
-  io.out(parts.join(' · ') + '\n');
+  if (parts.length === 0) parts.push(q.packs ? `packs ${formatTokens(q.packs.tokens_remaining)}` : 'no windows');
+  io.out((isEstimate(q) ? '~' : '') + parts.join(' · ') + '\n');
 }
