@@ -23,8 +23,9 @@ _tokencli_subcommands() {
     'plan renew') echo '' ;;
     'balance') echo '' ;;
     'quota') echo '' ;;
-    'budget') echo 'set status rm' ;;
+    'budget') echo 'set window status rm' ;;
     'budget set') echo '' ;;
+    'budget window') echo '' ;;
     'budget status') echo '' ;;
     'budget rm') echo '' ;;
     'usage') echo '' ;;
@@ -79,8 +80,9 @@ _tokencli_flags() {
     'quota') echo '--line --offline -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget set') echo '--period --tokens --amount --warn --hard --alert-command -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'budget window') echo '--warn --alert-command -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget status') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'budget rm') echo '--period -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'budget rm') echo '--period --window -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'usage') echo '--since --until --by --csv --server --reconcile -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'models') echo '--details -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'alias') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -203,10 +205,16 @@ _tokencli_flag_values() {
     'budget set|--profile') tokencli __complete profiles 2>/dev/null ;;
     'budget set|--api-url') true ;;
     'budget set|--timeout') true ;;
+    'budget window|--warn') true ;;
+    'budget window|--alert-command') true ;;
+    'budget window|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'budget window|--api-url') true ;;
+    'budget window|--timeout') true ;;
     'budget status|--profile') tokencli __complete profiles 2>/dev/null ;;
     'budget status|--api-url') true ;;
     'budget status|--timeout') true ;;
     'budget rm|--period') echo 'day week month' ;;
+    'budget rm|--window') echo 'rolling_5h 5h week wk cycle month mo' ;;
     'budget rm|--profile') tokencli __complete profiles 2>/dev/null ;;
     'budget rm|--api-url') true ;;
     'budget rm|--timeout') true ;;
@@ -324,6 +332,7 @@ _tokencli_arg_values() {
     'profiles rm') tokencli __complete profiles 2>/dev/null ;;
     'profiles rename') tokencli __complete profiles 2>/dev/null ;;
     'plan purchase') tokencli __complete plans 2>/dev/null ;;
+    'budget window') echo 'rolling_5h 5h week wk cycle month mo' ;;
     'alias rm') tokencli __complete aliases 2>/dev/null ;;
     'template show') tokencli __complete templates 2>/dev/null ;;
     'template rm') tokencli __complete templates 2>/dev/null ;;
