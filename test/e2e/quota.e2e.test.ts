@@ -56,6 +56,8 @@ describe('tokencli quota', () => {
     const r = await u.run(['run', '-m', 'demo-mini', '--max-tokens', '3', 'hi']);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/rolling_5h window \(80 requests\) has 0 left/);
+    // The second line names the reset on this machine's clock, and where to look next.
+    expect(r.stderr).toMatch(/\nthe rolling 5-hour window resets at \d\d:\d\d \(in [45]h\d\dm\); `tokencli quota` shows every window/);
     expect((await u.run(['quota', '--line'])).stdout).toMatch(/5h 100%! /);
   });
 });
