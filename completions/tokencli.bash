@@ -77,7 +77,7 @@ _tokencli_flags() {
     'plan cancel') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'plan renew') echo '--on --off -y --yes -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'balance') echo '--min --offline --all -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'quota') echo '--line --offline -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'quota') echo '--line --offline --all -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget set') echo '--period --tokens --amount --warn --hard --alert-command -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'budget window') echo '--warn --alert-command -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -148,7 +148,7 @@ _tokencli_flag_values() {
     'logs rm|--profile') tokencli __complete profiles 2>/dev/null ;;
     'logs rm|--api-url') true ;;
     'logs rm|--timeout') true ;;
-    'login|--provider') echo 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible' ;;
+    'login|--provider') echo 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible zhipu kimi-code minimax' ;;
     'login|--profile') tokencli __complete profiles 2>/dev/null ;;
     'login|--api-url') true ;;
     'login|--timeout') true ;;
@@ -303,7 +303,7 @@ _tokencli_flag_values() {
     'auth status|--profile') tokencli __complete profiles 2>/dev/null ;;
     'auth status|--api-url') true ;;
     'auth status|--timeout') true ;;
-    'auth login|--provider') echo 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible' ;;
+    'auth login|--provider') echo 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible zhipu kimi-code minimax' ;;
     'auth login|--profile') tokencli __complete profiles 2>/dev/null ;;
     'auth login|--api-url') true ;;
     'auth login|--timeout') true ;;

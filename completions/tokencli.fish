@@ -254,7 +254,7 @@ complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after
 complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''logs rm'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l provider
-complete -c tokencli -n '__tokencli_value_of '\''login'\'' --provider' -a 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible'
+complete -c tokencli -n '__tokencli_value_of '\''login'\'' --provider' -a 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible zhipu kimi-code minimax'
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l with-token
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -l force
 complete -c tokencli -n '__tokencli_at '\''login'\''; and not __tokencli_after_value_flag' -s V -l version
@@ -433,6 +433,7 @@ complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l line
 complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l offline
+complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l all
 complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''quota'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''quota'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -795,7 +796,7 @@ complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_a
 complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''auth status'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l provider
-complete -c tokencli -n '__tokencli_value_of '\''auth login'\'' --provider' -a 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible'
+complete -c tokencli -n '__tokencli_value_of '\''auth login'\'' --provider' -a 'tokenplan openai openrouter deepseek siliconflow moonshot stepfun ollama openai-compatible zhipu kimi-code minimax'
 complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l with-token
 complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -l force
 complete -c tokencli -n '__tokencli_at '\''auth login'\''; and not __tokencli_after_value_flag' -s V -l version

@@ -5,6 +5,7 @@
  * extra request.
  */
 import type { HeaderBag } from '../../../client/wire-response.js';
+import type { ProviderQuota } from '../../../client/providers/types.js';
 import type { Quota, Subscription, WindowQuota } from '../../../shared/quota.js';
 import { ROLLING_MS, WINDOWS, weekBounds, cycleBounds } from '../../../tokens/windows.js';
 
@@ -18,6 +19,9 @@ export interface StoredQuota {
   windows: WindowQuota[];
   packs: Quota['packs'] | null;
 }
+
+/** A coding-plan provider's quota as a snapshot: no subscription or packs of ours, its provider and plan beside the windows. */
+export const asStored = (q: ProviderQuota, now: Date): StoredQuota & Omit<ProviderQuota, 'windows'> => ({ object: 'quota', as_of: now.toISOString(), subscription: null, packs: null, ...q });
 
 /** A window as the headers give it: no start. */
 export type HeaderWindow = Pick<WindowQuota, 'unit' | 'window' | 'limit' | 'used' | 'held' | 'remaining' | 'resets_at'>;

@@ -35,7 +35,8 @@ export function offlineQuota(snapshot: StoredQuota, seenAt: string, spendSince: 
 }
 
 function windowNow(w: WindowQuota, seen: number, t: number, sub: StoredQuota['subscription'], spendSince: SpendSince): WindowQuota {
-  const spent = (since: number) => spendSince(new Date(since))[w.unit];
+  // A window that reports only a share cannot take local runs: they are in requests and plan tokens.
+  const spent = (since: number) => (w.unit === 'percent' ? 0 : spendSince(new Date(since))[w.unit]);
   const at = (start: number, resets: number | null, used: number): WindowQuota => ({
     ...w,
     used,

@@ -16,10 +16,10 @@ interface Where {
 }
 
 /** The server's quota, kept for the offline estimate where the home can be written. */
-export async function keepQuota(w: Where, quota: Quota, now: Date): Promise<void> {
+export async function keepQuota(w: Where, quota: StoredQuota, now: Date): Promise<void> {
   // The answer is the server's either way: a home that cannot keep it costs only the next estimate.
   try {
-    saveQuotaSnapshot(await w.ledger(), { api_url: w.apiUrl, account: await w.account(), seen_at: now.toISOString(), quota });
+    saveQuotaSnapshot(await w.ledger(), { api_url: w.apiUrl, account: await w.account(), seen_at: now.toISOString(), quota: quota as Quota });
   } catch (e) {
     warn(w.io, `could not keep this quota for offline estimates (${(e as Error).message})`);
   }
