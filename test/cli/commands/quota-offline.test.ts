@@ -92,6 +92,13 @@ describe('the offline estimate', () => {
     });
   });
 
+  test('in a DST zone the week that turns is reckoned on local Mondays (Berlin: the October change falls inside the old week)', () => {
+    const berlin = snapshot([window({ starts_at: '2026-10-18T22:00:00.000Z', resets_at: '2026-10-25T23:00:00.000Z' })], { time_zone: 'Europe/Berlin' });
+    const q = offlineQuota(berlin, '2026-10-24T10:00:00.000Z', runsAt('2026-10-26T08:00:00Z'), new Date('2026-10-27T00:00:00Z'));
+    // Monday 26 October 00:00 CET (UTC+1) to Monday 2 November 00:00 CET.
+    expect(q.windows[0]).toMatchObject({ used: 1, starts_at: '2026-10-25T23:00:00.000Z', resets_at: '2026-11-01T23:00:00.000Z' });
+  });
+
   test('the cycle of a subscription taken on the 31st turns on the 30th of November, then on the 31st of December', () => {
     const cycle = window({ unit: 'tokens', window: 'cycle', limit: 1000, used: 900, held: 0, remaining: 100, starts_at: '2026-10-31T02:00:00.000Z', resets_at: '2026-11-30T02:00:00.000Z' });
     const q = offlineQuota(snapshot([cycle]), seen, runsAt('2026-11-30T01:00:00Z', '2026-11-30T03:00:00Z'), new Date('2026-11-30T04:00:00Z'));

@@ -106,6 +106,12 @@ describe('a run refused by a window', () => {
     expect(windowRefusalHint(refusal('quota_exhausted_cycle'), now, 'UTC')).toMatch(/^the monthly window frees as running requests finish/);
   });
 
+  test('across a DST change the reset is on the local clock as it will then read', () => {
+    // 18:00 EDT on Saturday; 25 hours later (New York fell back an hour on Sunday) it is 18:00 EST again.
+    const saturday = new Date('2026-10-31T22:00:00Z');
+    expect(windowRefusalHint(refusal('quota_exhausted_week', 25 * 3_600_000), saturday, 'America/New_York')).toMatch(/^the weekly window resets at Sun 1 Nov, 18:00 \(in 1d01h\)/);
+  });
+
   test('any other shortage keeps the pack hint', () => {
     expect(windowRefusalHint(refusal('insufficient_balance'), now)).toBeUndefined();
   });
