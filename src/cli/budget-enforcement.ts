@@ -8,6 +8,7 @@ import { evaluate, evaluateWindow, wouldExceed, type BudgetState } from '../ledg
 import type { Ledger } from '../ledger/ledger.js';
 import { claimWindowAlert, releaseWindowAlerts, windowAlerts, type WindowClaimKey } from '../ledger/quota-store.js';
 import type { WindowQuota } from '../shared/quota.js';
+import { WINDOW_ADJECTIVE } from './commands/quota/pace.js';
 import { ADJECTIVE, localTimeZone, periodBounds } from '../ledger/periods.js';
 import { QuotaError } from './errors.js';
 import { formatTokens, relativeTime } from './io/format.js';
@@ -87,11 +88,9 @@ export function shellAlertRunner(baseEnv: Record<string, string | undefined>): A
     });
 }
 
-const WINDOW_NAME: Record<WindowQuota['window'], string> = { rolling_5h: '5-hour', week: 'weekly', cycle: 'monthly' };
-
 export function windowAlertLine(w: WindowQuota, percent: number, threshold: number, now: Date): string {
   const resets = w.resets_at ? `; resets ${relativeTime(w.resets_at, now)}` : '';
-  return `${WINDOW_NAME[w.window]} quota window at ${percent}% (threshold ${threshold}%): ${formatTokens(w.used + w.held)} of ${formatTokens(w.limit)} ${w.unit}${resets}`;
+  return `${WINDOW_ADJECTIVE[w.window]} quota window at ${percent}% (threshold ${threshold}%): ${formatTokens(w.used + w.held)} of ${formatTokens(w.limit)} ${w.unit}${resets}`;
 }
 
 /**

@@ -8,7 +8,8 @@ import { UsageError } from '../../errors.js';
 import { success } from '../../io/messages.js';
 import { printJson } from '../../io/table.js';
 import { budgetCommon, type BudgetCommon } from './shared.js';
-import { DESCRIBED, WINDOW_NAMES } from './window.js';
+import { WINDOW_ADJECTIVE } from '../quota/pace.js';
+import { WINDOW_NAMES } from './window.js';
 
 export function budgetRmCommand(ctx: Context, runF = budgetRemoveRun): Command {
   return new Command('rm')
@@ -29,8 +30,8 @@ export async function budgetRemoveRun(opts: BudgetRemoveOptions): Promise<void> 
   if ('window' in opts) {
     const removed = removeWindowAlert(ledger, opts.profile, opts.window);
     if (opts.json) return printJson(opts.io, { profile: opts.profile, window: opts.window, removed });
-    if (!removed) throw new UsageError(`profile "${opts.profile}" has no alerts on the ${DESCRIBED[opts.window]} quota window`);
-    return success(opts.io, opts.quiet, `Removed the alerts on the ${DESCRIBED[opts.window]} quota window of profile "${opts.profile}"`);
+    if (!removed) throw new UsageError(`profile "${opts.profile}" has no alerts on the ${WINDOW_ADJECTIVE[opts.window]} quota window`);
+    return success(opts.io, opts.quiet, `Removed the alerts on the ${WINDOW_ADJECTIVE[opts.window]} quota window of profile "${opts.profile}"`);
   }
   const removed = ledger.removeBudget(opts.profile, opts.period);
   if (opts.json) return printJson(opts.io, { profile: opts.profile, period: opts.period, removed });

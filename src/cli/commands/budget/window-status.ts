@@ -8,7 +8,7 @@ import type { IOStreams } from '../../io/streams.js';
 import { printTable } from '../../io/table.js';
 import { offlineQuota } from '../quota/offline.js';
 import { lastQuota, spendSince } from '../quota/snapshot.js';
-import { DESCRIBED } from './window.js';
+import { WINDOW_ADJECTIVE } from '../quota/pace.js';
 
 export interface WindowAlertRow {
   alert: WindowAlert;
@@ -35,7 +35,7 @@ export function printWindowAlerts(io: IOStreams, rows: WindowAlertRow[], now: Da
   printTable(
     io,
     [
-      { key: 'window', title: 'window', human: (r) => DESCRIBED[r.alert.window], raw: (r) => r.alert.window },
+      { key: 'window', title: 'window', human: (r) => WINDOW_ADJECTIVE[r.alert.window], raw: (r) => r.alert.window },
       { key: 'used', title: 'used', human: (r) => (r.state && r.quota ? `~${formatTokens(r.state.used)} / ${formatTokens(r.state.limit)} ${r.quota.unit}` : 'not seen yet'), raw: (r) => r.state?.used },
       { key: 'percent', title: '%', human: (r) => (r.state ? `~${r.state.percent}%` : '-'), raw: (r) => r.state?.percent },
       { key: 'warn', title: 'alerts at', human: (r) => r.alert.warn.map((p) => `${p}%`).join(', '), raw: (r) => r.alert.warn.join(',') },

@@ -11,13 +11,13 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { success } from '../../io/messages.js';
 import { printJson } from '../../io/table.js';
+import { WINDOW_ADJECTIVE } from '../quota/pace.js';
 import { budgetCommon, type BudgetCommon } from './shared.js';
 
 /** What a user may call each window: the API's names, and the short ones `quota --line` prints. */
 export const WINDOW_NAMES: Record<string, WindowName> = { rolling_5h: 'rolling_5h', '5h': 'rolling_5h', week: 'week', wk: 'week', cycle: 'cycle', month: 'cycle', mo: 'cycle' };
 export const windowArgument = () => new Argument('<window>', 'the quota window: 5h (rolling_5h), week, or month (cycle)').choices(Object.keys(WINDOW_NAMES));
 
-export const DESCRIBED: Record<WindowName, string> = { rolling_5h: 'rolling 5-hour', week: 'weekly', cycle: 'monthly' };
 
 export interface BudgetWindowOptions extends BudgetCommon {
   window: WindowName;
@@ -52,5 +52,5 @@ Examples:
 export async function budgetWindowRun(opts: BudgetWindowOptions): Promise<void> {
   const alert = setWindowAlert(await opts.ledger(), { profile: opts.profile, window: opts.window, warn: opts.warn, alert_command: opts.alertCommand ?? null }, opts.now());
   if (opts.json) return printJson(opts.io, alert);
-  success(opts.io, opts.quiet, `Alerts on the ${DESCRIBED[alert.window]} quota window for profile "${opts.profile}" at ${alert.warn.join('/')}% of its limit${alert.alert_command ? ', with an alert command' : ''}`);
+  success(opts.io, opts.quiet, `Alerts on the ${WINDOW_ADJECTIVE[alert.window]} quota window for profile "${opts.profile}" at ${alert.warn.join('/')}% of its limit${alert.alert_command ? ', with an alert command' : ''}`);
 }
