@@ -16,9 +16,10 @@ _tokencli_subcommands() {
     'profiles rm') echo '' ;;
     'profiles rename') echo '' ;;
     'plans') echo '' ;;
-    'plan') echo 'purchase subscribe cancel renew' ;;
+    'plan') echo 'purchase subscribe upgrade cancel renew' ;;
     'plan purchase') echo '' ;;
     'plan subscribe') echo '' ;;
+    'plan upgrade') echo '' ;;
     'plan cancel') echo '' ;;
     'plan renew') echo '' ;;
     'balance') echo '' ;;
@@ -74,6 +75,7 @@ _tokencli_flags() {
     'plan') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'plan purchase') echo '--quantity -y --yes --web -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'plan subscribe') echo '-y --yes -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'plan upgrade') echo '-y --yes -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'plan cancel') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'plan renew') echo '--on --off -y --yes -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'balance') echo '--min --offline --all -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -181,6 +183,9 @@ _tokencli_flag_values() {
     'plan subscribe|--profile') tokencli __complete profiles 2>/dev/null ;;
     'plan subscribe|--api-url') true ;;
     'plan subscribe|--timeout') true ;;
+    'plan upgrade|--profile') tokencli __complete profiles 2>/dev/null ;;
+    'plan upgrade|--api-url') true ;;
+    'plan upgrade|--timeout') true ;;
     'plan cancel|--profile') tokencli __complete profiles 2>/dev/null ;;
     'plan cancel|--api-url') true ;;
     'plan cancel|--timeout') true ;;
