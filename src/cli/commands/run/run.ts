@@ -137,7 +137,7 @@ export async function runRun(opts: RunOptions): Promise<void> {
     );
   }
   if (ledger && opts.keepHistory) saveTurn(opts.io, ledger, { runId, conversationId: conversation.id, system: opts.system, prompt: prompt.text, files: prompt.files, answer: answer.content });
-  if (ledger) await afterRun(opts, ledger, client);
+  if (ledger) await afterRun(opts, ledger, client, { ...(answer.headers ? { headers: answer.headers } : {}), billed: figures.end.billed_tokens });
 
   const summary = summaryLine({ usage: figures.usage, billedTokens: figures.end.billed_tokens, source: figures.end.source, durationMs: answer.durationMs, ttftMs: answer.ttftMs });
   // Under --json the run is the document, also when it ended early with some text: a script gets
