@@ -11,6 +11,7 @@ import { UsageError } from './errors.js';
 import { parseParams } from './flags.js';
 import type { IOStreams } from './io/streams.js';
 import type { ProviderCache } from './provider-cache.js';
+import { stdoutScreen, type Screen } from './io/markdown/screen.js';
 
 export interface RunOptions {
   io: IOStreams;
@@ -37,6 +38,8 @@ export interface RunOptions {
   force: boolean;
   quiet: boolean;
   raw: boolean;
+  /** Stdout's terminal, when it is one: an answer shown there is rendered as markdown unless `raw`. */
+  screen?: Screen;
   /** Read no stdin at all (`-n`), so a `while read` loop keeps its input. */
   readStdin: boolean;
   /** Write the answer to this file instead of stdout. */
@@ -120,6 +123,7 @@ export async function runOptionsFor(ctx: Context, args: string[], flags: RunFlag
     force: flags.force,
     quiet: ctx.globals.quiet,
     raw: flags.raw,
+    ...(ctx.io.isStdoutTTY ? { screen: stdoutScreen(process.stdout) } : {}),
     readStdin: flags.stdin,
     ...(flags.output !== undefined ? { output: flags.output } : {}),
     conversation: { continueLast: flags.continue, ...(flags.cid !== undefined ? { id: flags.cid } : {}) },
