@@ -191,6 +191,7 @@ complete -c tokencli -n '__tokencli_at '\''chat'\''; and not __tokencli_after_va
 complete -c tokencli -n '__tokencli_at '\''chat'\''; and not __tokencli_after_value_flag' -l max-tokens
 complete -c tokencli -n '__tokencli_at '\''chat'\''; and not __tokencli_after_value_flag' -l temperature
 complete -c tokencli -n '__tokencli_at '\''chat'\''; and not __tokencli_after_value_flag' -l cid
+complete -c tokencli -n '__tokencli_at '\''chat'\''; and not __tokencli_after_value_flag' -l raw
 complete -c tokencli -n '__tokencli_at '\''chat'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''chat'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''chat'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
