@@ -86,3 +86,12 @@ describe('LiveMarkdown', () => {
     for (const word of ['paragraph', 'second', 'one', 'two', 'echo', 'k', 'a']) expect(wordsOf(lines)).toContain(word);
   });
 });
+
+describe('LiveMarkdown output size', () => {
+  test('a token at a time costs about the token, not a redraw of the block', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => ` word${i % 97}`);
+    const text = `Intro **bold** then${words.join('')}\n`;
+    const out = play(['Intro **bold** then', ...words, '\n'], { columns: 100, rows: 40 });
+    expect(out.length).toBeLessThan(text.length * 2);
+  });
+});

@@ -7,16 +7,17 @@
  * - Committed text is final and never touched again: every finished block (the lines up to a blank
  *   line, a heading, a fence), and every line of a code block.
  * - The pending region is the block still growing (its finished lines and the partial line after
- *   them), rendered as if it were complete and drawn below the committed text. Each write erases it
- *   (carriage return, cursor up over its rows, clear to the end of the screen) and draws it again,
- *   so `**bold` shows raw until its closing `**` arrives, then bold. A code block is framed as it
- *   streams: the top rule with the language when the fence opens, each line behind a `│` when it
- *   ends (its partial line is the pending region), the bottom rule when the fence closes or the
- *   answer ends, however it ends.
- * - The renderer wraps at the terminal width between words; rows are counted by display width, so
- *   the erase never misses a row. A pending region may not be taller than the screen (it could not
- *   be erased once it scrolled off): a block that would be is committed as it stands and the rest
- *   of it renders on its own; a single line taller than the screen is committed up to its last space.
+ *   them), rendered as if it were complete and drawn below the committed text. Each write redraws
+ *   it from its first changed row (carriage return, cursor up, clear to the end of the screen), or
+ *   only appends when the new rendering extends the last row, which is what most tokens do; so
+ *   `**bold` shows raw until its closing `**` arrives, then bold, and a token costs a row at most,
+ *   not the block. A code block is framed as it streams: the top rule with the language when the
+ *   fence opens, each line behind a `│` when it ends (its partial line is the pending region), the
+ *   bottom rule when the fence closes or the answer ends, however it ends (Ctrl-C included).
+ * - The renderer wraps at the terminal width between words; rows are counted by display width, so a
+ *   redraw never misses a row. A pending region may not be taller than the screen (it could not be
+ *   redrawn once it scrolled off): a block that would be is committed as it stands and the rest of
+ *   it renders on its own; a single line taller than the screen is committed up to a space.
  *   On a resize (SIGWINCH) nothing drawn is erased, since terminals disagree on how they re-flow
  *   rows: the pending region starts again on a new line at the new width (a stale partial copy may
  *   stay above it), and everything after is laid out at the new width.
@@ -52,8 +53,8 @@ export class LiveMarkdown {
   /** Source after the last newline. */
   private partial = '';
   private fence: { marker: string } | undefined;
-  /** Rows the pending region occupies now; the cursor is at the end of its last row. */
-  private shownRows = 0;
+  /** The pending region's lines as drawn; the cursor is at the end of the last ([''] when none). */
+  private shown = [''];
   /** Whether anything was committed, and whether the last thing committed was a blank line. */
   private started = false;
   private blankLast = false;
@@ -68,42 +69,42 @@ export class LiveMarkdown {
     this.render = render;
     const early = this.early;
     this.early = '';
-    this.push(early, this.erase());
+    this.push(early);
   }
 
   write(text: string): void {
     if (!this.render) {
       this.early += text;
-      this.o.write(this.erase() + this.draw(this.early));
+      this.o.write(this.update('', this.early));
       return;
     }
-    this.push(text, this.erase());
+    this.push(text);
   }
 
   /** The terminal changed size: keep what is drawn, lay out the rest at the new width. */
   resize(screen: LiveScreen): void {
-    const leave = this.shownRows > 0 ? '\n' : '';
-    this.shownRows = 0;
+    const leave = this.shown.length > 1 || this.shown[0] ? '\n' : '';
+    this.shown = [''];
     this.screen = screen;
-    if (this.render) this.push('', leave);
-    else this.o.write(leave + this.draw(this.early));
+    this.o.write(leave);
+    if (this.render) this.push('');
+    else this.o.write(this.update('', this.early));
   }
 
   /** The answer ended (or was stopped): the last block and an open code frame are committed. */
   finish(): void {
-    let out = this.erase();
     if (!this.render) {
       // The renderer never came: the text stays as it came.
-      this.o.write(out + this.early + (this.early && !this.early.endsWith('\n') ? '\n' : ''));
+      this.o.write(this.update(this.early && !this.early.endsWith('\n') ? `${this.early}\n` : this.early, ''));
       this.early = '';
       return;
     }
-    if (this.partial) out += this.line(this.partial);
+    let committed = this.partial ? this.line(this.partial) : '';
     this.partial = '';
-    out += this.commitBlock();
-    if (this.fence) out += this.frameBottom();
+    committed += this.commitBlock();
+    if (this.fence) committed += this.frameBottom();
     this.fence = undefined;
-    this.o.write(out);
+    this.o.write(this.update(committed, ''));
   }
 
   private get width(): number {
@@ -115,15 +116,36 @@ export class LiveMarkdown {
     return Math.max(1, this.screen.rows - 2);
   }
 
-  private push(text: string, out: string): void {
+  private push(text: string): void {
     this.partial += text;
+    let committed = '';
     for (let nl = this.partial.indexOf('\n'); nl >= 0; nl = this.partial.indexOf('\n')) {
       const line = this.partial.slice(0, nl);
       this.partial = this.partial.slice(nl + 1);
-      out += this.line(line);
+      committed += this.line(line);
     }
-    out += this.pending();
-    this.o.write(out);
+    const [more, pending] = this.pending();
+    this.o.write(this.update(committed + more, pending));
+  }
+
+  /**
+   * What turns the drawn pending region into `committed` (final, ending in a newline) followed by
+   * the new pending region: from the first line that differs, or only the new end of the last one.
+   */
+  private update(committed: string, pending: string): string {
+    const old = this.shown;
+    const next = (committed + pending).split('\n');
+    this.shown = pending.split('\n');
+    let k = 0;
+    while (k < old.length && k < next.length && old[k] === next[k]) k++;
+    if (k === old.length && k === next.length) return '';
+    const more = (from: number) => next.slice(from).map((l) => `\n${l}`).join('');
+    // Only more at the end (new lines, or the last line longer): no row is redrawn.
+    if (k === old.length) return more(k);
+    if (k === old.length - 1 && k < next.length && next[k]!.startsWith(old[k]!)) return next[k]!.slice(old[k]!.length) + more(k + 1);
+    k = Math.min(k, next.length - 1);
+    const up = old.slice(k).reduce((rows, line) => rows + this.rowsOf(line), 0) - 1;
+    return `\r${up > 0 ? `\x1b[${up}A` : ''}${ERASE_TO_END}${next.slice(k).join('\n')}`;
   }
 
   /** One finished source line: what it commits. */
@@ -153,11 +175,11 @@ export class LiveMarkdown {
     return '';
   }
 
-  /** The pending region, drawn; what does not fit on the screen is committed first. */
-  private pending(): string {
-    if (this.fence) return this.partial ? this.draw(this.codeLine(this.partial)) : '';
+  /** The pending region, and what had to be committed because it did not fit on the screen. */
+  private pending(): [committed: string, pending: string] {
+    if (this.fence) return ['', this.partial ? this.codeLine(this.partial) : ''];
     let text = this.rendered(this.block + this.partial);
-    if (this.rowsOf(text) <= this.maxRows) return this.draw(text);
+    if (this.rowsOf(text) <= this.maxRows) return ['', text];
     let out = this.commitBlock();
     text = this.rendered(this.partial);
     while (this.rowsOf(text) > this.maxRows) {
@@ -167,7 +189,7 @@ export class LiveMarkdown {
       this.partial = this.partial.slice(cut);
       text = this.rendered(this.partial);
     }
-    return out + this.draw(text);
+    return [out, text];
   }
 
   private commitBlock(): string {
@@ -182,19 +204,6 @@ export class LiveMarkdown {
     this.started = true;
     this.blankLast = false;
     return `${text}\n`;
-  }
-
-  private draw(text: string): string {
-    this.shownRows = text ? this.rowsOf(text) : 0;
-    return text;
-  }
-
-  /** Takes the cursor back to where the pending region began and clears it. */
-  private erase(): string {
-    if (this.shownRows === 0) return '';
-    const up = this.shownRows - 1;
-    this.shownRows = 0;
-    return `\r${up > 0 ? `\x1b[${up}A` : ''}${ERASE_TO_END}`;
   }
 
   private rendered(markdown: string): string {
