@@ -311,9 +311,9 @@ _tokencli_arg_values() {
     'alias rm') tokencli __complete aliases 2>/dev/null ;;
     'template show') tokencli __complete templates 2>/dev/null ;;
     'template rm') tokencli __complete templates 2>/dev/null ;;
-    'config get') echo 'model api_url tz history' ;;
-    'config set') echo 'model api_url tz history' ;;
-    'config unset') echo 'model tz history' ;;
+    'config get') echo 'model api_url tz history render' ;;
+    'config set') echo 'model api_url tz history render' ;;
+    'config unset') echo 'model tz history render' ;;
     'auth switch') tokencli __complete profiles 2>/dev/null ;;
     'completion') echo 'bash zsh fish' ;;
   esac

@@ -594,7 +594,7 @@ complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -a 'model api_url tz history'
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -a 'model api_url tz history render'
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''config get'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -607,7 +607,7 @@ complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_af
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -a 'model api_url tz history'
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -a 'model api_url tz history render'
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''config set'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -620,7 +620,7 @@ complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_af
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -a 'model tz history'
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -a 'model tz history render'
 complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''config unset'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'

@@ -38,8 +38,10 @@ export interface RunOptions {
   force: boolean;
   quiet: boolean;
   raw: boolean;
-  /** Stdout's terminal, when it is one: an answer shown there is rendered as markdown unless `raw`. */
+  /** Stdout's terminal, when it is one: an answer shown there is rendered as markdown if `render`. */
   screen?: Screen;
+  /** Render the answer as markdown on a terminal: not under --raw or `config set render off`. */
+  render: boolean;
   /** Read no stdin at all (`-n`), so a `while read` loop keeps its input. */
   readStdin: boolean;
   /** Write the answer to this file instead of stdout. */
@@ -124,6 +126,7 @@ export async function runOptionsFor(ctx: Context, args: string[], flags: RunFlag
     quiet: ctx.globals.quiet,
     raw: flags.raw,
     ...(ctx.io.isStdoutTTY ? { screen: stdoutScreen(process.stdout) } : {}),
+    render: !flags.raw && profile?.render !== 'off',
     readStdin: flags.stdin,
     ...(flags.output !== undefined ? { output: flags.output } : {}),
     conversation: { continueLast: flags.continue, ...(flags.cid !== undefined ? { id: flags.cid } : {}) },

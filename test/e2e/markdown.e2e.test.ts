@@ -78,6 +78,16 @@ describe('on a terminal, an answer is rendered as markdown while it streams', ()
     expect(piped.stdout).toBe(`${ANSWER}\n`);
   });
 
+  test('config set render off shows answers as they came, still made safe for the terminal', async () => {
+    const u = asUser();
+    expect((await u.run(['config', 'set', 'render', 'of'])).code).toBe(2);
+    expect((await u.run(['config', 'set', 'render', 'off'])).code).toBe(0);
+    expect(JSON.parse((await u.run(['config', 'list', '--json'])).stdout).sources.render).toBe('profile');
+    const shown = await onTerminal(['run', '-n', '-m', 'demo-echo', 'a **bold** \x1b]0;title\x07 claim'], 100, u.home);
+    expect(shown.code).toBe(0);
+    expect(shown.lines).toContain('a **bold** ^[]0;title^G claim');
+  });
+
   test('Ctrl-C inside a code block closes its frame, and the run ends as interrupted', async () => {
     const slow = await startServe(['--demo-delay-ms', '60']);
     await buy(slow.url, slow.key);

@@ -170,7 +170,7 @@ export async function runRun(opts: RunOptions): Promise<void> {
 /** A file (-o), markdown rendered on the terminal (unless --raw or --json), or stdout as it came. */
 async function answerSink(opts: RunOptions): Promise<IOStreams | AnswerSink> {
   if (opts.output !== undefined) return fileSink(opts.io, opts.output);
-  if (opts.screen && !opts.raw && !opts.json && opts.io.isStdoutTTY) return markdownSink(opts.io, opts.screen);
+  if (opts.screen && opts.render && !opts.json && opts.io.isStdoutTTY) return markdownSink(opts.io, opts.screen);
   return opts.io;
 }
 
