@@ -22,6 +22,7 @@ test('forwards chat to an OpenAI-compatible upstream and meters its usage at con
     ['demo-pro', { input_multiplier_milli: 500, output_multiplier_milli: 3000 }],
     // Not configured: an upstream's model is billed at 1×/1× (its peak schedule is the upstream's business).
     ['demo-glm', { input_multiplier_milli: 1000, output_multiplier_milli: 1000 }],
+    ['demo-echo', { input_multiplier_milli: 1000, output_multiplier_milli: 1000 }],
   ]);
 
   const streamed = await chat(front.url, front.key, { model: 'demo-pro', max_tokens: 6, stream: true, stream_options: { include_usage: true } });
