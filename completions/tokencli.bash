@@ -72,7 +72,7 @@ _tokencli_flags() {
   case "$1" in
     '') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'run') echo '-m --model -s --system -f --file --max-tokens --temperature --no-stream --usage --dry-run --force --raw -n --no-stdin -o --output -t --template -p --param -c --continue --cid -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
-    'chat') echo '-m --model -s --system --max-tokens --temperature --cid -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
+    'chat') echo '-m --model -s --system --max-tokens --temperature --cid --raw -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'logs') echo '-n --count --search --last --all-profiles -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'logs show') echo '-V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
     'logs rm') echo '--all -V --version --profile --api-url --json --no-color --no-header -q --quiet --debug --timeout --insecure -h --help' ;;
@@ -411,9 +411,9 @@ _tokencli_arg_values() {
     'alias rm') tokencli __complete aliases 2>/dev/null ;;
     'template show') tokencli __complete templates 2>/dev/null ;;
     'template rm') tokencli __complete templates 2>/dev/null ;;
-    'config get') echo 'model api_url tz history' ;;
-    'config set') echo 'model api_url tz history' ;;
-    'config unset') echo 'model tz history' ;;
+    'config get') echo 'model api_url tz history render' ;;
+    'config set') echo 'model api_url tz history render' ;;
+    'config unset') echo 'model tz history render' ;;
     'auth switch') tokencli __complete profiles 2>/dev/null ;;
     'completion') echo 'bash zsh fish' ;;
   esac

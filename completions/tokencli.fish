@@ -223,6 +223,7 @@ complete -c tokencli -n '__tokencli_at '\''chat'\''; and not __tokencli_after_va
 complete -c tokencli -n '__tokencli_at '\''chat'\''; and not __tokencli_after_value_flag' -l max-tokens
 complete -c tokencli -n '__tokencli_at '\''chat'\''; and not __tokencli_after_value_flag' -l temperature
 complete -c tokencli -n '__tokencli_at '\''chat'\''; and not __tokencli_after_value_flag' -l cid
+complete -c tokencli -n '__tokencli_at '\''chat'\''; and not __tokencli_after_value_flag' -l raw
 complete -c tokencli -n '__tokencli_at '\''chat'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''chat'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''chat'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -707,7 +708,7 @@ complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''config'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -a 'model api_url tz history'
+complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -a 'model api_url tz history render'
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''config get'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -720,7 +721,7 @@ complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_af
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''config get'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -a 'model api_url tz history'
+complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -a 'model api_url tz history render'
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''config set'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -733,7 +734,7 @@ complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_af
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''config set'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -a 'model tz history'
+complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -a 'model tz history render'
 complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''config unset'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''config unset'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'

@@ -25,6 +25,7 @@ test('forwards chat to an OpenAI-compatible upstream and meters its usage at con
     ['demo-pro', { input_multiplier_milli: 500, output_multiplier_milli: 3000 }],
     // Not configured: an upstream's model is billed at 1×/1× (its peak schedule is the upstream's business).
     ['demo-glm', { input_multiplier_milli: 1000, output_multiplier_milli: 1000 }],
+    ['demo-echo', { input_multiplier_milli: 1000, output_multiplier_milli: 1000 }],
   ]);
 
   expect(models[0].multiplier).toEqual({ multiplier_milli: 500, changes_at: '2099-01-01T00:00:00.000Z', time_zone: 'Asia/Shanghai', schedule: promotion });
