@@ -4,8 +4,11 @@
  * alerts once per budget and period (recorded in the ledger, so concurrent processes agree).
  */
 import { spawn } from 'node:child_process';
-import { evaluate, wouldExceed, type BudgetState } from '../ledger/budget-rules.js';
+import { evaluate, evaluateWindow, wouldExceed, type BudgetState } from '../ledger/budget-rules.js';
 import type { Ledger } from '../ledger/ledger.js';
+import { claimWindowAlert, releaseWindowAlerts, windowAlerts, type WindowClaimKey } from '../ledger/quota-store.js';
+import type { WindowQuota } from '../shared/quota.js';
+import { WINDOW_ADJECTIVE } from './commands/quota/pace.js';
 import { ADJECTIVE, localTimeZone, periodBounds } from '../ledger/periods.js';
 import { QuotaError } from './errors.js';
 import { formatTokens, relativeTime } from './io/format.js';
@@ -83,4 +86,50 @@ export function shellAlertRunner(baseEnv: Record<string, string | undefined>): A
       child.once('error', reject);
       child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(signal ? `killed by ${signal}` : `exit ${code}`))));
     });
+}
+
+export function windowAlertLine(w: WindowQuota, percent: number, threshold: number, now: Date): string {
+  const resets = w.resets_at ? `; resets ${relativeTime(w.resets_at, now)}` : '';
+  return `${WINDOW_ADJECTIVE[w.window]} quota window at ${percent}% (threshold ${threshold}%): ${formatTokens(w.used + w.held)} of ${formatTokens(w.limit)} ${w.unit}${resets}`;
+}
+
+/**
+ * After a run, against the windows its answer reported: each threshold of the profile's window
+ * alerts is claimed once per window (the calendar windows by their reset; the rolling window until
+ * its use falls back under the threshold, since it never resets all at once), and a jump past
+ * several is one alert naming the highest, on stderr and to the alert command, as budgets do.
+ */
+export async function raiseWindowAlerts(
+  ledger: Ledger,
+  who: { profile: string; apiUrl: string; account: string },
+  windows: WindowQuota[],
+  io: IOStreams,
+  now: Date,
+  runAlert: AlertRunner,
+): Promise<void> {
+  const alerts = windowAlerts(ledger, who.profile);
+  for (const alert of alerts) {
+    for (const w of windows.filter((x) => x.window === alert.window)) {
+      const state = evaluateWindow(alert.warn, w);
+      const key: WindowClaimKey = { alertId: alert.id, apiUrl: who.apiUrl, account: who.account, unit: w.unit, windowStart: w.window === 'rolling_5h' ? 'rolling' : (w.resets_at ?? w.starts_at) };
+      if (w.window === 'rolling_5h') releaseWindowAlerts(ledger, key, state.percent);
+      const claimed = state.crossed.filter((threshold) => claimWindowAlert(ledger, key, threshold, state.used, now));
+      const threshold = claimed.at(-1);
+      if (threshold === undefined) continue;
+      const message = windowAlertLine(w, state.percent, threshold, now);
+      warn(io, message);
+      if (!alert.alert_command) continue;
+      await runAlert(alert.alert_command, {
+        TOKENCLI_ALERT_PROFILE: who.profile,
+        TOKENCLI_ALERT_WINDOW: w.window,
+        TOKENCLI_ALERT_UNIT: w.unit,
+        TOKENCLI_ALERT_THRESHOLD: String(threshold),
+        TOKENCLI_ALERT_PERCENT: String(state.percent),
+        TOKENCLI_ALERT_USED: String(state.used),
+        TOKENCLI_ALERT_LIMIT: String(w.limit),
+        TOKENCLI_ALERT_RESETS_AT: w.resets_at ?? '',
+        TOKENCLI_ALERT_MESSAGE: message,
+      }).catch((e: Error) => warn(io, `alert command failed: ${e.message}`));
+    }
+  }
 }

@@ -65,7 +65,7 @@ export interface Context {
   apiKey(): Promise<{ key: string; source: 'env' | 'stored' } | undefined>;
   /** A client for the profile; `requireKey` fails early (exit 4) when there is no key. */
   /** `apiKey: null` means no key at all (never fall back to the current profile's). */
-  client(o?: { requireKey?: boolean; apiKey?: string | null; apiUrl?: string; provider?: ProviderKind }): Promise<TokenClient>;
+  client(o?: { requireKey?: boolean; apiKey?: string | null; apiUrl?: string; provider?: ProviderKind; maxRetries?: number }): Promise<TokenClient>;
   /** The ledger for writing: runs, budgets, snapshots. A journal left by an earlier run is replayed first. */
   ledger(): Promise<Ledger>;
   /** The ledger for reading only: works on a read-only home and takes no lock. */
@@ -161,6 +161,7 @@ export function createContext(deps: ContextDeps): Context {
         ...(apiKey ? { apiKey } : {}),
         fetch: deps.fetch ?? (await proxyAwareFetch(deps.env)),
         timeoutMs: ctx.globals.timeout * 1000,
+        ...(o.maxRetries !== undefined ? { maxRetries: o.maxRetries } : {}),
         userAgent: `tokencli/${deps.version}`,
         ...(ctx.globals.debug ? { debug: (line: string) => deps.io.err(deps.io.errColor.gray(`[debug] ${line}`) + '\n') } : {}),
       });

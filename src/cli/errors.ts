@@ -19,6 +19,7 @@ import { scrubSecrets } from '../client/redact.js';
 import { LocalFileError } from '../config/json-file.js';
 import { LedgerError, NotRecordedError } from '../ledger/errors.js';
 import { StdinTooLargeError } from './io/streams.js';
+import { windowRefusalHint } from './commands/quota/refusal.js';
 
 export const Exit = { OK: 0, ERROR: 1, USAGE: 2, NETWORK: 3, AUTH: 4, QUOTA: 5, NOT_RECORDED: 6, HANGUP: 129, INTERRUPTED: 130, TERMINATED: 143 } as const;
 
@@ -145,7 +146,8 @@ function describe(e: unknown, debug: boolean): Described {
     return { exitCode: Exit.AUTH, lines: [`the server rejected the API key: ${e.message}${withRequestId(e, debug)}`, 'run `tokencli login` or set TOKENCLI_API_KEY'] };
   }
   if (e instanceof InsufficientQuotaError) {
-    return { exitCode: Exit.QUOTA, lines: [`not enough tokens: ${e.message}${withRequestId(e, debug)}`, 'see `tokencli plans`, then `tokencli plan purchase <plan>`'] };
+    const hint = windowRefusalHint(e, new Date()) ?? 'see `tokencli plans`, then `tokencli plan purchase <plan>`';
+    return { exitCode: Exit.QUOTA, lines: [`not enough tokens: ${e.message}${withRequestId(e, debug)}`, hint] };
   }
   if (e instanceof RateLimitError) {
     const wait = e.retryAfterMs !== undefined ? `; retry in ${Math.ceil(e.retryAfterMs / 1000)}s` : '';

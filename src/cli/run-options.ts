@@ -11,6 +11,7 @@ import { UsageError } from './errors.js';
 import { parseParams } from './flags.js';
 import type { IOStreams } from './io/streams.js';
 import type { ProviderCache } from './provider-cache.js';
+import { stdoutScreen, type Screen } from './io/markdown/screen.js';
 
 export interface RunOptions {
   io: IOStreams;
@@ -37,6 +38,10 @@ export interface RunOptions {
   force: boolean;
   quiet: boolean;
   raw: boolean;
+  /** Stdout's terminal, when it is one: an answer shown there is rendered as markdown if `render`. */
+  screen?: Screen;
+  /** Render the answer as markdown on a terminal: not under --raw or `config set render off`. */
+  render: boolean;
   /** Read no stdin at all (`-n`), so a `while read` loop keeps its input. */
   readStdin: boolean;
   /** Write the answer to this file instead of stdout. */
@@ -120,6 +125,8 @@ export async function runOptionsFor(ctx: Context, args: string[], flags: RunFlag
     force: flags.force,
     quiet: ctx.globals.quiet,
     raw: flags.raw,
+    ...(ctx.io.isStdoutTTY ? { screen: stdoutScreen(process.stdout) } : {}),
+    render: !flags.raw && profile?.render !== 'off',
     readStdin: flags.stdin,
     ...(flags.output !== undefined ? { output: flags.output } : {}),
     conversation: { continueLast: flags.continue, ...(flags.cid !== undefined ? { id: flags.cid } : {}) },

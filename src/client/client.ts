@@ -15,7 +15,7 @@ import {
   transportError,
 } from './errors.js';
 import { redact, rememberSecret } from './redact.js';
-import { bufferedResponse, type WireResponse } from './wire-response.js';
+import { bufferedResponse, type HeaderBag, type WireResponse } from './wire-response.js';
 import { DEFAULT_MAX_RETRIES, isRetryableStatus, retryDelayMs } from './retry.js';
 import { Account } from './resources/account.js';
 import { Balance } from './resources/balance.js';
@@ -66,6 +66,8 @@ export interface RequestOptions<T> {
   signal?: AbortSignal;
   /** Return the raw streaming Response instead of parsing JSON; never retried once it has begun. */
   stream?: boolean;
+  /** Given the headers of the successful answer (a Token Plan chat answer carries the quota windows in them). */
+  onHeaders?: (headers: HeaderBag) => void;
 }
 
 export class TokenClient {
@@ -133,7 +135,10 @@ export class TokenClient {
         continue;
       }
       this.trace(`< ${res.status} ${method} ${url.pathname} in ${Date.now() - started}ms request-id=${res.headers.get('x-request-id') ?? '-'}`);
-      if (res.ok) return res;
+      if (res.ok) {
+        o.onHeaders?.(res.headers);
+        return res;
+      }
 
       const body = await res.json().catch(() => undefined);
       const err = ApiError.from(res.status, body, res.headers, `${res.status} ${res.statusText}`);

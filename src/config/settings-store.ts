@@ -37,6 +37,7 @@ function parseProfile(value: unknown, path: string, field: string): void {
     if (p[optional] !== undefined) expectString(p[optional], path, `${field}.${optional}`, HINT);
   }
   if (p.history !== undefined && p.history !== 'on' && p.history !== 'off') throw new LocalFileError(path, `${field}.history must be "on" or "off" (found ${describe(p.history)})`, 'tokencli config set history on|off');
+  if (p.render !== undefined && p.render !== 'on' && p.render !== 'off') throw new LocalFileError(path, `${field}.render must be "on" or "off" (found ${describe(p.render)})`, 'tokencli config set render on|off');
   if (p.tz !== undefined && !isTimeZone(p.tz as string)) throw new LocalFileError(path, `${field}.tz is not a time zone (found ${describe(p.tz)})`, 'use an IANA name such as Asia/Shanghai: tokencli config set tz NAME');
 }
 

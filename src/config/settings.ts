@@ -13,6 +13,8 @@ export interface Profile {
   tz?: string;
   /** Whether `run` keeps what was asked and answered (`off`: counts only). */
   history?: 'on' | 'off';
+  /** Whether answers shown on a terminal are rendered as markdown (`off`: as they came, made safe). */
+  render?: 'on' | 'off';
 }
 
 export interface SettingsShape {
@@ -29,5 +31,6 @@ export const CONFIG_KEYS = {
   api_url: { describe: 'the provider base URL' },
   tz: { describe: 'IANA time zone for budget periods (default: the local one)' },
   history: { describe: 'on (default) keeps each run\'s prompt and answer for `logs` and `run -c`; off keeps counts only' },
+  render: { describe: 'on (default) renders answers shown on a terminal as markdown; off shows them as they came' },
 } as const;
 export type ConfigKey = keyof typeof CONFIG_KEYS;

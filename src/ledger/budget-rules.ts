@@ -74,3 +74,17 @@ export function parseThresholds(text: string): number[] | undefined {
   const numbers = [...new Set(values.map(Number))].sort((a, b) => a - b);
   return numbers.every((n) => n >= 1 && n <= 1000) ? numbers : undefined;
 }
+
+/** A quota window measured against a window alert's thresholds: the provider's limit, the user's percents. */
+export interface WindowAlertState {
+  /** Whole percent of the window's limit used (held counted), rounded down, as `quota` shows it. */
+  percent: number;
+  used: number;
+  limit: number;
+  crossed: number[];
+}
+
+export function evaluateWindow(warn: readonly number[], w: { limit: number; used: number; held: number }): WindowAlertState {
+  const used = w.used + w.held;
+  return { percent: w.limit > 0 ? Math.floor((used * 100) / w.limit) : 100, used, limit: w.limit, crossed: w.limit > 0 ? crossedThresholds(used, w.limit, warn) : [...warn] };
+}

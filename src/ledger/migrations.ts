@@ -196,6 +196,47 @@ export const LEDGER_MIGRATIONS: Migration[] = [
           ON runs BEGIN ${m007Add('OLD', '-')} ${m007Add('NEW', '+')} END;
       `),
   },
+  {
+    name: 'm008_window_alerts',
+    up: (db) =>
+      db.exec(`
+        -- The quota windows a server last reported for an account (GET /v1/quota, or the headers of
+        -- a chat answer): what \`quota --line\` shows offline, plus the runs recorded since, and what
+        -- window alerts are checked against after a run.
+        CREATE TABLE quota_snapshots (
+          api_url TEXT NOT NULL,
+          account TEXT NOT NULL,
+          seen_at TEXT NOT NULL,
+          document TEXT NOT NULL,           -- the GET /v1/quota document (as far as it is known)
+          PRIMARY KEY (api_url, account)
+        );
+        -- Local spend against one server and account since an instant: the offline estimate's sum.
+        CREATE INDEX runs_by_account_time ON runs(api_url, account, created_at);
+        -- Alerts on a quota window's used share: the provider sets the limit, the user the thresholds.
+        CREATE TABLE window_alerts (
+          id INTEGER PRIMARY KEY,
+          profile TEXT NOT NULL,
+          quota_window TEXT NOT NULL CHECK (quota_window IN ('rolling_5h', 'week', 'cycle')),
+          warn TEXT NOT NULL,               -- JSON array of whole percents, ascending
+          alert_command TEXT,
+          created_at TEXT NOT NULL,
+          UNIQUE (profile, quota_window)
+        );
+        -- One row per threshold alerted per window (its start; for the rolling window, until its use
+        -- falls back under the threshold): the primary key keeps concurrent processes to one alert.
+        CREATE TABLE window_alerts_sent (
+          alert_id INTEGER NOT NULL REFERENCES window_alerts(id) ON DELETE CASCADE,
+          api_url TEXT NOT NULL,
+          account TEXT NOT NULL,
+          unit TEXT NOT NULL,
+          window_start TEXT NOT NULL,
+          threshold INTEGER NOT NULL,
+          used INTEGER NOT NULL,
+          sent_at TEXT NOT NULL,
+          PRIMARY KEY (alert_id, api_url, account, unit, window_start, threshold)
+        );
+      `),
+  },
 ];
 
 // Part of m007 and as frozen as it: the grains, and the statements a trigger runs to add a row's

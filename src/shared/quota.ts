@@ -40,8 +40,14 @@ export const SubscriptionSchema = z.looseObject({
 });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 
+/**
+ * What a window counts. `percent` is for coding-plan providers that report only the used share
+ * (Zhipu's token windows): the limit is then 100. A Token Plan server never sends it.
+ */
+export const WindowUnit = z.enum(['tokens', 'requests', 'percent']);
+
 export const WindowQuotaSchema = z.looseObject({
-  unit: QuotaUnit,
+  unit: WindowUnit,
   window: QuotaWindow,
   limit: z.number().int().nonnegative(),
   /** Settled usage counted in the window. */

@@ -115,3 +115,25 @@ export function modelMultiplierAt(p: PublishedMultiplier, t: number): Multiplier
   const changes = p.changes_at === null ? null : Date.parse(p.changes_at);
   return { multiplier_milli: p.multiplier_milli, changes_at: changes, stale: changes !== null && t >= changes };
 }
+
+/**
+ * What is wrong with a schedule given in a configuration file, or undefined when nothing is: the
+ * server bills by it, so a mistyped zone or a rule out of the day is refused at start.
+ */
+export function scheduleProblem(s: unknown): string | undefined {
+  if (!isSchedule(s)) return 'a schedule is {"time_zone", "base_milli", "rules": [{"from_minute", "to_minute", "multiplier_milli", "weekdays"?, "effective_from"?, "effective_until"?}]} with whole numbers';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: s.time_zone });
+  } catch {
+    return `unknown time zone "${s.time_zone}"`;
+  }
+  for (const [i, r] of s.rules.entries()) {
+    if (r.to_minute > 1440 || r.from_minute >= r.to_minute) return `rule ${i + 1}: from_minute must be before to_minute, within 0–1440`;
+    if (r.weekdays?.some((d) => d > 6)) return `rule ${i + 1}: weekdays are 0 (Monday) to 6 (Sunday)`;
+    for (const key of ['effective_from', 'effective_until'] as const) {
+      const v = r[key];
+      if (v !== undefined && (typeof v !== 'string' || Number.isNaN(Date.parse(v)))) return `rule ${i + 1}: ${key} must be an ISO 8601 instant`;
+    }
+  }
+  return undefined;
+}

@@ -54,7 +54,7 @@ describe('generated scripts', () => {
 
 const CASES: [string, string[]][] = [
   ['tokencli pl', ['plan', 'plans']],
-  ['tokencli plan ', ['cancel', 'purchase', 'renew', 'subscribe']],
+  ['tokencli plan ', ['cancel', 'purchase', 'renew', 'subscribe', 'upgrade']],
   ['tokencli plan purchase ', ['basic', 'starter']],
   ['tokencli run -m demo-', ['demo-mini', 'demo-pro']],
   ['tokencli --profile ', ['home', 'work']],

@@ -61,6 +61,7 @@ describe('account commands', () => {
       ['demo-mini', 1000],
       ['demo-pro', 4000],
       ['demo-glm', 1000],
+      ['demo-echo', 1000],
     ]);
 
     const logout = await u.run(['logout']);
@@ -77,7 +78,7 @@ describe('account commands', () => {
     expect(plans.stdout.split('\n').slice(0, 2)).toEqual(['id\tname\ttokens\tprice_minor\tcurrency\tvalidity_days\ttokens_per_major_unit', 'starter\tStarter pack\t400000\t100\tCNY\t30\t400000']);
     const models = await u.run(['models', '--api-url', s.url, '--no-header']);
     // The hourly multiplier (in force now, and when it changes) comes after the other fields.
-    expect(models.stdout).toMatch(/^demo-mini\t8192\t1000\t1000\ttokencli-demo\t\t\ndemo-pro\t32768\t2000\t4000\ttokencli-demo\t\t\ndemo-glm\t32768\t1000\t1000\ttokencli-demo\t[23]000\t\S+Z\n$/);
+    expect(models.stdout).toMatch(/^demo-mini\t8192\t1000\t1000\ttokencli-demo\t\t\ndemo-pro\t32768\t2000\t4000\ttokencli-demo\t\t\ndemo-glm\t32768\t1000\t1000\ttokencli-demo\t[23]000\t\S+Z\ndemo-echo\t32768\t1000\t1000\ttokencli-demo\t\t\n$/);
     const json = JSON.parse((await u.run(['models', '--api-url', s.url, '--json'])).stdout);
     expect(Object.keys(json.data[0])).toEqual(expect.arrayContaining(['id', 'context_length', 'owned_by']));
   });

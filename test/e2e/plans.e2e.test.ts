@@ -96,8 +96,28 @@ describe('plan subscribe, cancel, renew', () => {
     expect((await u.run(['plan', 'renew', '--on', '--off'])).code).toBe(2);
     const none = await u.run(['plan', 'cancel']);
     expect(none.code).toBe(1);
-    expect(none.stderr).toMatch(/no subscription\n.*plan subscribe TIER/);
+    expect(none.stderr).toMatch(/no active subscription\n.*plan subscribe TIER/);
+    const nothingToUpgrade = await u.run(['plan', 'upgrade', 'pro-monthly', '--yes']);
+    expect(nothingToUpgrade.code).toBe(1);
+    expect(nothingToUpgrade.stderr).toMatch(/no active subscription\n/);
     expect((await api(s.url, '/v1/subscription', { key })).status).toBe(404);
+  });
+
+  test('plan upgrade: a dearer tier at once, the difference prorated over the month left; a cheaper one is refused with the way to get it', async () => {
+    const { u, key } = await freshUser();
+    expect((await u.run(['plan', 'subscribe', 'lite-monthly', '--yes'])).code).toBe(0);
+    expect((await u.run(['plan', 'upgrade', 'pro-monthly'])).code).toBe(2);
+    const up = await u.run(['plan', 'upgrade', 'pro-monthly', '--yes', '--json']);
+    expect(up.code).toBe(0);
+    const doc = JSON.parse(up.stdout);
+    expect(doc).toMatchObject({ plan_id: 'pro-monthly', status: 'active' });
+    // ¥9.90 paid, plus (¥149 − ¥49) for almost the whole month: within a fen or two of ¥100 more.
+    expect(doc.price.amount_minor - 990).toBeGreaterThan(9_990);
+    expect(doc.price.amount_minor - 990).toBeLessThanOrEqual(10_000);
+    expect((await api(s.url, '/v1/subscription', { key })).json.plan_id).toBe('pro-monthly');
+    const down = await u.run(['plan', 'upgrade', 'lite-monthly', '--yes']);
+    expect(down.code).toBe(1);
+    expect(down.stderr).toMatch(/costs no more than pro-monthly.*\n.*plan cancel`, then `tokencli plan subscribe TIER/);
   });
 
   test('on a terminal: the tier, its price and limits are asked about; yes subscribes', async () => {

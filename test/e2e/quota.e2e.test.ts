@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { userAt } from '../helpers/cli.js';
+import { ledgerRows } from '../helpers/ledger.js';
 import { api, chat, startServe, type Served } from '../helpers/serve.js';
 
 let s: Served;
@@ -32,7 +33,7 @@ describe('tokencli quota', () => {
     const line = await u.run(['quota', '--line']);
     expect(line.code).toBe(0);
     // The cycle and the week reset at times that depend on today; the 5-hour window resets 5 h after the first run.
-    expect(line.stdout).toMatch(/^mo 0% \S+ · 5h 2% [45]h\d\dm · wk 0% \S+\n$/);
+    expect(line.stdout).toMatch(/^5h 2% [45]h\d\dm · wk 0% \S+ · mo 0% \S+\n$/);
     expect(line.stderr).toBe('');
 
     // Piped: the --json field names as a header row, then raw values.
@@ -55,6 +56,51 @@ describe('tokencli quota', () => {
     const r = await u.run(['run', '-m', 'demo-mini', '--max-tokens', '3', 'hi']);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/rolling_5h window \(80 requests\) has 0 left/);
+    // The second line names the reset on this machine's clock, and where to look next.
+    expect(r.stderr).toMatch(/\nthe rolling 5-hour window resets at \d\d:\d\d \(in [45]h\d\dm\); `tokencli quota` shows every window/);
     expect((await u.run(['quota', '--line'])).stdout).toMatch(/5h 100%! /);
+  });
+});
+
+describe('quota without the server', () => {
+  test('a run keeps the windows from its answer\'s headers (no extra request); --offline adds the runs still in flight; an unreachable server gives the estimate, marked ~', async () => {
+    const slow = await startServe(['--demo-delay-ms', '50']);
+    try {
+      expect((await api(slow.url, '/v1/subscriptions', { key: slow.key, body: { plan_id: 'lite-monthly' }, headers: { 'idempotency-key': 'offline' } })).status).toBe(201);
+      const u = userAt(undefined, { TOKENCLI_API_URL: slow.url, TOKENCLI_API_KEY: slow.key });
+      const none = await u.run(['quota', '--line', '--offline']);
+      expect(none.code).toBe(1);
+      expect(none.stderr).toMatch(/never saw one from .* for this key\nrun `tokencli quota` once/);
+
+      const run = await u.run(['run', '-m', 'demo-mini', '--max-tokens', '3', 'hi', '--debug']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).not.toContain('/v1/quota');
+      const offline = JSON.parse((await u.run(['quota', '--offline', '--json'])).stdout);
+      const online = JSON.parse((await u.run(['quota', '--json'])).stdout);
+      expect(offline.estimate).toBe(true);
+      const figures = (q: any) => q.windows.map((w: any) => [w.window, w.unit, w.used + w.held, w.remaining]).sort();
+      expect(figures(offline)).toEqual(figures(online));
+      expect(figures(online)).toContainEqual(['rolling_5h', 'requests', 1, 79]);
+
+      // A run still streaming has no answer headers yet: the ledger's pending row counts, at its worst case.
+      const streaming = u.run(['run', '-m', 'demo-mini', '--max-tokens', '40', 'slowly']);
+      for (let i = 0; i < 500 && !ledgerRows(u.home).some((r) => r.status === 'pending'); i++) await new Promise((r) => setTimeout(r, 10));
+      const during = JSON.parse((await u.run(['quota', '--offline', '--json'])).stdout);
+      const pending = ledgerRows(u.home).find((r) => r.status === 'pending');
+      expect(during.windows.find((w: any) => w.window === 'rolling_5h').used).toBe(2);
+      expect(during.windows.find((w: any) => w.window === 'cycle').used).toBe(online.windows.find((w: any) => w.window === 'cycle').used + pending.billed_tokens);
+      expect((await streaming).code).toBe(0);
+      expect((await u.run(['quota', '--line', '--offline'])).stdout).toMatch(/^~5h 2% [45]h\d\dm · wk 0% \S+ · mo 0% \S+\n$/);
+
+      await slow.stop();
+      const down = await u.run(['quota', '--line']);
+      expect([down.code, down.stderr]).toEqual([0, '']);
+      expect(down.stdout).toMatch(/^~5h 2% /);
+      const table = await u.run(['quota']);
+      expect(table.code).toBe(0);
+      expect(table.stderr).toMatch(/offline estimate \(server unreachable .*\): quota last seen .* ago, plus this machine's spend since/);
+    } finally {
+      await slow.stop();
+    }
   });
 });

@@ -21,12 +21,13 @@ export interface Pty {
   exit(): Promise<number | null>;
 }
 
-export function onPty(args: string[], o: { home: string; env?: Record<string, string | undefined>; columns?: number }): Pty {
+export function onPty(args: string[], o: { home: string; env?: Record<string, string | undefined>; columns?: number; rows?: number }): Pty {
   // A fresh pty reports no size; give it one, as a real terminal window has.
   const cols = o.columns ?? 120;
-  const command = `stty cols ${cols} rows 40 2>/dev/null; exec ${[process.execPath, BIN, ...args].map(quote).join(' ')}`;
+  const rows = o.rows ?? 40;
+  const command = `stty cols ${cols} rows ${rows} 2>/dev/null; exec ${[process.execPath, BIN, ...args].map(quote).join(' ')}`;
   const child = spawnTracked('script', ['-qfec', command, '/dev/null'], {
-    env: cleanEnv(o.home, { TERM: 'xterm-256color', COLUMNS: String(cols), LINES: '40', ...o.env }),
+    env: cleanEnv(o.home, { TERM: 'xterm-256color', COLUMNS: String(cols), LINES: String(rows), ...o.env }),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let raw = '';

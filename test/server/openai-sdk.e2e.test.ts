@@ -9,7 +9,7 @@ test('the openai SDK lists models and streams a chat completion with the usage c
   const openai = new OpenAI({ apiKey: s.key, baseURL: `${s.url}/v1`, maxRetries: 0 });
   const models = [];
   for await (const m of openai.models.list()) models.push(m.id);
-  expect(models).toEqual(['demo-mini', 'demo-pro', 'demo-glm']);
+  expect(models).toEqual(['demo-mini', 'demo-pro', 'demo-glm', 'demo-echo']);
 
   const stream = await openai.chat.completions.create({
     model: 'demo-pro',

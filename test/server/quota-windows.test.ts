@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { getSubscriptionPlan, subscribe } from '../../src/server/store/subscriptions.js';
 import { renewHold, settleAbandonedHolds } from '../../src/server/store/leases.js';
 import { inProcessServer } from '../helpers/app.js';
+import { DEMO_MODELS } from '../../src/server/backends/demo.js';
 
 const URL = 'http://127.0.0.1:1';
 
@@ -165,6 +166,6 @@ describe('the peak multiplier', () => {
     const rows = await s.db.all('SELECT multiplier_milli, billed_tokens FROM chat_requests ORDER BY created_at');
     expect(rows).toEqual([{ multiplier_milli: 2000, billed_tokens: 20 }, { multiplier_milli: 3000, billed_tokens: 30 }]);
     const models = (await (await s.fetch(`${URL}/v1/models`)).json()) as any;
-    expect(models.data.find((m: any) => m.id === 'demo-glm').multiplier).toMatchObject({ multiplier_milli: 3000, changes_at: '2026-11-26T10:00:00.000Z', time_zone: 'Asia/Shanghai' });
+    expect(models.data.find((m: any) => m.id === 'demo-glm').multiplier).toEqual({ multiplier_milli: 3000, changes_at: '2026-11-26T10:00:00.000Z', time_zone: 'Asia/Shanghai', schedule: DEMO_MODELS.find((m) => m.id === 'demo-glm')!.schedule });
   });
 });

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { modelMultiplierAt, multiplierAt, multiplierMilliAt, publishedMultiplier, scaledRates, type MultiplierSchedule } from '../../src/tokens/peak.js';
+import { modelMultiplierAt, multiplierAt, multiplierMilliAt, publishedMultiplier, scaledRates, scheduleProblem, type MultiplierSchedule } from '../../src/tokens/peak.js';
 
 const at = (s: string) => Date.parse(s);
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
@@ -81,4 +81,13 @@ describe('a multiplier as GET /v1/models publishes it', () => {
     expect(publishedMultiplier({ multiplier: { ...published, changes_at: null } })).toEqual({ ...published, changes_at: null });
     expect(publishedMultiplier({ multiplier: { ...published, schedule: { ...GLM, rules: [{ from_minute: 'two' }] } } })).toEqual(published);
   });
+});
+
+test('a configured schedule is checked before anything is billed by it', () => {
+  expect([GLM, DEEPSEEK, PROMO].map(scheduleProblem)).toEqual([undefined, undefined, undefined]);
+  expect(scheduleProblem({ ...GLM, time_zone: 'Mars/Olympus' })).toBe('unknown time zone "Mars/Olympus"');
+  expect(scheduleProblem({ ...GLM, rules: [{ from_minute: 900, to_minute: 840, multiplier_milli: 3000 }] })).toMatch(/rule 1: from_minute must be before to_minute/);
+  expect(scheduleProblem({ ...GLM, rules: [{ from_minute: 0, to_minute: 60, weekdays: [7], multiplier_milli: 3000 }] })).toMatch(/rule 1: weekdays are 0 \(Monday\) to 6/);
+  expect(scheduleProblem({ ...GLM, rules: [{ from_minute: 0, to_minute: 60, effective_until: 'next spring', multiplier_milli: 3000 }] })).toMatch(/rule 1: effective_until must be an ISO 8601 instant/);
+  expect(scheduleProblem({ time_zone: 'UTC', base_milli: 1.5, rules: [] })).toMatch(/^a schedule is/);
 });

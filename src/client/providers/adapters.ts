@@ -11,6 +11,9 @@ import { PROVIDER_KINDS, type ProviderKind, type ProviderAdapter, type ProviderB
 const balances = () => import('./balances.js');
 const balanceOf = (kind: ProviderKind) => async (c: TokenClient): Promise<ProviderBalance> => (await balances()).BALANCE_ADAPTERS[kind]!(c);
 
+/** The quota adapters carry zod schemas too: loaded only when a quota is asked for. */
+const quotas = () => import('./quotas.js');
+
 const listModels = (c: TokenClient) => c.models.list();
 const get = (path: string) => (c: TokenClient) => c.request('GET', joinUrl(c.opts.baseUrl, path));
 const cnOrIntl = (cn: string, intl: string) => (baseUrl: string) => (/\.cn(:\d+)?$/.test(new URL(baseUrl).hostname) ? cn : intl);
@@ -93,6 +96,35 @@ export const PROVIDERS: Record<ProviderKind, ProviderAdapter> = {
     label: 'Any other OpenAI-compatible server (vLLM, LiteLLM, …)',
     defaultBaseUrl: 'http://localhost:8000/v1',
     verify: listModels,
+  },
+  // Coding plans: chat through the vendor's OpenAI-compatible coding endpoint, quota through its
+  // (undocumented) quota endpoint, which also proves the plan key. See client/providers/quotas.ts.
+  zhipu: {
+    ...openAiStyle,
+    kind: 'zhipu',
+    label: 'Zhipu GLM Coding Plan (open.bigmodel.cn; api.z.ai international)',
+    defaultBaseUrl: 'https://open.bigmodel.cn/api/coding/paas/v4',
+    verify: async (c) => (await quotas()).zhipuQuota(c, new Date()),
+    quota: async (c, now) => (await quotas()).zhipuQuota(c, now),
+    topUpUrl: cnOrIntl('https://bigmodel.cn/glm-coding', 'https://z.ai/subscribe'),
+  },
+  'kimi-code': {
+    ...openAiStyle,
+    kind: 'kimi-code',
+    label: 'Kimi Code (api.kimi.com/coding; its own plan keys)',
+    defaultBaseUrl: 'https://api.kimi.com/coding/v1',
+    verify: async (c) => (await quotas()).kimiCodeQuota(c, new Date()),
+    quota: async (c, now) => (await quotas()).kimiCodeQuota(c, now),
+    topUpUrl: () => 'https://www.kimi.com/code',
+  },
+  minimax: {
+    ...openAiStyle,
+    kind: 'minimax',
+    label: 'MiniMax Coding/Token Plan (api.minimaxi.com; api.minimax.io international)',
+    defaultBaseUrl: 'https://api.minimaxi.com/v1',
+    verify: async (c) => (await quotas()).minimaxQuota(c, new Date()),
+    quota: async (c, now) => (await quotas()).minimaxQuota(c, now),
+    topUpUrl: cnOrIntl('https://platform.minimaxi.com/user-center/payment/token-plan', 'https://platform.minimax.io/user-center/payment/token-plan'),
   },
 };
 

@@ -1,6 +1,7 @@
 /** The shape of a provider adapter: base URL, how to verify a key, the balance call, the top-up page, quirks. */
 import type { TokenClient } from '../client.js';
 import type { ProviderKind } from '../../shared/providers.js';
+import type { WindowQuota } from '../../shared/quota.js';
 
 export { PROVIDER_KINDS, type ProviderKind } from '../../shared/providers.js';
 
@@ -24,6 +25,20 @@ export interface ProviderBalance {
   raw: Record<string, unknown>;
 }
 
+/** A quota window a provider reported, in the Token Plan window model; `label` names a lane when there are several (MiniMax per model). */
+export type ProviderWindow = WindowQuota & { label?: string };
+
+/** A coding-plan provider's quota in the same window model as a Token Plan server's `GET /v1/quota`. */
+export interface ProviderQuota {
+  provider: ProviderKind;
+  /** The plan or membership level, when the provider names it. */
+  plan: string | null;
+  windows: ProviderWindow[];
+  /** What the figures mean where the provider is unclear, and what could not be confirmed. */
+  notes: string[];
+  raw: unknown;
+}
+
 export interface ProviderAdapter {
   kind: ProviderKind;
   label: string;
@@ -39,4 +54,6 @@ export interface ProviderAdapter {
   balance?: (client: TokenClient) => Promise<ProviderBalance>;
   /** Where a person tops up; no provider here sells credits over an API. */
   topUpUrl?: (baseUrl: string) => string;
+  /** The coding plan's quota windows, from the provider's quota endpoint; undefined when it has none. */
+  quota?: (client: TokenClient, now: Date) => Promise<ProviderQuota>;
 }

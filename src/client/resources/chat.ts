@@ -1,13 +1,15 @@
 /** Chat completions, streamed or whole; the run id travels as the Idempotency-Key so the server can tie its record to it. */
 import type { TokenClient } from '../client.js';
 import { completionBatches, completionChunks } from '../sse.js';
-import type { WireResponse } from '../wire-response.js';
+import type { HeaderBag, WireResponse } from '../wire-response.js';
 import type { ChatChunk, ChatCompletion, ChatRequest } from '../../shared/wire.js';
 
 export interface ChatCallOptions {
   signal?: AbortSignal;
   /** The run id, sent as `Idempotency-Key` so the server can tie its record to the client's. */
   idempotencyKey?: string;
+  /** Given the answer's headers (the quota windows travel in them), before its body is read. */
+  onHeaders?: (headers: HeaderBag) => void;
 }
 
 export class Chat {
@@ -37,6 +39,7 @@ export class Chat {
       stream: true,
       signal,
       ...(o.idempotencyKey ? { idempotencyKey: o.idempotencyKey } : {}),
+      ...(o.onHeaders ? { onHeaders: o.onHeaders } : {}),
     });
     return { res, abort: () => controller.abort() };
   }

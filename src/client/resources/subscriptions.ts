@@ -35,6 +35,11 @@ export class Subscriptions {
     return this.c.request('POST', '/v1/subscriptions', { schema: SubscriptionSchema, body: { plan_id: planId }, idempotencyKey, retry: true });
   }
 
+  /** Moves the active subscription to a dearer tier at once, paying the prorated difference; idempotent like create. */
+  upgrade(planId: string, idempotencyKey: string = randomUUID()): Promise<Subscription> {
+    return this.c.request('POST', '/v1/subscription/upgrade', { schema: SubscriptionSchema, body: { plan_id: planId }, idempotencyKey, retry: true });
+  }
+
   setAutoRenew(on: boolean): Promise<Subscription> {
     return this.c.request('PATCH', '/v1/subscription', { schema: SubscriptionSchema, body: { auto_renew: on }, retry: true });
   }

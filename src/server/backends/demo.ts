@@ -1,6 +1,7 @@
 /**
  * The built-in demo model family: deterministic text, no network, clearly labelled. Every piece it
- * emits is exactly one o200k_base token, so the server's count and any client-side estimate agree.
+ * emits is exactly one o200k_base token, so the server's count and any client-side estimate agree
+ * (demo-echo's pieces are whole characters: a token that ends inside a character waits for the next).
  */
 import { messageText } from '../../tokens/estimate.js';
 import type { Backend, GenerateRequest, Generation, ModelInfo } from './backend.js';
@@ -17,6 +18,9 @@ export const DEMO_MODELS: readonly ModelInfo[] = [
     rates: { input_multiplier_milli: 1000, output_multiplier_milli: 1000 },
     schedule: { time_zone: 'Asia/Shanghai', base_milli: 2000, rules: [{ from_minute: 14 * 60, to_minute: 18 * 60, multiplier_milli: 3000 }] },
   },
+  // Answers with the last user message, token by token: a known answer of any shape (markdown, a
+  // long line, a code block) to see how a client shows it.
+  { id: 'demo-echo', owned_by: 'tokencli-demo', created: 1_764_115_200, context_length: 32_768, rates: { input_multiplier_milli: 1000, output_multiplier_milli: 1000 } },
 ];
 
 /** The answer when the request sets no max_tokens. */
@@ -59,6 +63,7 @@ export class DemoBackend implements Backend {
 
   /** `maxTokens` of undefined means the request set none and the short answer is wanted. */
   generate(req: GenerateRequest): Generation {
+    if (req.model === 'demo-echo') return this.echo(req);
     const wanted = demoPieces(req.messages, req.requestedMaxTokens);
     const pieces = wanted.slice(0, req.maxTokens);
     let produced = 0;
@@ -76,6 +81,34 @@ export class DemoBackend implements Backend {
       completionTokens: () => produced,
       promptTokens: () => undefined,
       finishReason: () => (req.requestedMaxTokens !== undefined || pieces.length < wanted.length ? 'length' : 'stop'),
+    };
+  }
+
+  /** The last user message again, as many of its tokens as `maxTokens` allows. */
+  private echo(req: GenerateRequest): Generation {
+    const text = messageText(req.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '');
+    let sent: number | undefined;
+    let truncated = false;
+    const delayMs = this.opts.delayMs;
+    async function* run(): AsyncGenerator<string> {
+      const { encode, decodeGenerator } = await import('gpt-tokenizer/encoding/o200k_base');
+      const tokens = encode(text, { disallowedSpecial: new Set() });
+      const wanted = tokens.slice(0, req.maxTokens);
+      truncated = wanted.length < tokens.length;
+      // decodeGenerator holds back a token that ends inside a character until the character is whole.
+      for (const piece of decodeGenerator(wanted)) {
+        if (delayMs > 0) await sleep(delayMs, req.signal);
+        if (req.signal.aborted) return;
+        yield piece;
+      }
+      sent = wanted.length;
+    }
+    return {
+      pieces: run(),
+      // Exact once the whole echo is out; a stopped one is counted from its text by the route.
+      completionTokens: () => sent,
+      promptTokens: () => undefined,
+      finishReason: () => (truncated ? 'length' : 'stop'),
     };
   }
 }

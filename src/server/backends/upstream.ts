@@ -7,14 +7,23 @@ import { sseEvents } from '../../shared/sse.js';
 import { ApiProblem } from '../errors.js';
 import type { Backend, GenerateRequest, Generation, ModelInfo } from './backend.js';
 import type { BillingRates } from '../../shared/wire.js';
+import type { MultiplierSchedule } from '../../tokens/peak.js';
 
 export interface UpstreamOptions {
   /** OpenAI-style base URL, including its version path: `https://api.example.com/v1`. */
   baseUrl: string;
   apiKey?: string;
-  /** Per-model rates and context lengths; models not listed bill at 1×/1×. */
-  modelConfig: Record<string, { input_multiplier_milli?: number; output_multiplier_milli?: number; context_length?: number }>;
+  /** Per-model rates, context lengths and time-of-day multiplier schedules; models not listed bill at 1×/1×, all day. */
+  modelConfig: Record<string, UpstreamModelConfig>;
   fetch?: typeof fetch;
+}
+
+export interface UpstreamModelConfig {
+  input_multiplier_milli?: number;
+  output_multiplier_milli?: number;
+  context_length?: number;
+  /** Peak and off-peak multipliers, with effective dates for promotions and new price lists. */
+  schedule?: MultiplierSchedule;
 }
 
 const MODELS_TTL_MS = 60_000;
@@ -79,6 +88,7 @@ export class UpstreamBackend implements Backend {
           rates,
         };
         if (context !== undefined) info.context_length = context;
+        if (cfg.schedule) info.schedule = cfg.schedule;
         return info;
       });
   }

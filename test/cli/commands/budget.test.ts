@@ -1,11 +1,10 @@
 /** The budget verbs at their seam: set (tokens or money at the plan price), status, rm. */
 import { describe, expect, test } from 'vitest';
-import { budgetRemoveRun, budgetRmCommand } from '../../../src/cli/commands/budget/rm.js';
+import { budgetRemoveRun, budgetRmCommand, type BudgetRemoveOptions } from '../../../src/cli/commands/budget/rm.js';
 import { budgetSetCommand, budgetSetRun, type BudgetSetOptions } from '../../../src/cli/commands/budget/set.js';
 import type { BudgetCommon } from '../../../src/cli/commands/budget/shared.js';
 import { budgetStatusCommand, budgetStatusRun } from '../../../src/cli/commands/budget/status.js';
 import { UsageError } from '../../../src/cli/errors.js';
-import type { Period } from '../../../src/ledger/periods.js';
 import { optionsOf, seam } from '../../helpers/seam.js';
 
 describe('budget', () => {
@@ -22,7 +21,7 @@ describe('budget', () => {
     await budgetStatusRun(await optionsOf<BudgetCommon>(s.ctx, (r) => budgetStatusCommand(s.ctx, r), ['status', '--json']));
     const status = JSON.parse(s.io.stdout());
     expect(status.budgets).toMatchObject([{ period: 'day', limit_tokens: 1000, used_tokens: 0, percent: 0, resets_at: '2026-11-27T00:00:00.000Z' }]);
-    const rm = await optionsOf<BudgetCommon & { period: Period }>(s.ctx, (r) => budgetRmCommand(s.ctx, r), ['rm', '--period', 'day']);
+    const rm = await optionsOf<BudgetRemoveOptions>(s.ctx, (r) => budgetRmCommand(s.ctx, r), ['rm', '--period', 'day']);
     await budgetRemoveRun(rm);
     await expect(budgetRemoveRun(rm)).rejects.toBeInstanceOf(UsageError);
   });

@@ -4,6 +4,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { countdown, paceOf } from '../../../src/cli/commands/quota/pace.js';
+import { windowRefusalHint } from '../../../src/cli/commands/quota/refusal.js';
+import { InsufficientQuotaError } from '../../../src/client/errors.js';
 import { quotaCommand, quotaRun, type QuotaOptions } from '../../../src/cli/commands/quota/quota.js';
 import { CliError } from '../../../src/cli/errors.js';
 import type { WindowQuota } from '../../../src/shared/quota.js';
@@ -46,7 +48,7 @@ describe('quota', () => {
   test('--line: per window the used share and the countdown to its reset, one line', async () => {
     const s = await subscribedSeam(8);
     await quota(s, ['--line']);
-    expect(s.io.stdout()).toBe('mo 0% 30d00h · 5h 10% 5h00m · wk 2% 3d06h\n');
+    expect(s.io.stdout()).toBe('5h 10% 5h00m · wk 2% 3d06h · mo 0% 30d00h\n');
   });
 
   test('--line marks an exhausted window; without a subscription it shows the packs', async () => {
@@ -89,5 +91,28 @@ describe('quota arithmetic', () => {
     expect(paceOf(window({}), now)).toEqual({ per_hour: 0, exhausted_at: null });
     // Running requests count: they are spending now.
     expect(paceOf(window({ used: 0, held: 240, remaining: 760 }), now).per_hour).toBe(10);
+  });
+});
+
+describe('a run refused by a window', () => {
+  const refusal = (code: string, retryAfterMs?: number) => new InsufficientQuotaError(429, 'insufficient_quota', code, 'refused', 'req', retryAfterMs);
+  const now = new Date('2026-11-26T10:00:00Z');
+
+  test('the hint names the window and its reset in local time, with the date when it is days away', () => {
+    expect(windowRefusalHint(refusal('quota_exhausted_rolling_5h', 4 * 3_600_000), now, 'Asia/Shanghai')).toBe(
+      'the rolling 5-hour window resets at 22:00 (in 4h00m); `tokencli quota` shows every window, `tokencli plans` the packs that pay beyond it',
+    );
+    expect(windowRefusalHint(refusal('quota_exhausted_week', 78 * 3_600_000), now, 'Europe/London')).toMatch(/^the weekly window resets at Sun 29 Nov, 16:00 \(in 3d06h\)/);
+    expect(windowRefusalHint(refusal('quota_exhausted_cycle'), now, 'UTC')).toMatch(/^the monthly window frees as running requests finish/);
+  });
+
+  test('across a DST change the reset is on the local clock as it will then read', () => {
+    // 18:00 EDT on Saturday; 25 hours later (New York fell back an hour on Sunday) it is 18:00 EST again.
+    const saturday = new Date('2026-10-31T22:00:00Z');
+    expect(windowRefusalHint(refusal('quota_exhausted_week', 25 * 3_600_000), saturday, 'America/New_York')).toMatch(/^the weekly window resets at Sun 1 Nov, 18:00 \(in 1d01h\)/);
+  });
+
+  test('any other shortage keeps the pack hint', () => {
+    expect(windowRefusalHint(refusal('insufficient_balance'), now)).toBeUndefined();
   });
 });

@@ -95,7 +95,7 @@ export async function balanceRun(opts: BalanceOptions): Promise<void> {
 }
 
 /** Every stored profile, each with its own URL, key and provider. */
-async function allTargets(ctx: Context): Promise<ProfileTarget[]> {
+export async function allTargets(ctx: Context): Promise<ProfileTarget[]> {
   const profiles = (await ctx.settings()).profiles();
   return Promise.all(
     Object.entries(profiles).map(async ([name, p]) => {

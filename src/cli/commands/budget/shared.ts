@@ -14,6 +14,9 @@ export interface BudgetCommon {
   json: boolean;
   quiet: boolean;
   now: () => Date;
+  /** The server and account whose last quota windows the window alerts are shown against. */
+  apiUrl: () => Promise<string>;
+  account: () => Promise<string>;
 }
 
 export async function budgetCommon(ctx: Context): Promise<BudgetCommon> {
@@ -26,6 +29,8 @@ export async function budgetCommon(ctx: Context): Promise<BudgetCommon> {
     json: ctx.globals.json,
     quiet: ctx.globals.quiet,
     now: ctx.now,
+    apiUrl: () => ctx.apiUrl(),
+    account: ctx.account,
   };
 }
 

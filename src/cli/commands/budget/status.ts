@@ -1,4 +1,7 @@
-/** `tokencli budget status`: each budget's use, limit, reset and projected exhaustion, from the ledger alone. */
+/**
+ * `tokencli budget status`: each budget's use, limit, reset and projected exhaustion, and each
+ * quota window alert against the windows last seen plus local spend since; from the ledger alone.
+ */
 import { Command } from 'commander';
 import type { BudgetState } from '../../../ledger/budget-rules.js';
 import { budgetStates, standingAlerts } from '../../budget-enforcement.js';
@@ -8,6 +11,7 @@ import { note, warn } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
 import { printJson, printTable, type Column } from '../../io/table.js';
 import { budgetCommon, type BudgetCommon } from './shared.js';
+import { windowAlertStates, printWindowAlerts, type WindowAlertRow } from './window-status.js';
 
 export function budgetStatusCommand(ctx: Context, runF = budgetStatusRun): Command {
   return new Command('status')
@@ -37,7 +41,9 @@ export function statusColumns(now: Date, color: IOStreams['color']): Column<Budg
 
 export async function budgetStatusRun(opts: BudgetCommon): Promise<void> {
   const now = opts.now();
-  const states = await budgetStates(await opts.readLedger(), opts.profile, now, async () => opts.timeZone);
+  const ledger = await opts.readLedger();
+  const states = await budgetStates(ledger, opts.profile, now, async () => opts.timeZone);
+  const windows: WindowAlertRow[] = windowAlertStates(ledger, opts.profile, await opts.apiUrl(), await opts.account(), now);
   for (const line of standingAlerts(states, now)) warn(opts.io, line);
   if (opts.json) {
     return printJson(opts.io, {
@@ -58,8 +64,23 @@ export async function budgetStatusRun(opts: BudgetCommon): Promise<void> {
         projected_exhaustion: s.projected_exhaustion?.toISOString() ?? null,
         alert_command: s.budget.alert_command,
       })),
+      window_alerts: windows.map((w) => ({
+        window: w.alert.window,
+        warn: w.alert.warn,
+        alert_command: w.alert.alert_command,
+        unit: w.quota?.unit ?? null,
+        used: w.state?.used ?? null,
+        limit: w.state?.limit ?? null,
+        percent: w.state?.percent ?? null,
+        crossed: w.state?.crossed ?? [],
+        resets_at: w.quota?.resets_at ?? null,
+        // The windows last seen plus local spend since: always an estimate.
+        estimate: true,
+      })),
     });
   }
-  if (states.length === 0) return note(opts.io, false, `no budgets for profile "${opts.profile}": add one with \`tokencli budget set\``);
-  printTable(opts.io, statusColumns(now, opts.io.color), states);
+  if (states.length === 0 && windows.length === 0) return note(opts.io, false, `no budgets for profile "${opts.profile}": add one with \`tokencli budget set\``);
+  if (states.length > 0) printTable(opts.io, statusColumns(now, opts.io.color), states);
+  // Piped, the budgets' table stays the only one; --json has the window alerts too.
+  if (windows.length > 0 && opts.io.isStdoutTTY) printWindowAlerts(opts.io, windows, now, states.length > 0);
 }

@@ -37,10 +37,11 @@ export function chatCommand(ctx: Context, runF = chatRun): Command {
     .addOption(new Option('--max-tokens <n>', 'most completion tokens per answer').argParser(positiveInteger('--max-tokens')))
     .addOption(new Option('--temperature <t>', 'sampling temperature, 0 to 2').argParser(temperature))
     .option('--cid <id>', 'continue this conversation (see `tokencli logs`)')
+    .option('--raw', 'print answers as they come, without rendering their markdown', false)
     .addHelpText('after', '\nExamples:\n  $ tokencli chat -m demo-mini\n  $ tokencli chat --cid 7c1e…\n\nIn a script, use `tokencli run -c` to continue a conversation instead.')
-    .action(async (flags: { model?: string; system?: string; maxTokens?: number; temperature?: number; cid?: string }) => {
+    .action(async (flags: { model?: string; system?: string; maxTokens?: number; temperature?: number; cid?: string; raw: boolean }) => {
       const conversationId = flags.cid ?? randomUUID();
-      const base: RunFlags = { file: [], stream: true, usage: false, dryRun: false, force: false, raw: false, stdin: false, continue: false, param: [], ...definedFlags(flags) };
+      const base: RunFlags = { file: [], stream: true, usage: false, dryRun: false, force: false, raw: flags.raw, stdin: false, continue: false, param: [], ...definedFlags(flags) };
       await runF({
         io: ctx.io,
         input: process.stdin,

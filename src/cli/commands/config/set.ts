@@ -13,13 +13,13 @@ export function configSetCommand(ctx: Context, runF = configSetRun): Command {
     .description('Change one setting')
     .addArgument(new Argument('<key>', 'setting').choices(KEYS))
     .argument('<value>', 'new value')
-    .addHelpText('after', '\nExamples:\n  $ tokencli config set model demo-pro\n  $ tokencli config set api_url https://tokens.example.com')
+    .addHelpText('after', '\nExamples:\n  $ tokencli config set model demo-pro\n  $ tokencli config set api_url https://tokens.example.com\n  $ tokencli config set render off')
     .action(async (key: string, value: string) => runF({ ...(await configOptions(ctx)), key: parseKey(key), value }));
 }
 
 export async function configSetRun(opts: ConfigOptions & { key: ConfigKey; value: string }): Promise<void> {
   if (opts.key === 'api_url') checkUrl(opts.value, true);
-  if (opts.key === 'history' && opts.value !== 'on' && opts.value !== 'off') throw new UsageError(`history is on or off, not "${opts.value}"`);
+  if ((opts.key === 'history' || opts.key === 'render') && opts.value !== 'on' && opts.value !== 'off') throw new UsageError(`${opts.key} is on or off, not "${opts.value}"`);
   if (opts.key === 'tz' && !isTimeZone(opts.value)) throw new UsageError(`not a time zone: ${opts.value}`, 'use an IANA name such as Asia/Shanghai or Europe/Berlin');
   const settings = opts.settings;
   const current = settings.profile(opts.profile) ?? { provider: 'tokenplan' as const, api_url: DEFAULT_TOKENPLAN_URL };

@@ -39,11 +39,12 @@ export const configOptions = async (ctx: Context): Promise<ConfigOptions> => ({
       model: p?.model ? { value: p.model, source: 'profile' } : { value: null, source: 'default' },
       tz: p?.tz ? { value: p.tz, source: 'profile' } : { value: await ctx.timeZone(), source: 'default' },
       history: p?.history ? { value: p.history, source: 'profile' } : { value: 'on', source: 'default' },
+      render: p?.render ? { value: p.render, source: 'profile' } : { value: 'on', source: 'default' },
     };
   },
 });
 
 export function valuesOf(opts: ConfigOptions): Record<ConfigKey, string | null> {
   const p = opts.settings.profile(opts.profile);
-  return { model: p?.model ?? null, api_url: p?.api_url ?? null, tz: p?.tz ?? null, history: p?.history ?? null };
+  return { model: p?.model ?? null, api_url: p?.api_url ?? null, tz: p?.tz ?? null, history: p?.history ?? null, render: p?.render ?? null };
 }

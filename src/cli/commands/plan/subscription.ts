@@ -47,14 +47,18 @@ export function printSubscription(io: IOStreams, s: Subscription, now: Date, zon
   printFacts(io, facts);
 }
 
+export const noSubscription = () => new CliError('this account has no active subscription', undefined, 'see the tiers with `tokencli plans`, then `tokencli plan subscribe TIER`');
+
 /** The server's word on a subscription request, as an error that says what to do instead; anything else as it came. */
 export function subscriptionRefusal(e: unknown): unknown {
   if (!(e instanceof ApiError)) return e;
   switch (e.code) {
     case 'no_subscription':
-      return new CliError('this account has no subscription', undefined, 'see the tiers with `tokencli plans`, then `tokencli plan subscribe TIER`');
+      return noSubscription();
     case 'subscription_exists':
-      return new CliError('this account already has an active subscription', undefined, '`tokencli quota` shows it; `tokencli plan cancel` ends it at the end of the period paid for');
+      return new CliError('this account already has an active subscription', undefined, '`tokencli plan upgrade TIER` moves it to a dearer tier at once; `tokencli plan cancel` ends it at the end of the period paid for');
+    case 'not_an_upgrade':
+      return new CliError(e.message, undefined, 'a cheaper tier is a new subscription after this one ends: `tokencli plan cancel`, then `tokencli plan subscribe TIER`');
     default:
       return e;
   }

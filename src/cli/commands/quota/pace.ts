@@ -36,5 +36,8 @@ export function paceOf(w: WindowQuota, now: Date): Pace {
 /** Short names for a status line. */
 export const SHORT_WINDOW: Record<WindowQuota['window'], string> = { rolling_5h: '5h', week: 'wk', cycle: 'mo' };
 
+/** Each window in a sentence: "the rolling 5-hour window", "the weekly quota window". */
+export const WINDOW_ADJECTIVE: Record<WindowQuota['window'], string> = { rolling_5h: 'rolling 5-hour', week: 'weekly', cycle: 'monthly' };
+
 /** Used share of the limit in whole percent, rounded down so that 100% means really exhausted. */
 export const usedPercent = (w: WindowQuota) => (w.limit === 0 ? 100 : Math.floor(((w.limit - w.remaining) * 100) / w.limit));

@@ -1,5 +1,7 @@
 /** How `tokencli quota` looks: a bar per window on a terminal, tab-separated rows in a pipe, one line for a status bar. */
-import type { Quota, WindowQuota } from '../../../shared/quota.js';
+import type { WindowQuota } from '../../../shared/quota.js';
+import { WINDOWS } from '../../../tokens/windows.js';
+import type { StoredQuota } from './headers.js';
 import { formatTokens, when } from '../../io/format.js';
 import type { IOStreams } from '../../io/streams.js';
 import { printTable, type Column } from '../../io/table.js';
@@ -7,6 +9,14 @@ import { countdown, paceOf, SHORT_WINDOW, usedPercent } from './pace.js';
 
 const WINDOW_NAME: Record<WindowQuota['window'], string> = { rolling_5h: '5 hours', week: 'week', cycle: 'month' };
 const BAR_CELLS = 10;
+
+/** A window as a provider may report it: a lane label when it has several (MiniMax per model). */
+type Shown = WindowQuota & { label?: string };
+
+const nameOf = (w: Shown) => WINDOW_NAME[w.window] + (w.label ? ` (${w.label})` : '');
+
+/** "80 / 10,000,000 tokens", or "28% used" for a window reported only as a share. */
+const usedOf = (w: Shown) => (w.unit === 'percent' ? `${w.used + w.held}% used` : `${formatTokens(w.used + w.held)} / ${formatTokens(w.limit)} ${w.unit}`);
 
 function bar(w: WindowQuota): string {
   const full = Math.min(BAR_CELLS, Math.ceil((usedPercent(w) * BAR_CELLS) / 100));
@@ -25,51 +35,64 @@ function pacePhrase(w: WindowQuota, now: Date): string {
   const p = paceOf(w, now);
   if (p.per_hour === 0) return 'unused';
   const runsOut = p.exhausted_at ? `runs out in ${countdown(Date.parse(p.exhausted_at) - now.getTime())}, before the reset` : 'lasts to the reset';
-  return `${formatTokens(p.per_hour)} ${w.unit}/h, ${runsOut}`;
+  return `${formatTokens(p.per_hour)}${w.unit === 'percent' ? '%' : ` ${w.unit}`}/h, ${runsOut}`;
 }
 
 /** Piped, the columns are the --json fields; on a terminal, a bar and phrases, the pace dropped first when narrow. */
-function columns(now: Date, zone: string): Column<WindowQuota>[] {
+export function columns(now: Date, zone: string): Column<Shown>[] {
   return [
-    { key: 'window', title: 'window', human: (w) => WINDOW_NAME[w.window], raw: (w) => w.window },
+    { key: 'window', title: 'window', human: nameOf, raw: (w) => w.window },
     { key: 'unit', title: 'unit', human: (w) => w.unit, raw: (w) => w.unit, pipedOnly: true },
-    { key: 'used', title: 'used', human: (w) => `${bar(w)} ${formatTokens(w.used + w.held)} / ${formatTokens(w.limit)} ${w.unit}`, raw: (w) => w.used },
+    { key: 'used', title: 'used', human: (w) => `${bar(w)} ${usedOf(w)}`, raw: (w) => w.used },
     { key: 'held', title: 'held', human: (w) => String(w.held), raw: (w) => w.held, pipedOnly: true },
     { key: 'limit', title: 'limit', human: (w) => String(w.limit), raw: (w) => w.limit, pipedOnly: true },
-    { key: 'remaining', title: 'left', human: (w) => formatTokens(w.remaining), raw: (w) => w.remaining },
+    { key: 'remaining', title: 'left', human: (w) => (w.unit === 'percent' ? `${w.remaining}%` : formatTokens(w.remaining)), raw: (w) => w.remaining },
     { key: 'resets_at', title: 'resets', human: (w) => resetsIn(w.resets_at, now, zone), raw: (w) => w.resets_at },
     { key: 'per_hour', title: 'pace', human: (w) => pacePhrase(w, now), raw: (w) => paceOf(w, now).per_hour, drop: 1 },
     { key: 'exhausted_at', title: 'runs out', human: () => '', raw: (w) => paceOf(w, now).exhausted_at, pipedOnly: true },
+    // Last, so that scripts reading the fields before it keep working.
+    { key: 'label', title: '', human: () => '', raw: (w) => w.label ?? null, pipedOnly: true },
   ];
 }
 
-export function printQuota(io: IOStreams, q: Quota, now: Date, zone: string): void {
+/** An estimate (offline) says so: `~` before figures that are not the server's. */
+const isEstimate = (q: StoredQuota) => (q as { estimate?: boolean }).estimate === true;
+
+export function printQuota(io: IOStreams, q: StoredQuota & { provider?: string; plan?: string | null }, now: Date, zone: string): void {
   const tty = io.isStdoutTTY;
+  if (tty && q.provider) io.out(`${io.color.bold(q.provider)}${q.plan ? ` · ${q.plan}` : ''}\n`);
   if (tty && q.subscription) {
     const s = q.subscription;
     const renewal = s.status === 'ended' ? 'ended' : s.auto_renew ? 'renews' : 'ends (auto-renew off)';
     io.out(`${io.color.bold(s.plan_id)} · ${renewal} ${when(s.current_period_end, true, now)}\n`);
   }
-  if (tty && q.windows.length === 0) io.out('No active subscription: requests draw on the packs.\n');
+  if (tty && q.windows.length === 0) io.out(q.provider ? 'The provider reported no quota windows.\n' : 'No active subscription: requests draw on the packs.\n');
   if (q.windows.length > 0) printTable(io, columns(now, zone), q.windows);
-  if (tty) io.out(`packs: ${formatTokens(q.packs.tokens_remaining)} tokens${q.packs.tokens_held ? ` (${formatTokens(q.packs.tokens_held)} held)` : ''}\n`);
+  if (tty && q.packs) io.out(`packs: ${isEstimate(q) ? 'last seen ' : ''}${formatTokens(q.packs.tokens_remaining)} tokens${q.packs.tokens_held ? ` (${formatTokens(q.packs.tokens_held)} held)` : ''}\n`);
 }
 
 /**
  * One short line, e.g. `5h 12% 3h05m · wk 40% 2d11h · mo 8% 24d02h`: per window the limit nearest to
- * its cap (a window may count requests and tokens), marked `!` when exhausted, and its reset.
+ * its cap (a window may count requests and tokens), marked `!` when exhausted, and its reset; an
+ * offline estimate starts with `~`.
  */
-export function printLine(io: IOStreams, q: Quota, now: Date): void {
+export function printLine(io: IOStreams, q: StoredQuota, now: Date): void {
+  io.out(quotaLine(q, now) + '\n');
+}
+
+/** The status line's text: per window the limit nearest its cap, `!` when exhausted, the reset; `~` first for an estimate. */
+export function quotaLine(q: StoredQuota, now: Date): string {
   const nearest = new Map<WindowQuota['window'], WindowQuota>();
   for (const w of q.windows) {
     const seen = nearest.get(w.window);
     if (!seen || usedPercent(w) > usedPercent(seen)) nearest.set(w.window, w);
   }
-  const parts = [...nearest.values()].map((w) => {
+  // Shortest window first, whatever order the server listed them in.
+  const parts = WINDOWS.filter((name) => nearest.has(name)).map((name) => nearest.get(name)!).map((w) => {
     const mark = w.remaining === 0 ? '!' : '';
     const reset = w.resets_at === null ? '' : ` ${countdown(Date.parse(w.resets_at) - now.getTime())}`;
     return `${SHORT_WINDOW[w.window]} ${usedPercent(w)}%${mark}${reset}`;
   });
-  if (parts.length === 0) parts.push(`packs ${formatTokens(q.packs.tokens_remaining)}`);
-  io.out(parts.join(' · ') + '\n');
+  if (parts.length === 0) parts.push(q.packs ? `packs ${formatTokens(q.packs.tokens_remaining)}` : 'no windows');
+  return (isEstimate(q) ? '~' : '') + parts.join(' · ');
 }

@@ -8,7 +8,9 @@ import { evaluate, wouldExceed } from '../../../ledger/budget-rules.js';
 import { billedTokens } from '../../../tokens/billing.js';
 import type { Ledger } from '../../../ledger/ledger.js';
 import { resolveRuns } from '../../../ledger/resolve.js';
-import { budgetStates, checkHardBudgets, raiseAlerts } from '../../budget-enforcement.js';
+import { budgetStates, checkHardBudgets, raiseAlerts, raiseWindowAlerts } from '../../budget-enforcement.js';
+import type { HeaderBag } from '../../../client/wire-response.js';
+import { keepRunWindows } from '../quota/snapshot.js';
 import { warn } from '../../io/messages.js';
 import { serverLookup } from '../../server-records.js';
 import type { RunEstimator } from './estimate.js';
@@ -41,10 +43,26 @@ export async function enforceHardBudgets(opts: RunOptions, ledger: Ledger, estim
   return check;
 }
 
-/** Budget alerts for what this run spent, then settle earlier estimates from the server's records. */
-export async function afterRun(opts: RunOptions, ledger: Ledger, client: TokenClient): Promise<void> {
+/**
+ * Budget alerts for what this run spent; the quota windows its answer reported kept for `quota
+ * --line` and checked against the window alerts; then earlier estimates settled from the server's records.
+ */
+export async function afterRun(opts: RunOptions, ledger: Ledger, client: TokenClient, run: { headers?: HeaderBag; billed: number }): Promise<void> {
   // Other processes' runs in flight are not spent yet: an alert, unlike a refusal, cannot be taken back.
   await raiseAlerts(ledger, await budgetStates(ledger, opts.profile, opts.now(), opts.timeZone, { settledOnly: true }), opts.io, opts.now(), opts.runAlert);
+  await windowsAfterRun(opts, ledger, run);
   const lookup = opts.provider === 'tokenplan' ? serverLookup(client) : undefined;
   await resolveRuns(ledger, { apiUrl: opts.apiUrl, account: await opts.account(), now: opts.now(), ...(lookup ? { lookup } : {}) }).catch(() => undefined);
+}
+
+async function windowsAfterRun(opts: RunOptions, ledger: Ledger, run: { headers?: HeaderBag; billed: number }): Promise<void> {
+  if (opts.provider !== 'tokenplan' || !run.headers) return;
+  const who = { profile: opts.profile, apiUrl: opts.apiUrl, account: await opts.account() };
+  try {
+    const quota = keepRunWindows(ledger, who.apiUrl, who.account, run.headers, run.billed, opts.now());
+    if (quota) await raiseWindowAlerts(ledger, who, quota.windows, opts.io, opts.now(), opts.runAlert);
+  } catch (e) {
+    // The run is recorded; a snapshot that could not be kept costs only the next offline estimate.
+    warn(opts.io, `could not keep the quota windows of this answer (${(e as Error).message})`);
+  }
 }

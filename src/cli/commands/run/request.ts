@@ -4,6 +4,7 @@
  * it ended without deciding what that means for the ledger or the exit code.
  */
 import type { TokenClient } from '../../../client/client.js';
+import type { HeaderBag } from '../../../client/wire-response.js';
 import { completionChunk } from '../../../client/sse.js';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatUsage } from '../../../shared/wire.js';
 import type { IOStreams } from '../../io/streams.js';
@@ -32,6 +33,8 @@ export interface Answer {
   failure?: unknown;
   durationMs: number;
   ttftMs: number | null;
+  /** The answer's headers, once they arrived: a Token Plan server puts the quota windows there. */
+  headers?: HeaderBag;
 }
 
 export async function sendPrompt(io: IOStreams, client: TokenClient, plan: RequestPlan, interrupt: AbortSignal): Promise<Answer> {
@@ -89,7 +92,7 @@ export async function sendPrompt(io: IOStreams, client: TokenClient, plan: Reque
     flushing ??= setImmediate(flush);
   };
   try {
-    const call = { signal: controller.signal, idempotencyKey: plan.runId };
+    const call = { signal: controller.signal, idempotencyKey: plan.runId, onHeaders: (h: HeaderBag) => (answer.headers = h) };
     if (plan.stream) {
       for await (const chunks of await client.chat.streamBatches(body, call)) take(chunks);
     } else {

@@ -14,6 +14,7 @@ import { RunRecorder } from '../../../ledger/recorder.js';
 import type { Context } from '../../context.js';
 import { CliError, Exit, InterruptedError, StdoutClosedError, UsageError } from '../../errors.js';
 import { note, warn } from '../../io/messages.js';
+import type { IOStreams } from '../../io/streams.js';
 import { printJson } from '../../io/table.js';
 import { nearest } from '../../io/suggest.js';
 import { positiveInteger, temperature } from '../../flags.js';
@@ -26,7 +27,7 @@ import { conversationMessages, openConversation, saveTurn } from './conversation
 import { definedOnly, runOptionsFor, type RunFlags, type RunOptions } from '../../run-options.js';
 import { runEnd, runStart } from './record.js';
 import { sendPrompt } from './request.js';
-import { fileSink, type FileSink } from './output.js';
+import { fileSink, markdownSink, type AnswerSink } from './output.js';
 import { afterRun, enforceHardBudgets } from './budget-guard.js';
 import { summaryLine } from './summary.js';
 
@@ -47,7 +48,7 @@ export function runCommand(ctx: Context, runF = runRun): Command {
     .option('--usage', 'print the usage line on stderr even when it is not a terminal', false)
     .option('--dry-run', 'send nothing: show the estimated prompt tokens and plan-token cost', false)
     .option('--force', 'run even when a hard budget would refuse it (and record that)', false)
-    .option('--raw', 'on a terminal, pass control sequences in the answer through instead of showing them', false)
+    .option('--raw', 'print the answer as it comes: no markdown rendering on a terminal, control sequences passed through', false)
     .option('-n, --no-stdin', 'do not read standard input (for `while read` loops; as ssh -n)')
     .option('-o, --output <file>', 'write the answer to FILE instead of stdout')
     .option('-t, --template <name>', 'use a template: its system prompt, prompt ($input is yours), model and settings')
@@ -120,8 +121,8 @@ export async function runRun(opts: RunOptions): Promise<void> {
     throw e;
   }
 
-  const sink = opts.output === undefined ? opts.io : await fileSink(opts.io, opts.output);
-  const answer = await sendPrompt(sink, client, { runId, model, messages, ...definedOnly({ maxTokens: opts.maxTokens, temperature: opts.temperature }), stream: opts.stream, print: !opts.json, raw: opts.raw }, opts.interrupt).finally(() => sink !== opts.io && (sink as FileSink).close());
+  const sink = await answerSink(opts);
+  const answer = await sendPrompt(sink, client, { runId, model, messages, ...definedOnly({ maxTokens: opts.maxTokens, temperature: opts.temperature }), stream: opts.stream, print: !opts.json, raw: opts.raw }, opts.interrupt).finally(() => sink !== opts.io && (sink as AnswerSink).close());
   const figures = await runEnd(runId, answer, estimator);
   if (figures.distrusted) warn(opts.io, figures.distrusted);
   try {
@@ -137,7 +138,7 @@ export async function runRun(opts: RunOptions): Promise<void> {
     );
   }
   if (ledger && opts.keepHistory) saveTurn(opts.io, ledger, { runId, conversationId: conversation.id, system: opts.system, prompt: prompt.text, files: prompt.files, answer: answer.content });
-  if (ledger) await afterRun(opts, ledger, client);
+  if (ledger) await afterRun(opts, ledger, client, { ...(answer.headers ? { headers: answer.headers } : {}), billed: figures.end.billed_tokens });
 
   const summary = summaryLine({ usage: figures.usage, billedTokens: figures.end.billed_tokens, source: figures.end.source, durationMs: answer.durationMs, ttftMs: answer.ttftMs });
   // Under --json the run is the document, also when it ended early with some text: a script gets
@@ -164,6 +165,13 @@ export async function runRun(opts: RunOptions): Promise<void> {
   }
   if (answer.failure) throw answer.failure;
   if (opts.io.isStderrTTY || opts.usage) note(opts.io, opts.quiet && !opts.usage, opts.io.errColor.dim(summary));
+}
+
+/** A file (-o), markdown rendered on the terminal (unless --raw or --json), or stdout as it came. */
+async function answerSink(opts: RunOptions): Promise<IOStreams | AnswerSink> {
+  if (opts.output !== undefined) return fileSink(opts.io, opts.output);
+  if (opts.screen && opts.render && !opts.json && opts.io.isStdoutTTY) return markdownSink(opts.io, opts.screen);
+  return opts.io;
 }
 
 function interruptedBeforeSending(interrupt: AbortSignal): InterruptedError {

@@ -11,6 +11,8 @@ import { parseMoney, type Money } from '../../../tokens/money.js';
 import type { RunningServer, ServerOptions } from '../../../server/listen.js';
 import { databaseTarget, DEFAULT_DB_TIMEOUT_MS, DEFAULT_POOL_SIZE } from './database.js';
 import { keysCommand } from './keys.js';
+import type { UpstreamModelConfig } from '../../../server/backends/upstream.js';
+import { scheduleProblem } from '../../../tokens/peak.js';
 
 export interface ServeOptions {
   io: IOStreams;
@@ -62,7 +64,7 @@ export function serveCommand(ctx: Context, runF = serveRun): Command {
     .addOption(new Option('--demo-delay-ms <ms>', 'pause between demo tokens').default(0).argParser(nonNegativeInteger('--demo-delay-ms')))
     .option('--upstream <url>', 'forward chat to this OpenAI-compatible base URL (e.g. https://api.example.com/v1) instead of the demo models')
     .option('--upstream-key-env <var>', 'environment variable holding the upstream API key')
-    .option('--models-config <file>', 'JSON of per-model multipliers for upstream mode: {"id": {"input_multiplier_milli": 1000, ...}}')
+    .option('--models-config <file>', 'JSON of per-model multipliers for upstream mode: {"id": {"input_multiplier_milli": 1000, "schedule": {"time_zone", "base_milli", "rules"}, ...}} (see docs/token-plan-api.yaml, Model.multiplier.schedule)')
     .addOption(new Option('--rate-limit <rps>', 'sustained requests per second per key').default(50).argParser(positiveNumber('--rate-limit')))
     .addOption(new Option('--rate-burst <n>', 'requests per key allowed in a burst').default(200).argParser(positiveInteger('--rate-burst')))
     .addOption(new Option('--max-body-bytes <n>', 'larger request bodies get 413').default(1_048_576).argParser(positiveInteger('--max-body-bytes')))
@@ -159,12 +161,19 @@ export async function serveRun(opts: ServeOptions): Promise<void> {
   opts.io.err('stopped\n');
 }
 
-function readModelsConfig(file: string): Record<string, { input_multiplier_milli?: number; output_multiplier_milli?: number; context_length?: number }> {
+function readModelsConfig(file: string): Record<string, UpstreamModelConfig> {
+  let config: Record<string, UpstreamModelConfig>;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as ReturnType<typeof readModelsConfig>;
+    config = JSON.parse(readFileSync(file, 'utf8')) as Record<string, UpstreamModelConfig>;
   } catch (e) {
     throw new UsageError(`cannot read --models-config ${file}: ${(e as Error).message}`);
   }
+  // A schedule bills every request: one that cannot be read is refused now, not guessed at later.
+  for (const [model, cfg] of Object.entries(config)) {
+    const problem = cfg.schedule === undefined ? undefined : scheduleProblem(cfg.schedule);
+    if (problem) throw new UsageError(`--models-config ${file}: ${model}: ${problem}`);
+  }
+  return config;
 }
 
 /** An amount of money as a person types it (500, ¥500, 9.90); the server bills in CNY. */

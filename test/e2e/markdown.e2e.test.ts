@@ -1,0 +1,128 @@
+/**
+ * Readable answers on a terminal (issue 17, part 4): markdown rendered while it streams, at two
+ * widths, read back from the screen a real terminal of that size would show; `--raw` and piped
+ * output are the text as it came, and the history keeps that text. The demo-echo model answers
+ * with the prompt, slowly enough that the answer arrives over many reads.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { userAt } from '../helpers/cli.js';
+import { KEY, onPty } from '../helpers/pty.js';
+import { screenOf } from '../helpers/screen.js';
+import { buy, startServe, type Served } from '../helpers/serve.js';
+
+const ANSWER = `# Streaming answers
+
+Some **bold words**, *emphasis*, \`inline code\` and a [link](https://example.com/docs) in a sentence that is long enough to wrap at forty columns, and again.
+
+- a first item with enough words in it to wrap around the edge
+- a second item
+
+> a quoted line that is also long enough to wrap at forty columns
+
+\`\`\`ts
+const answer = 42;
+console.log(answer);
+\`\`\`
+
+Done.`;
+
+const PARAGRAPH_WORDS = 'Some bold words, emphasis, inline code and a link in a sentence that is long enough to wrap at forty columns, and again.'.split(' ');
+
+let s: Served;
+beforeAll(async () => {
+  s = await startServe(['--demo-delay-ms', '2']);
+  await buy(s.url, s.key, 'pro');
+});
+afterAll(() => s.stop());
+
+const asUser = () => userAt(undefined, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key });
+
+async function onTerminal(args: string[], columns: number, home: string): Promise<{ code: number | null; lines: string[]; raw: string }> {
+  const pty = onPty(args, { home, columns, rows: 30, env: { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key } });
+  const code = await pty.exit();
+  return { code, lines: await screenOf(pty.raw(), columns, 30), raw: pty.raw() };
+}
+
+describe('on a terminal, an answer is rendered as markdown while it streams', () => {
+  test.each([40, 100])('at %i columns: emphasis without its marks, wrapped between words, code in a frame with its language', async (columns) => {
+    const u = asUser();
+    const { code, lines } = await onTerminal(['run', '-n', '-m', 'demo-echo', ANSWER], columns, u.home);
+    expect(code).toBe(0);
+    const screen = lines.join('\n');
+    expect(screen).toContain('Streaming answers');
+    expect(screen).not.toMatch(/\*\*|```|^# /m);
+    expect(screen).toContain('link (https://example.com/docs)');
+    expect(lines.every((l) => l.length <= columns)).toBe(true);
+    // Every word of the paragraph is whole on some row: none was cut at the edge.
+    const words = new Set(lines.flatMap((l) => l.trim().split(/\s+/)));
+    for (const word of PARAGRAPH_WORDS) expect(words).toContain(word);
+    if (columns === 40) expect(lines.filter((l) => l.startsWith('Some') || PARAGRAPH_WORDS.includes(l.split(' ')[0]!)).length).toBeGreaterThan(2);
+    expect(lines).toContain('- a second item');
+    expect(lines.some((l) => /^│ a quoted line/.test(l))).toBe(true);
+    const top = lines.findIndex((l) => l.startsWith('┌─ ts '));
+    expect(top).toBeGreaterThan(0);
+    expect(lines.slice(top + 1, top + 4)).toEqual(['│ const answer = 42;', '│ console.log(answer);', `└${'─'.repeat(columns - 1)}`]);
+    expect(lines).toContain('Done.');
+    // The history keeps the answer as it came.
+    expect((await u.run(['logs', '--last'])).stdout).toBe(`${ANSWER}\n`);
+  });
+
+  test('--raw shows the answer as it came; piped output is the answer byte for byte', async () => {
+    const u = asUser();
+    const raw = await onTerminal(['run', '-n', '--raw', '-m', 'demo-echo', ANSWER], 100, u.home);
+    expect(raw.code).toBe(0);
+    expect(raw.lines.join('\n')).toContain('Some **bold words**, *emphasis*, `inline code` and a [link](https://example.com/docs)');
+    expect(raw.lines).toContain('```ts');
+    expect(raw.raw).not.toMatch(/\x1b\[\d*A/);
+    const piped = await u.run(['run', '-n', '-m', 'demo-echo', ANSWER]);
+    expect(piped.stdout).toBe(`${ANSWER}\n`);
+  });
+
+  test('config set render off shows answers as they came, still made safe for the terminal', async () => {
+    const u = asUser();
+    expect((await u.run(['config', 'set', 'render', 'of'])).code).toBe(2);
+    expect((await u.run(['config', 'set', 'render', 'off'])).code).toBe(0);
+    expect(JSON.parse((await u.run(['config', 'list', '--json'])).stdout).sources.render).toBe('profile');
+    const shown = await onTerminal(['run', '-n', '-m', 'demo-echo', 'a **bold** \x1b]0;title\x07 claim'], 100, u.home);
+    expect(shown.code).toBe(0);
+    expect(shown.lines).toContain('a **bold** ^[]0;title^G claim');
+  });
+
+  test('Ctrl-C inside a code block closes its frame, and the run ends as interrupted', async () => {
+    const slow = await startServe(['--demo-delay-ms', '60']);
+    await buy(slow.url, slow.key);
+    try {
+      const u = userAt(undefined, { TOKENCLI_API_URL: slow.url, TOKENCLI_API_KEY: slow.key });
+      const code = Array.from({ length: 40 }, (_, i) => `line_${i} = ${i}`).join('\n');
+      const pty = onPty(['run', '-n', '-m', 'demo-echo', `Here:\n\n\`\`\`py\n${code}\n\`\`\`\n`], { home: u.home, columns: 60, rows: 30, env: { TOKENCLI_API_URL: slow.url, TOKENCLI_API_KEY: slow.key } });
+      await pty.waitFor(/line_2 = 2/);
+      pty.type(KEY.ctrlC);
+      expect(await pty.exit()).toBe(130);
+      const lines = await screenOf(pty.raw(), 60, 30);
+      const top = lines.findIndex((l) => l.startsWith('┌─ py '));
+      const bottom = lines.findIndex((l) => l === `└${'─'.repeat(59)}`);
+      expect(top).toBeGreaterThan(0);
+      expect(bottom).toBeGreaterThan(top + 2);
+      expect(lines.slice(top + 1, bottom).every((l) => l.startsWith('│ line_'))).toBe(true);
+      expect(lines.slice(bottom).join('\n')).toMatch(/interrupted: the partial answer is recorded/);
+    } finally {
+      await slow.stop();
+    }
+  });
+});
+
+describe('chat', () => {
+  test('renders each answer on the terminal, and --raw leaves it as it came', async () => {
+    for (const raw of [false, true]) {
+      const u = asUser();
+      const pty = onPty(['chat', '-m', 'demo-echo', ...(raw ? ['--raw'] : [])], { home: u.home, columns: 60, rows: 30, env: { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key } });
+      await pty.waitFor(/Ctrl-D leaves/);
+      pty.type('say **hello** to `x`' + KEY.enter);
+      await pty.waitFor(/plan tokens/);
+      pty.type('\x04');
+      expect(await pty.exit()).toBe(0);
+      const lines = await screenOf(pty.raw(), 60, 30);
+      expect(lines).toContain(raw ? 'say **hello** to `x`' : 'say hello to x');
+    }
+  });
+});

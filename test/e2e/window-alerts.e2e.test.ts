@@ -1,0 +1,47 @@
+/**
+ * Alerts on quota windows end to end against a real `tokencli serve`: set with `budget window`,
+ * checked after each run against the windows its answer reported, each threshold once (with the
+ * alert command), shown by `budget status`, removed by `budget rm --window`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { userAt } from '../helpers/cli.js';
+import { api, startServe, type Served } from '../helpers/serve.js';
+
+let s: Served;
+beforeAll(async () => {
+  s = await startServe();
+  expect((await api(s.url, '/v1/subscriptions', { key: s.key, body: { plan_id: 'lite-monthly' }, headers: { 'idempotency-key': 'alerts' } })).status).toBe(201);
+});
+afterAll(() => s.stop());
+
+test('budget window 5h: each threshold of the 80-request window alerts once, to stderr and the command; status and rm', async () => {
+  const u = userAt(undefined, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key });
+  const log = join(u.home, 'alerts.log');
+  const set = await u.run(['budget', 'window', '5h', '--warn', '2,3', '--json', '--alert-command', `printf '%s %s %s %s %s\\n' "$TOKENCLI_ALERT_WINDOW" "$TOKENCLI_ALERT_UNIT" "$TOKENCLI_ALERT_THRESHOLD" "$TOKENCLI_ALERT_USED" "$TOKENCLI_ALERT_LIMIT" >> ${log}`]);
+  expect(set.code).toBe(0);
+  expect(JSON.parse(set.stdout)).toMatchObject({ window: 'rolling_5h', warn: [2, 3] });
+
+  const stderrs: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    const r = await u.run(['run', '-m', 'demo-mini', '--max-tokens', '2', 'hi']);
+    expect(r.code).toBe(0);
+    stderrs.push(r.stderr);
+  }
+  // 2 of 80 requests is 2.5%: the 2% threshold; 3 is 3.75%: the 3% one; the fourth run crosses none.
+  expect(stderrs.map((e) => e.match(/5-hour quota window at (\d+)% \(threshold (\d+)%\)/)?.slice(1) ?? null)).toEqual([null, ['2', '2'], ['3', '3'], null]);
+  expect(readFileSync(log, 'utf8')).toBe('rolling_5h requests 2 2 80\nrolling_5h requests 3 3 80\n');
+
+  const status = JSON.parse((await u.run(['budget', 'status', '--json'])).stdout);
+  expect(status.window_alerts).toEqual([{ window: 'rolling_5h', warn: [2, 3], alert_command: expect.any(String), unit: 'requests', used: 4, limit: 80, percent: 5, crossed: [2, 3], resets_at: expect.any(String), estimate: true }]);
+
+  expect((await u.run(['budget', 'window', 'fortnight'])).code).toBe(2);
+  expect((await u.run(['budget', 'window', 'week', '--warn', 'lots'])).code).toBe(2);
+  expect((await u.run(['budget', 'rm'])).code).toBe(2);
+  expect((await u.run(['budget', 'rm', '--window', '5h'])).code).toBe(0);
+  const again = await u.run(['budget', 'rm', '--window', '5h']);
+  expect(again.code).toBe(2);
+  expect(again.stderr).toMatch(/no alerts on the rolling 5-hour quota window/);
+  expect(JSON.parse((await u.run(['budget', 'status', '--json'])).stdout).window_alerts).toEqual([]);
+});
