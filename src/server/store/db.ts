@@ -3,7 +3,7 @@
  * or PostgreSQL at a URL for several replicas sharing one database. Both run the same named,
  * append-only migrations (migrations.ts) on open.
  */
-import { openPostgresDb, type PostgresOptions } from './postgres.js';
+import type { PostgresOptions } from './postgres.js';
 import type { OpenedDb } from './sql.js';
 import { openSqliteDb } from './sqlite.js';
 
@@ -19,6 +19,9 @@ export function describeTarget(target: DatabaseTarget): string {
   return url.href;
 }
 
-export function openServerDb(target: DatabaseTarget, now: () => Date): Promise<OpenedDb> {
-  return target.postgres ? openPostgresDb(target.postgres, now) : Promise.resolve(openSqliteDb(target.dataDir, now));
+export async function openServerDb(target: DatabaseTarget, now: () => Date): Promise<OpenedDb> {
+  if (!target.postgres) return openSqliteDb(target.dataDir, now);
+  // The driver loads only for a PostgreSQL store: the default server starts without it.
+  const { openPostgresDb } = await import('./postgres.js');
+  return openPostgresDb(target.postgres, now);
 }

@@ -18,19 +18,18 @@ import { markTransaction, outsideTransaction, type Db, type OpenedDb, type Param
 class Statements implements Sql {
   readonly dialect = 'sqlite';
   constructor(protected readonly conn: Database.Database) {}
-  all<T>(sql: string, params: readonly Param[] = []): Promise<T[]> {
-    return Promise.resolve(prepared(this.conn, sql).all(...params) as T[]);
+  // async, so that a failing statement rejects like PostgreSQL's instead of throwing where it is called.
+  async all<T>(sql: string, params: readonly Param[] = []): Promise<T[]> {
+    return prepared(this.conn, sql).all(...params) as T[];
   }
-  get<T>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
-    return Promise.resolve(prepared(this.conn, sql).get(...params) as T | undefined);
+  async get<T>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
+    return prepared(this.conn, sql).get(...params) as T | undefined;
   }
-  run(sql: string, params: readonly Param[] = []): Promise<number> {
-    return Promise.resolve(prepared(this.conn, sql).run(...params).changes);
+  async run(sql: string, params: readonly Param[] = []): Promise<number> {
+    return prepared(this.conn, sql).run(...params).changes;
   }
   /** BEGIN IMMEDIATE took the database's write lock: every account is already this transaction's. */
-  lockAccount(): Promise<void> {
-    return Promise.resolve();
-  }
+  async lockAccount(): Promise<void> {}
 }
 
 class SqliteDb extends Statements implements Db {
