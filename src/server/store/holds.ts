@@ -7,7 +7,7 @@
  */
 import type { Balance, BillingRates } from '../../shared/wire.js';
 import { newId } from './accounts.js';
-import { scalar, type Sql } from './sql.js';
+import type { Sql } from './sql.js';
 import { recordWindowUsage } from './windows.js';
 
 export interface Availability {
@@ -23,9 +23,13 @@ export interface Availability {
 
 export async function availability(db: Sql, accountId: string, now: Date): Promise<Availability> {
   const iso = now.toISOString();
-  const remaining = await scalar<number>(db, 'SELECT COALESCE(SUM(tokens_remaining), 0) FROM packs WHERE account_id = ? AND expires_at > ?', [accountId, iso]);
-  const held = await scalar<number>(db, `SELECT COALESCE(SUM(tokens), 0) FROM holds WHERE account_id = ? AND status = 'active' AND expires_at > ? AND subscription_id IS NULL`, [accountId, iso]);
-  const owed = await scalar<number>(db, 'SELECT debt_tokens FROM accounts WHERE id = ?', [accountId]);
+  // One statement, so one round trip to a remote database and one snapshot of the three.
+  const { remaining, held, owed } = (await db.get<Omit<Availability, 'available'>>(
+    `SELECT (SELECT COALESCE(SUM(tokens_remaining), 0) FROM packs WHERE account_id = ? AND expires_at > ?) AS remaining,
+            (SELECT COALESCE(SUM(tokens), 0) FROM holds WHERE account_id = ? AND status = 'active' AND expires_at > ? AND subscription_id IS NULL) AS held,
+            (SELECT debt_tokens FROM accounts WHERE id = ?) AS owed`,
+    [accountId, iso, accountId, iso, accountId],
+  ))!;
   return { remaining, held, owed, available: Math.max(0, remaining - held - owed) };
 }
 
