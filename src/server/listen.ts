@@ -56,14 +56,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const now = opts.now ?? (() => new Date());
   const counter = new CountPool({ size: defaultPoolSize(), deadlineMs: opts.countDeadlineMs });
   const sms = new DemoSms({ log: (line) => console.error(line), now, ...(opts.smsOutbox ? { outboxFile: opts.smsOutbox } : {}) });
-  let built;
-  try {
-    built = await buildServer({ ...opts, now, counter, sms });
-  } catch (e) {
+  // A database that cannot be opened must not leave the counting threads running.
+  const { db, app, inflight, demoKey } = await buildServer({ ...opts, now, counter, sms }).catch(async (e: unknown) => {
     await counter.close();
     throw e;
-  }
-  const { db, app, inflight, demoKey } = built;
+  });
   // Holds left by a process that is gone: bill what they delivered, free the rest. The only server of
   // a SQLite data directory may take every active hold for such; a replica, only its own and lapsed ones.
   const shared = opts.database.postgres !== undefined;

@@ -48,11 +48,11 @@ export async function keysCreateRun(opts: KeysCreateOptions): Promise<void> {
     if (!phone) throw new UsageError(`--phone "${opts.phone}" is not a phone number`, 'give it with its country code (+44 7700 900123), or as 11 digits for mainland China');
   }
   const { createKey } = await import('../../../server/build.js');
+  const { isUniqueViolation } = await import('../../../server/store/sql.js');
   try {
     opts.io.out(`${await createKey(databaseTarget(opts), opts.account, undefined, phone)}\n`);
   } catch (e) {
-    // SQLite's and PostgreSQL's names for a unique index refusing the number.
-    if (['SQLITE_CONSTRAINT_UNIQUE', '23505'].includes((e as { code?: string }).code ?? '')) throw new UsageError(`${opts.phone} already belongs to another account`);
+    if (isUniqueViolation(e)) throw new UsageError(`${opts.phone} already belongs to another account`);
     throw e;
   }
 }
