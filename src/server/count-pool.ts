@@ -1,8 +1,8 @@
 /**
  * Counts prompt tokens off the event loop, in a pool of worker threads sized to the machine. Each
  * count has a deadline: the worker stops it there and the request gets a 400 instead of a server
- * that hangs. A worker that does not answer by twice the deadline is terminated (nothing else stops
- * a synchronous loop) and replaced. The smallest prompt waiting goes first, so that a queue of huge
+ * that hangs. A worker that does not answer long after the deadline is terminated (nothing else
+ * stops a synchronous loop) and replaced. The smallest prompt waiting goes first, so that a queue of huge
  * prompts does not delay ordinary ones.
  */
 import { availableParallelism } from 'node:os';
@@ -92,7 +92,7 @@ export class CountPool implements PromptCounter {
       const smallest = this.queue.reduce((best, job, i) => (job.chars < this.queue[best]!.chars ? i : best), 0);
       const job = this.queue.splice(smallest, 1)[0]!;
       slot.job = job;
-      slot.deadline = setTimeout(() => this.stuck(slot), 2 * this.opts.deadlineMs);
+      slot.deadline = setTimeout(() => this.stuck(slot), this.backstopMs());
       slot.worker.postMessage({ messages: job.messages, deadlineMs: this.opts.deadlineMs, limit: job.limit } satisfies ToWorker);
     }
   }
@@ -102,6 +102,16 @@ export class CountPool implements PromptCounter {
     const job = slot.job;
     slot.job = undefined;
     if (job) settle(job);
+  }
+
+  /**
+   * When a worker that has not answered is given up on. The worker enforces the deadline itself;
+   * this only catches one that cannot (a synchronous loop), so it allows for a busy machine
+   * delaying the worker's start and its answer: a backstop as tight as the deadline turned ordinary
+   * prompts into 400s whenever the CPU was contended.
+   */
+  private backstopMs(): number {
+    return this.opts.deadlineMs + Math.max(this.opts.deadlineMs, 1000);
   }
 
   private tooExpensive(): ApiProblem {
