@@ -74,7 +74,7 @@ export async function settleLapsedHoldsOf(tx: Sql, accountId: string, now: Date)
  * replicas) and a hold settled meanwhile by another replica is skipped. Returns how many this call settled.
  */
 export async function settleAbandonedHolds(db: Db, now: Date, which: Exclude<Abandoned, { lapsedOf: string }>): Promise<number> {
-  const candidates = await db.transaction((tx) => abandoned(tx, now, which));
+  const candidates = await abandoned(db, now, which);
   let settled = 0;
   for (const h of candidates) {
     const done = await db.transaction(async (tx) => {
