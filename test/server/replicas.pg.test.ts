@@ -6,7 +6,10 @@
 import pg from 'pg';
 import { describe, expect, inject, test } from 'vitest';
 import { startDevice } from '../helpers/device-web.js';
-import { api, balanceOf, buy, chat, drainTo, startReplicas, startServe } from '../helpers/serve.js';
+import { join } from 'node:path';
+import { tokencli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/procs.js';
+import { api, balanceOf, buy, chat, drainTo, smsSent, startReplicas, startServe } from '../helpers/serve.js';
 
 /** Opens a demo stream and reads it until `atLeast` content chunks have arrived; `rest` reads on until the connection ends. */
 async function openStream(url: string, key: string, maxTokens: number, atLeast: number) {
@@ -128,6 +131,43 @@ describe('replicas sharing one PostgreSQL database', () => {
     expect(b.stderr()).toMatch(/settled 1 request\(s\) whose replica stopped renewing them/);
     console.info(`replica kill -9: ${delivered} tokens delivered, ${row.completion_tokens} billed by the other replica`);
     await b.stop();
+  });
+
+  test('a subscription window is shared: requests racing on two replicas never pass its cap', async () => {
+    const { replicas, key, database } = await startReplicas(2);
+    const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
+    const client = new pg.Client({ connectionString: database });
+    await client.connect();
+    await client.query(`INSERT INTO subscription_plans VALUES ('tiny', 'Tiny', 'test', 100, 100, 'CNY', 'Asia/Shanghai', 99)`);
+    await client.query(`INSERT INTO subscription_plan_limits VALUES ('tiny', 'requests', 'rolling_5h', 5)`);
+    await client.end();
+    const subscribed = await api(a.url, '/v1/subscriptions', { key, body: { plan_id: 'tiny' }, headers: { 'idempotency-key': 'sub-1' } });
+    expect(subscribed.status).toBe(201);
+    // No packs: a request the window cannot take is refused, whichever replica it reaches.
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => chat((i % 2 ? a : b).url, key, { max_tokens: 2 })));
+    expect(results.map((r) => r.status).sort()).toEqual([...Array(5).fill(200), ...Array(35).fill(429)]);
+    expect((await api(b.url, '/v1/quota', { key })).json.windows[0]).toMatchObject({ used: 5, held: 0, remaining: 0 });
+    await Promise.all(replicas.map((r) => r.stop()));
+  });
+
+  test('a phone-bill payment validated on both replicas at once carries out its order once; the monthly cap holds across them', async () => {
+    const outbox = join(tempDir(), 'outbox.jsonl');
+    // A cap of ¥15: room for one ¥10 pack, not two.
+    const { replicas, database } = await startReplicas(2, ['--sms-outbox', outbox, '--phone-bill-monthly-cap', '15']);
+    const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
+    const made = await tokencli(['serve', 'keys', 'create', '--account', 'carrier', '--phone', '13800000009', '--database', database, '--data-dir', a.dataDir]);
+    const key = made.stdout.trim();
+    const pay = (url: string, k: string) => api(url, '/v1/purchases', { key, body: { plan_id: 'basic', payment_method: 'phone_bill' }, headers: { 'idempotency-key': k } });
+    const prepared = await Promise.all([pay(a.url, 'pay-a'), pay(b.url, 'pay-b')]);
+    expect(prepared.map((r) => r.status).sort()).toEqual([202, 402]);
+    const payment = prepared.find((r) => r.status === 202)!.json;
+    const code = smsSent({ ...a, smsOutbox: outbox }).filter((m) => m.purpose === 'payment').at(-1)!.code!;
+    const validated = await Promise.all([a, b].map((r) => api(r.url, `/v1/payments/${payment.id}/validate`, { key, body: { code } })));
+    expect(validated.map((r) => r.status)).toEqual([200, 200]);
+    expect(validated[0]!.json.order.id).toBe(validated[1]!.json.order.id);
+    expect((await api(b.url, '/v1/purchases', { key })).json.data).toHaveLength(1);
+    expect((await balanceOf(a.url, key)).tokens_remaining).toBe(5_000_000);
+    await Promise.all(replicas.map((r) => r.stop()));
   });
 
   test('a device login begun on one replica goes on at another: the form key is the database\'s, not a process\'s', async () => {
