@@ -81,6 +81,14 @@ export async function clientCases(bin, row) {
     execFileSync(process.execPath, [bin, 'budget', 'set', '--period', 'day', '--tokens', '1000000000', '--hard'], { env: { ...process.env, ...hardEnv }, stdio: 'ignore' });
     const hard = await interleave(N, { plain: run(1), hard: run(1, hardEnv) });
     row('run with a hard budget (far from its limit)', hard.hard.total, hard.plain.total, 'the same run without', { max: 1.2 });
+
+    // The history (issue 17) must not slow a run down: content logging on (the default) against off.
+    const offHome = mkdtempSync(join(tmpdir(), 'tokencli-bench-nohistory-'));
+    const offEnv = { ...env, TOKENCLI_HOME: offHome };
+    execFileSync(process.execPath, [bin, 'config', 'set', 'history', 'off'], { env: { ...process.env, ...offEnv }, stdio: 'ignore' });
+    const hist = await interleave(N, { on: run(1000), off: run(1000, offEnv) });
+    sameText('cli (history off)', hist.off.out, hist.on.out.replace(/\n$/, ''));
+    row('run --max-tokens 1000, history on (default) vs off', hist.on.total, hist.off.total, 'the same run, history off', { max: 1.1 });
   } finally {
     server.stop();
   }
