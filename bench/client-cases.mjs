@@ -38,6 +38,9 @@ export async function clientCases(bin, row) {
     row('start-up: --help', s.help.total, s.node.total, 'node -e 0', { max: 1.4 });
     row('start-up: budget status --json', s.status.total, s.node.total, 'node -e 0', { max: 1.4 });
     row('start-up: balance --offline --json', s.offline.total, s.node.total, 'node -e 0', { max: 1.4 });
+    row('  --help: CPU', s.help.cpu, s.node.cpu, 'node -e 0', {});
+    row('  budget status --json: CPU', s.status.cpu, s.node.cpu, 'node -e 0', {});
+    row('  balance --offline --json: CPU', s.offline.cpu, s.node.cpu, 'node -e 0', {});
 
     // One token: time to it, and the whole process.
     const body = (max) => JSON.stringify({ model: 'demo-pro', messages: [{ role: 'user', content: 'bench' }], max_tokens: max, stream: true, stream_options: { include_usage: true } });
@@ -89,6 +92,7 @@ export async function clientCases(bin, row) {
     const hist = await interleave(N, { on: run(1000), off: run(1000, offEnv) });
     sameText('cli (history off)', hist.off.out, hist.on.out.replace(/\n$/, ''));
     row('run --max-tokens 1000, history on (default) vs off', hist.on.total, hist.off.total, 'the same run, history off', { max: 1.1 });
+    row('  its CPU', hist.on.cpu, hist.off.cpu, 'the same run, history off', {});
   } finally {
     server.stop();
   }
