@@ -38,6 +38,9 @@ export async function clientCases(bin, row) {
     row('start-up: --help', s.help.total, s.node.total, 'node -e 0', { max: 1.4 });
     row('start-up: budget status --json', s.status.total, s.node.total, 'node -e 0', { max: 1.4 });
     row('start-up: balance --offline --json', s.offline.total, s.node.total, 'node -e 0', { max: 1.4 });
+    row('  --help: CPU', s.help.cpu, s.node.cpu, 'node -e 0', {});
+    row('  budget status --json: CPU', s.status.cpu, s.node.cpu, 'node -e 0', {});
+    row('  balance --offline --json: CPU', s.offline.cpu, s.node.cpu, 'node -e 0', {});
 
     // One token: time to it, and the whole process.
     const body = (max) => JSON.stringify({ model: 'demo-pro', messages: [{ role: 'user', content: 'bench' }], max_tokens: max, stream: true, stream_options: { include_usage: true } });
@@ -81,6 +84,15 @@ export async function clientCases(bin, row) {
     execFileSync(process.execPath, [bin, 'budget', 'set', '--period', 'day', '--tokens', '1000000000', '--hard'], { env: { ...process.env, ...hardEnv }, stdio: 'ignore' });
     const hard = await interleave(N, { plain: run(1), hard: run(1, hardEnv) });
     row('run with a hard budget (far from its limit)', hard.hard.total, hard.plain.total, 'the same run without', { max: 1.2 });
+
+    // The history (issue 17) must not slow a run down: content logging on (the default) against off.
+    const offHome = mkdtempSync(join(tmpdir(), 'tokencli-bench-nohistory-'));
+    const offEnv = { ...env, TOKENCLI_HOME: offHome };
+    execFileSync(process.execPath, [bin, 'config', 'set', 'history', 'off'], { env: { ...process.env, ...offEnv }, stdio: 'ignore' });
+    const hist = await interleave(N, { on: run(1000), off: run(1000, offEnv) });
+    sameText('cli (history off)', hist.off.out, hist.on.out.replace(/\n$/, ''));
+    row('run --max-tokens 1000, history on (default) vs off', hist.on.total, hist.off.total, 'the same run, history off', { max: 1.1 });
+    row('  its CPU', hist.on.cpu, hist.off.cpu, 'the same run, history off', {});
   } finally {
     server.stop();
   }

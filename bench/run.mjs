@@ -1,7 +1,7 @@
 // Benchmarks (issue 14): each figure is a ratio against a baseline measured in the same run on the
 // same machine, printed with its target and written to bench/results.json; never a test failure.
 // Run with `npm run bench`; BENCH_BIN=path/to/bin/tokencli.js measures another build (its dist/
-// beside it), BENCH_REPEAT, BENCH_LEDGER_ROWS and BENCH_SECONDS scale the work.
+// beside it), BENCH_REPEAT, BENCH_LEDGER_ROWS, BENCH_HISTORY_ROWS and BENCH_SECONDS scale the work.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';

@@ -45,7 +45,7 @@ end
 function __tokencli_subcommands
     switch "$argv[1]"
         case ''
-            printf '%s\n' 'run' 'chat' 'logs' 'login' 'logout' 'profiles' 'plans' 'plan' 'balance' 'quota' 'budget' 'usage' 'models' 'alias' 'template' 'config' 'serve' 'auth' 'payment' 'statement' 'invoice' 'completion' 'help'
+            printf '%s\n' 'run' 'chat' 'logs' 'login' 'logout' 'profiles' 'plans' 'plan' 'payment' 'statement' 'invoice' 'balance' 'quota' 'budget' 'usage' 'models' 'alias' 'template' 'config' 'serve' 'auth' 'completion' 'help'
         case 'run'
             printf '%s\n' 
         case 'chat'
@@ -81,6 +81,22 @@ function __tokencli_subcommands
         case 'plan cancel'
             printf '%s\n' 
         case 'plan renew'
+            printf '%s\n' 
+        case 'payment'
+            printf '%s\n' 'show' 'confirm' 'cancel'
+        case 'payment show'
+            printf '%s\n' 
+        case 'payment confirm'
+            printf '%s\n' 
+        case 'payment cancel'
+            printf '%s\n' 
+        case 'statement'
+            printf '%s\n' 
+        case 'invoice'
+            printf '%s\n' 'request' 'list'
+        case 'invoice request'
+            printf '%s\n' 
+        case 'invoice list'
             printf '%s\n' 
         case 'balance'
             printf '%s\n' 
@@ -148,22 +164,6 @@ function __tokencli_subcommands
             printf '%s\n' 
         case 'auth keys revoke'
             printf '%s\n' 
-        case 'payment'
-            printf '%s\n' 'show' 'confirm' 'cancel'
-        case 'payment show'
-            printf '%s\n' 
-        case 'payment confirm'
-            printf '%s\n' 
-        case 'payment cancel'
-            printf '%s\n' 
-        case 'statement'
-            printf '%s\n' 
-        case 'invoice'
-            printf '%s\n' 'request' 'list'
-        case 'invoice request'
-            printf '%s\n' 
-        case 'invoice list'
-            printf '%s\n' 
         case 'completion'
             printf '%s\n' 
         case 'help'
@@ -171,10 +171,10 @@ function __tokencli_subcommands
     end
 end
 
-set -g __tokencli_value_flags '|--profile' '|--api-url' '|--timeout' 'run|-m' 'run|--model' 'run|-s' 'run|--system' 'run|-f' 'run|--file' 'run|--max-tokens' 'run|--temperature' 'run|-o' 'run|--output' 'run|-t' 'run|--template' 'run|-p' 'run|--param' 'run|--cid' 'run|--profile' 'run|--api-url' 'run|--timeout' 'chat|-m' 'chat|--model' 'chat|-s' 'chat|--system' 'chat|--max-tokens' 'chat|--temperature' 'chat|--cid' 'chat|--profile' 'chat|--api-url' 'chat|--timeout' 'logs|-n' 'logs|--count' 'logs|--search' 'logs|--profile' 'logs|--api-url' 'logs|--timeout' 'logs show|--profile' 'logs show|--api-url' 'logs show|--timeout' 'logs rm|--profile' 'logs rm|--api-url' 'logs rm|--timeout' 'login|--provider' 'login|--profile' 'login|--api-url' 'login|--timeout' 'logout|--profile' 'logout|--api-url' 'logout|--timeout' 'profiles|--profile' 'profiles|--api-url' 'profiles|--timeout' 'profiles use|--profile' 'profiles use|--api-url' 'profiles use|--timeout' 'profiles rm|--profile' 'profiles rm|--api-url' 'profiles rm|--timeout' 'profiles rename|--profile' 'profiles rename|--api-url' 'profiles rename|--timeout' 'plans|--kind' 'plans|--profile' 'plans|--api-url' 'plans|--timeout' 'plan|--profile' 'plan|--api-url' 'plan|--timeout' 'plan purchase|--quantity' 'plan purchase|--pay' 'plan purchase|--profile' 'plan purchase|--api-url' 'plan purchase|--timeout' 'plan subscribe|--pay' 'plan subscribe|--profile' 'plan subscribe|--api-url' 'plan subscribe|--timeout' 'plan upgrade|--profile' 'plan upgrade|--api-url' 'plan upgrade|--timeout' 'plan cancel|--profile' 'plan cancel|--api-url' 'plan cancel|--timeout' 'plan renew|--profile' 'plan renew|--api-url' 'plan renew|--timeout' 'balance|--min' 'balance|--profile' 'balance|--api-url' 'balance|--timeout' 'quota|--profile' 'quota|--api-url' 'quota|--timeout' 'budget|--profile' 'budget|--api-url' 'budget|--timeout' 'budget set|--period' 'budget set|--tokens' 'budget set|--amount' 'budget set|--warn' 'budget set|--alert-command' 'budget set|--profile' 'budget set|--api-url' 'budget set|--timeout' 'budget window|--warn' 'budget window|--alert-command' 'budget window|--profile' 'budget window|--api-url' 'budget window|--timeout' 'budget status|--profile' 'budget status|--api-url' 'budget status|--timeout' 'budget rm|--period' 'budget rm|--window' 'budget rm|--profile' 'budget rm|--api-url' 'budget rm|--timeout' 'usage|--since' 'usage|--until' 'usage|--by' 'usage|--profile' 'usage|--api-url' 'usage|--timeout' 'models|--profile' 'models|--api-url' 'models|--timeout' 'alias|--profile' 'alias|--api-url' 'alias|--timeout' 'alias set|--profile' 'alias set|--api-url' 'alias set|--timeout' 'alias rm|--profile' 'alias rm|--api-url' 'alias rm|--timeout' 'template|--profile' 'template|--api-url' 'template|--timeout' 'template set|--system' 'template set|--prompt' 'template set|-m' 'template set|--model' 'template set|--max-tokens' 'template set|--temperature' 'template set|-d' 'template set|--default' 'template set|--profile' 'template set|--api-url' 'template set|--timeout' 'template show|--profile' 'template show|--api-url' 'template show|--timeout' 'template rm|--profile' 'template rm|--api-url' 'template rm|--timeout' 'config|--profile' 'config|--api-url' 'config|--timeout' 'config get|--profile' 'config get|--api-url' 'config get|--timeout' 'config set|--profile' 'config set|--api-url' 'config set|--timeout' 'config unset|--profile' 'config unset|--api-url' 'config unset|--timeout' 'config list|--profile' 'config list|--api-url' 'config list|--timeout' 'serve|--host' 'serve|--port' 'serve|--data-dir' 'serve|--database' 'serve|--db-pool-size' 'serve|--db-timeout-ms' 'serve|--replica-id' 'serve|--demo-delay-ms' 'serve|--upstream' 'serve|--upstream-key-env' 'serve|--models-config' 'serve|--rate-limit' 'serve|--rate-burst' 'serve|--max-body-bytes' 'serve|--default-max-tokens' 'serve|--hold-ttl' 'serve|--progress-interval-ms' 'serve|--count-deadline-ms' 'serve|--payment-delay-ms' 'serve|--shutdown-grace' 'serve|--sms-outbox' 'serve|--payment-ttl' 'serve|--phone-bill-monthly-cap' 'serve|--payment-attempts' 'serve|--invoice-delay' 'serve|--device-interval' 'serve|--device-code-ttl' 'serve|--profile' 'serve|--api-url' 'serve|--timeout' 'serve keys|--profile' 'serve keys|--api-url' 'serve keys|--timeout' 'serve keys create|--account' 'serve keys create|--data-dir' 'serve keys create|--database' 'serve keys create|--phone' 'serve keys create|--profile' 'serve keys create|--api-url' 'serve keys create|--timeout' 'auth|--profile' 'auth|--api-url' 'auth|--timeout' 'auth status|--profile' 'auth status|--api-url' 'auth status|--timeout' 'auth login|--provider' 'auth login|--profile' 'auth login|--api-url' 'auth login|--timeout' 'auth logout|--profile' 'auth logout|--api-url' 'auth logout|--timeout' 'auth switch|--profile' 'auth switch|--api-url' 'auth switch|--timeout' 'auth token|--profile' 'auth token|--api-url' 'auth token|--timeout' 'auth keys|--profile' 'auth keys|--api-url' 'auth keys|--timeout' 'auth keys list|--profile' 'auth keys list|--api-url' 'auth keys list|--timeout' 'auth keys revoke|--profile' 'auth keys revoke|--api-url' 'auth keys revoke|--timeout' 'payment|--profile' 'payment|--api-url' 'payment|--timeout' 'payment show|--profile' 'payment show|--api-url' 'payment show|--timeout' 'payment confirm|--code' 'payment confirm|--profile' 'payment confirm|--api-url' 'payment confirm|--timeout' 'payment cancel|--profile' 'payment cancel|--api-url' 'payment cancel|--timeout' 'statement|--month' 'statement|--profile' 'statement|--api-url' 'statement|--timeout' 'invoice|--profile' 'invoice|--api-url' 'invoice|--timeout' 'invoice request|--month' 'invoice request|--order' 'invoice request|--title' 'invoice request|--tax-id' 'invoice request|--profile' 'invoice request|--api-url' 'invoice request|--timeout' 'invoice list|--profile' 'invoice list|--api-url' 'invoice list|--timeout' 'completion|--profile' 'completion|--api-url' 'completion|--timeout' 'help|--profile' 'help|--api-url' 'help|--timeout'
+set -g __tokencli_value_flags '|--profile' '|--api-url' '|--timeout' 'run|-m' 'run|--model' 'run|-s' 'run|--system' 'run|-f' 'run|--file' 'run|--max-tokens' 'run|--temperature' 'run|-o' 'run|--output' 'run|-t' 'run|--template' 'run|-p' 'run|--param' 'run|--cid' 'run|--profile' 'run|--api-url' 'run|--timeout' 'chat|-m' 'chat|--model' 'chat|-s' 'chat|--system' 'chat|--max-tokens' 'chat|--temperature' 'chat|--cid' 'chat|--profile' 'chat|--api-url' 'chat|--timeout' 'logs|-n' 'logs|--count' 'logs|--search' 'logs|--profile' 'logs|--api-url' 'logs|--timeout' 'logs show|--profile' 'logs show|--api-url' 'logs show|--timeout' 'logs rm|--profile' 'logs rm|--api-url' 'logs rm|--timeout' 'login|--provider' 'login|--profile' 'login|--api-url' 'login|--timeout' 'logout|--profile' 'logout|--api-url' 'logout|--timeout' 'profiles|--profile' 'profiles|--api-url' 'profiles|--timeout' 'profiles use|--profile' 'profiles use|--api-url' 'profiles use|--timeout' 'profiles rm|--profile' 'profiles rm|--api-url' 'profiles rm|--timeout' 'profiles rename|--profile' 'profiles rename|--api-url' 'profiles rename|--timeout' 'plans|--kind' 'plans|--profile' 'plans|--api-url' 'plans|--timeout' 'plan|--profile' 'plan|--api-url' 'plan|--timeout' 'plan purchase|--quantity' 'plan purchase|--pay' 'plan purchase|--profile' 'plan purchase|--api-url' 'plan purchase|--timeout' 'plan subscribe|--pay' 'plan subscribe|--profile' 'plan subscribe|--api-url' 'plan subscribe|--timeout' 'plan upgrade|--profile' 'plan upgrade|--api-url' 'plan upgrade|--timeout' 'plan cancel|--profile' 'plan cancel|--api-url' 'plan cancel|--timeout' 'plan renew|--profile' 'plan renew|--api-url' 'plan renew|--timeout' 'payment|--profile' 'payment|--api-url' 'payment|--timeout' 'payment show|--profile' 'payment show|--api-url' 'payment show|--timeout' 'payment confirm|--code' 'payment confirm|--profile' 'payment confirm|--api-url' 'payment confirm|--timeout' 'payment cancel|--profile' 'payment cancel|--api-url' 'payment cancel|--timeout' 'statement|--month' 'statement|--profile' 'statement|--api-url' 'statement|--timeout' 'invoice|--profile' 'invoice|--api-url' 'invoice|--timeout' 'invoice request|--month' 'invoice request|--order' 'invoice request|--title' 'invoice request|--tax-id' 'invoice request|--profile' 'invoice request|--api-url' 'invoice request|--timeout' 'invoice list|--profile' 'invoice list|--api-url' 'invoice list|--timeout' 'balance|--min' 'balance|--profile' 'balance|--api-url' 'balance|--timeout' 'quota|--profile' 'quota|--api-url' 'quota|--timeout' 'budget|--profile' 'budget|--api-url' 'budget|--timeout' 'budget set|--period' 'budget set|--tokens' 'budget set|--amount' 'budget set|--warn' 'budget set|--alert-command' 'budget set|--profile' 'budget set|--api-url' 'budget set|--timeout' 'budget window|--warn' 'budget window|--alert-command' 'budget window|--profile' 'budget window|--api-url' 'budget window|--timeout' 'budget status|--profile' 'budget status|--api-url' 'budget status|--timeout' 'budget rm|--period' 'budget rm|--window' 'budget rm|--profile' 'budget rm|--api-url' 'budget rm|--timeout' 'usage|--since' 'usage|--until' 'usage|--by' 'usage|--profile' 'usage|--api-url' 'usage|--timeout' 'models|--profile' 'models|--api-url' 'models|--timeout' 'alias|--profile' 'alias|--api-url' 'alias|--timeout' 'alias set|--profile' 'alias set|--api-url' 'alias set|--timeout' 'alias rm|--profile' 'alias rm|--api-url' 'alias rm|--timeout' 'template|--profile' 'template|--api-url' 'template|--timeout' 'template set|--system' 'template set|--prompt' 'template set|-m' 'template set|--model' 'template set|--max-tokens' 'template set|--temperature' 'template set|-d' 'template set|--default' 'template set|--profile' 'template set|--api-url' 'template set|--timeout' 'template show|--profile' 'template show|--api-url' 'template show|--timeout' 'template rm|--profile' 'template rm|--api-url' 'template rm|--timeout' 'config|--profile' 'config|--api-url' 'config|--timeout' 'config get|--profile' 'config get|--api-url' 'config get|--timeout' 'config set|--profile' 'config set|--api-url' 'config set|--timeout' 'config unset|--profile' 'config unset|--api-url' 'config unset|--timeout' 'config list|--profile' 'config list|--api-url' 'config list|--timeout' 'serve|--host' 'serve|--port' 'serve|--data-dir' 'serve|--database' 'serve|--db-pool-size' 'serve|--db-timeout-ms' 'serve|--replica-id' 'serve|--demo-delay-ms' 'serve|--upstream' 'serve|--upstream-key-env' 'serve|--models-config' 'serve|--rate-limit' 'serve|--rate-burst' 'serve|--max-body-bytes' 'serve|--default-max-tokens' 'serve|--hold-ttl' 'serve|--progress-interval-ms' 'serve|--count-deadline-ms' 'serve|--payment-delay-ms' 'serve|--shutdown-grace' 'serve|--sms-outbox' 'serve|--payment-ttl' 'serve|--phone-bill-monthly-cap' 'serve|--payment-attempts' 'serve|--invoice-delay' 'serve|--device-interval' 'serve|--device-code-ttl' 'serve|--profile' 'serve|--api-url' 'serve|--timeout' 'serve keys|--profile' 'serve keys|--api-url' 'serve keys|--timeout' 'serve keys create|--account' 'serve keys create|--data-dir' 'serve keys create|--database' 'serve keys create|--phone' 'serve keys create|--profile' 'serve keys create|--api-url' 'serve keys create|--timeout' 'auth|--profile' 'auth|--api-url' 'auth|--timeout' 'auth status|--profile' 'auth status|--api-url' 'auth status|--timeout' 'auth login|--provider' 'auth login|--profile' 'auth login|--api-url' 'auth login|--timeout' 'auth logout|--profile' 'auth logout|--api-url' 'auth logout|--timeout' 'auth switch|--profile' 'auth switch|--api-url' 'auth switch|--timeout' 'auth token|--profile' 'auth token|--api-url' 'auth token|--timeout' 'auth keys|--profile' 'auth keys|--api-url' 'auth keys|--timeout' 'auth keys list|--profile' 'auth keys list|--api-url' 'auth keys list|--timeout' 'auth keys revoke|--profile' 'auth keys revoke|--api-url' 'auth keys revoke|--timeout' 'completion|--profile' 'completion|--api-url' 'completion|--timeout' 'help|--profile' 'help|--api-url' 'help|--timeout'
 
 complete -c tokencli -f
-complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -a 'run chat logs login logout profiles plans plan balance quota budget usage models alias template config serve auth payment statement invoice completion help'
+complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -a 'run chat logs login logout profiles plans plan payment statement invoice balance quota budget usage models alias template config serve auth completion help'
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\'''\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\'''\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -462,6 +462,110 @@ complete -c tokencli -n '__tokencli_at '\''plan renew'\''; and not __tokencli_af
 complete -c tokencli -n '__tokencli_at '\''plan renew'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''plan renew'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''plan renew'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -a 'show confirm cancel'
+complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''payment'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''payment show'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l code
+complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''payment confirm'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''payment cancel'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l month
+complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''statement'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -a 'request list'
+complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''invoice'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l month
+complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l order
+complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l title
+complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l tax-id
+complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''invoice request'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -s V -l version
+complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -l profile
+complete -c tokencli -n '__tokencli_value_of '\''invoice list'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
+complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -l api-url
+complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -l json
+complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -l no-color
+complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -l no-header
+complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -s q -l quiet
+complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -l debug
+complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -l timeout
+complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -l insecure
+complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l min
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l offline
 complete -c tokencli -n '__tokencli_at '\''balance'\''; and not __tokencli_after_value_flag' -l all
@@ -945,110 +1049,6 @@ complete -c tokencli -n '__tokencli_at '\''auth keys revoke'\''; and not __token
 complete -c tokencli -n '__tokencli_at '\''auth keys revoke'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''auth keys revoke'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''auth keys revoke'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -a 'show confirm cancel'
-complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -s V -l version
-complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -l profile
-complete -c tokencli -n '__tokencli_value_of '\''payment'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
-complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -l api-url
-complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -l json
-complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -l no-color
-complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -l no-header
-complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -s q -l quiet
-complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -l debug
-complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -l timeout
-complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -l insecure
-complete -c tokencli -n '__tokencli_at '\''payment'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -s V -l version
-complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -l profile
-complete -c tokencli -n '__tokencli_value_of '\''payment show'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
-complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -l api-url
-complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -l json
-complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -l no-color
-complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -l no-header
-complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -s q -l quiet
-complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -l debug
-complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -l timeout
-complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -l insecure
-complete -c tokencli -n '__tokencli_at '\''payment show'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l code
-complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -s V -l version
-complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l profile
-complete -c tokencli -n '__tokencli_value_of '\''payment confirm'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
-complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l api-url
-complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l json
-complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l no-color
-complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l no-header
-complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -s q -l quiet
-complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l debug
-complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l timeout
-complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -l insecure
-complete -c tokencli -n '__tokencli_at '\''payment confirm'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -s V -l version
-complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -l profile
-complete -c tokencli -n '__tokencli_value_of '\''payment cancel'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
-complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -l api-url
-complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -l json
-complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -l no-color
-complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -l no-header
-complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -s q -l quiet
-complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -l debug
-complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -l timeout
-complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -l insecure
-complete -c tokencli -n '__tokencli_at '\''payment cancel'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l month
-complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -s V -l version
-complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l profile
-complete -c tokencli -n '__tokencli_value_of '\''statement'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
-complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l api-url
-complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l json
-complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l no-color
-complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l no-header
-complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -s q -l quiet
-complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l debug
-complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l timeout
-complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -l insecure
-complete -c tokencli -n '__tokencli_at '\''statement'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -a 'request list'
-complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -s V -l version
-complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -l profile
-complete -c tokencli -n '__tokencli_value_of '\''invoice'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
-complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -l api-url
-complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -l json
-complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -l no-color
-complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -l no-header
-complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -s q -l quiet
-complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -l debug
-complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -l timeout
-complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -l insecure
-complete -c tokencli -n '__tokencli_at '\''invoice'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l month
-complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l order
-complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l title
-complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l tax-id
-complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -s V -l version
-complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l profile
-complete -c tokencli -n '__tokencli_value_of '\''invoice request'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
-complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l api-url
-complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l json
-complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l no-color
-complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l no-header
-complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -s q -l quiet
-complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l debug
-complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l timeout
-complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -l insecure
-complete -c tokencli -n '__tokencli_at '\''invoice request'\''; and not __tokencli_after_value_flag' -s h -l help
-complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -s V -l version
-complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -l profile
-complete -c tokencli -n '__tokencli_value_of '\''invoice list'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
-complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -l api-url
-complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -l json
-complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -l no-color
-complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -l no-header
-complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -s q -l quiet
-complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -l debug
-complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -l timeout
-complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -l insecure
-complete -c tokencli -n '__tokencli_at '\''invoice list'\''; and not __tokencli_after_value_flag' -s h -l help
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -a 'bash zsh fish'
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''completion'\''; and not __tokencli_after_value_flag' -l profile

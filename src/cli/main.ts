@@ -9,7 +9,7 @@ import { describeError, errorDocument, Exit, StdoutClosedError } from './errors.
 import { inquirerPrompter } from './io/prompter.js';
 import { visibleControls } from './io/terminal-text.js';
 import { systemIO } from './io/streams.js';
-import { createProgram } from './program.js';
+import { programFor } from './root.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -18,7 +18,7 @@ export async function main(argv: string[]): Promise<void> {
   const io = systemIO({ env, noColor: argv.includes('--no-color'), noHeader: argv.includes('--no-header'), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
   const ctx = createContext({ io, prompter: inquirerPrompter(process.stderr), env, version, openLedger: async (file, o) => (await import('../ledger/ledger.js')).Ledger.open(file, o) });
   try {
-    const program = createProgram(ctx);
+    const program = await programFor(ctx, argv);
     // Bare `tokencli` is a request for help, not a mistake (as with gh).
     if (argv.length <= 2) io.out(program.helpInformation());
     else await program.parseAsync(argv);

@@ -37,6 +37,17 @@ const SELECT = `SELECT r.id, r.created_at, r.profile, r.model, r.status, r.sourc
   c.conversation_id, c.system, c.prompt, c.answer, c.files
   FROM runs r LEFT JOIN run_content c ON c.run_id = r.id`;
 
+/** The same columns, driven by the full-text index: CROSS JOIN keeps SQLite from starting at `runs`. */
+const SELECT_FROM_SEARCH = `SELECT r.id, r.created_at, r.profile, r.model, r.status, r.source, r.billed_tokens, r.prompt_tokens, r.completion_tokens,
+  c.conversation_id, c.system, c.prompt, c.answer, c.files
+  FROM run_search s CROSS JOIN run_content c ON c.rowid = s.rowid CROSS JOIN runs r ON r.id = c.run_id`;
+
+/**
+ * Up to this many matches are sorted (a few milliseconds); past it, at least one run in
+ * (history / FEW_MATCHES) matches, so walking the newest runs finds `limit` of them quickly.
+ */
+const FEW_MATCHES = 20_000;
+
 const parse = (r: Row): LoggedRun => ({ ...r, files: r.files ? (JSON.parse(r.files) as FileInput[]) : [] });
 
 export class History {
@@ -51,8 +62,17 @@ export class History {
   list(o: { profile?: string; limit: number; search?: string }): LoggedRun[] {
     const where = o.profile === undefined ? '' : 'r.profile = @profile';
     if (o.search !== undefined) {
-      const sql = `${SELECT} JOIN run_search s ON s.rowid = c.rowid WHERE run_search MATCH @search ${where ? `AND ${where}` : ''} ORDER BY r.created_at DESC LIMIT @limit`;
-      return (prepared(this.db, sql).all({ search: ftsQuery(o.search), limit: o.limit, ...(o.profile !== undefined ? { profile: o.profile } : {}) }) as Row[]).map(parse);
+      // Two plans, chosen by how many entries match (which FTS5 counts from its index alone):
+      // few matches are read from the index and sorted; many are found by walking the newest runs,
+      // which soon meets `limit` of them. Either alone grows with the history: the walk for a rare
+      // word reads every run, the sort of a common one reads every match.
+      const search = ftsQuery(o.search);
+      const matches = prepared(this.db, 'SELECT count(*) FROM run_search WHERE run_search MATCH ?').pluck().get(search) as number;
+      const sql =
+        matches <= FEW_MATCHES
+          ? `${SELECT_FROM_SEARCH} WHERE run_search MATCH @search ${where ? `AND ${where}` : ''} ORDER BY r.created_at DESC LIMIT @limit`
+          : `${SELECT} JOIN run_search s ON s.rowid = c.rowid WHERE run_search MATCH @search ${where ? `AND ${where}` : ''} ORDER BY r.created_at DESC LIMIT @limit`;
+      return (prepared(this.db, sql).all({ search, limit: o.limit, ...(o.profile !== undefined ? { profile: o.profile } : {}) }) as Row[]).map(parse);
     }
     const sql = `${SELECT} ${where ? `WHERE ${where}` : ''} ORDER BY r.created_at DESC LIMIT @limit`;
     return (prepared(this.db, sql).all({ limit: o.limit, ...(o.profile !== undefined ? { profile: o.profile } : {}) }) as Row[]).map(parse);
