@@ -5,6 +5,7 @@
  * Migrations are applied under an advisory lock, so replicas starting together apply each once.
  */
 import pg from 'pg';
+import { postgresDdl } from './dialect.js';
 import { SERVER_MIGRATIONS } from './migrations.js';
 import { markTransaction, outsideTransaction, type Db, type OpenedDb, type Param, type Sql } from './sql.js';
 
@@ -113,7 +114,7 @@ async function migrate(pool: pg.Pool, now: () => Date): Promise<boolean> {
       if (applied.has(m.name)) continue;
       await client.query('BEGIN');
       try {
-        await client.query(m.postgres);
+        await client.query(m.postgres ?? postgresDdl(m.sql));
         await client.query('INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)', [m.name, now().toISOString()]);
         await client.query('COMMIT');
       } catch (e) {

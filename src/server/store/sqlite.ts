@@ -88,6 +88,6 @@ export function openSqliteDb(dataDir: string, now: () => Date): OpenedDb {
   conn.exec('PRAGMA busy_timeout = 5000');
   conn.exec('PRAGMA foreign_keys = ON');
   conn.exec('PRAGMA synchronous = NORMAL');
-  const created = migrate(conn, SERVER_MIGRATIONS.map((m) => ({ name: m.name, up: (c) => c.exec(m.sqlite) })), now);
+  const created = migrate(conn, SERVER_MIGRATIONS.map((m) => ({ name: m.name, up: (c) => c.exec(m.sql) })), now);
   return { db: new SqliteDb(conn), created };
 }
