@@ -142,6 +142,30 @@ export async function drainTo(url: string, key: string, leave: number): Promise<
   expect((await balanceOf(url, key)).tokens_remaining).toBe(leave);
 }
 
+/** Opens a demo stream and reads it until `atLeast` content chunks have arrived. */
+export async function openStream(url: string, key: string, maxTokens: number, atLeast: number) {
+  const res = await fetch(`${url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'demo-mini', messages: [{ role: 'user', content: 'hi' }], max_tokens: maxTokens, stream: true, stream_options: { include_usage: true } }),
+  });
+  expect(res.status).toBe(200);
+  const reader = res.body!.getReader();
+  let text = '';
+  const contentChunks = () => (text.match(/"content":" /g) ?? []).length;
+  while (contentChunks() < atLeast) text += new TextDecoder().decode((await reader.read()).value);
+  /** Reads to the end (or to the connection's death) and returns everything received. */
+  const rest = async () => {
+    try {
+      for (let r = await reader.read(); !r.done; r = await reader.read()) text += new TextDecoder().decode(r.value);
+    } catch {
+      // the server died mid-stream
+    }
+    return { text, contentChunks: contentChunks() };
+  };
+  return { rest };
+}
+
 /** One SMS as `serve --sms-outbox` writes it. */
 export interface SentSms {
   sent_at: string;

@@ -9,30 +9,7 @@ import { startDevice } from '../helpers/device-web.js';
 import { join } from 'node:path';
 import { tokencli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/procs.js';
-import { api, balanceOf, buy, chat, drainTo, smsSent, startReplicas, startServe } from '../helpers/serve.js';
-
-/** Opens a demo stream and reads it until `atLeast` content chunks have arrived; `rest` reads on until the connection ends. */
-async function openStream(url: string, key: string, maxTokens: number, atLeast: number) {
-  const res = await fetch(`${url}/v1/chat/completions`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'demo-mini', messages: [{ role: 'user', content: 'hi' }], max_tokens: maxTokens, stream: true }),
-  });
-  expect(res.status).toBe(200);
-  const reader = res.body!.getReader();
-  let text = '';
-  const contentChunks = () => (text.match(/"content":" /g) ?? []).length;
-  while (contentChunks() < atLeast) text += new TextDecoder().decode((await reader.read()).value);
-  const rest = async () => {
-    try {
-      for (let r = await reader.read(); !r.done; r = await reader.read()) text += new TextDecoder().decode(r.value);
-    } catch {
-      // the replica died mid-stream
-    }
-    return contentChunks();
-  };
-  return { rest };
-}
+import { api, balanceOf, buy, chat, drainTo, openStream, smsSent, startReplicas, startServe } from '../helpers/serve.js';
 
 /** Asks until `check` holds; each ask is a real request, so this waits for a condition, not for a time. */
 async function until<T>(ask: () => Promise<T>, check: (v: T) => boolean): Promise<T> {
@@ -119,7 +96,7 @@ describe('replicas sharing one PostgreSQL database', () => {
     const stream = await openStream(a.url, key, 1000, 100);
     expect((await balanceOf(b.url, key)).tokens_held).toBe(1008);
     await a.stop('SIGKILL');
-    const delivered = await stream.rest();
+    const delivered = (await stream.rest()).contentChunks;
     // No restart of the dead replica: the survivor's sweep finds the lapsed hold and bills its progress.
     const [row] = await until(async () => (await api(b.url, '/v1/usage', { key })).json.data, (rows) => rows.length > 0);
     expect(row).toMatchObject({ requests: 1, prompt_tokens: 8 });
