@@ -51,7 +51,9 @@ export class History {
   list(o: { profile?: string; limit: number; search?: string }): LoggedRun[] {
     const where = o.profile === undefined ? '' : 'r.profile = @profile';
     if (o.search !== undefined) {
-      const sql = `${SELECT} JOIN run_search s ON s.rowid = c.rowid WHERE run_search MATCH @search ${where ? `AND ${where}` : ''} ORDER BY r.created_at DESC LIMIT @limit`;
+      // A subquery, not a join on run_search.rowid: a run without content (history off, or `logs rm`)
+      // has a NULL c.rowid, which FTS5 takes as no rowid constraint at all, so such runs matched every search.
+      const sql = `${SELECT} WHERE c.rowid IN (SELECT rowid FROM run_search WHERE run_search MATCH @search) ${where ? `AND ${where}` : ''} ORDER BY r.created_at DESC LIMIT @limit`;
       return (prepared(this.db, sql).all({ search: ftsQuery(o.search), limit: o.limit, ...(o.profile !== undefined ? { profile: o.profile } : {}) }) as Row[]).map(parse);
     }
     const sql = `${SELECT} ${where ? `WHERE ${where}` : ''} ORDER BY r.created_at DESC LIMIT @limit`;

@@ -58,7 +58,7 @@ export async function logsRun(opts: LogsOptions): Promise<void> {
   const scope = opts.all ? {} : { profile: opts.profile };
   if (opts.last) {
     const [last] = history.list({ ...scope, limit: 1 });
-    if (!last || last.answer === null) throw new UsageError('no answer in the history to print', 'history keeps answers while `tokencli config get history` is on');
+    if (!last || last.answer === null) throw new UsageError('no answer in the history to print', 'history keeps answers while `tokencli config get history` is on, until `tokencli logs rm` deletes them');
     if (opts.json) return printJson(opts.io, last);
     opts.io.out(last.answer.endsWith('\n') ? last.answer : `${last.answer}\n`);
     return;

@@ -23,6 +23,9 @@ export function logsShowCommand(ctx: Context, runF = logsShowRun): Command {
     .action(async (id: string) => runF({ io: ctx.io, readLedger: ctx.readLedger, id, json: ctx.globals.json }));
 }
 
+/** A run with counts and no content: history was off when it ran, or `logs rm` deleted it since. */
+const NOT_KEPT = '(not kept: history was off, or deleted with `tokencli logs rm`)';
+
 export async function logsShowRun(opts: LogsShowOptions): Promise<void> {
   const run = new History((await opts.readLedger()).db).find(opts.id);
   if (run === 'ambiguous') throw new UsageError(`more than one run starts with "${opts.id}"`, 'give more of the id');
@@ -37,10 +40,10 @@ export async function logsShowRun(opts: LogsShowOptions): Promise<void> {
     ...run.files.map((f) => `${c.bold('file')} ${f.path} (${f.bytes} bytes, sha256 ${f.sha256.slice(0, 12)})`),
     '',
     c.bold('prompt'),
-    run.prompt ?? '(not kept: history was off)',
+    run.prompt ?? NOT_KEPT,
     '',
     c.bold('answer'),
-    run.answer ?? '(not kept: history was off)',
+    run.answer ?? NOT_KEPT,
   ];
   opts.io.out(lines.join('\n') + '\n');
 }
