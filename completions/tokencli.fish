@@ -241,6 +241,7 @@ complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_va
 complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l search
 complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l last
 complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l all-profiles
+complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l raw
 complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''logs'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'
@@ -253,6 +254,7 @@ complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_va
 complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l timeout
 complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -l insecure
 complete -c tokencli -n '__tokencli_at '\''logs'\''; and not __tokencli_after_value_flag' -s h -l help
+complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l raw
 complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -s V -l version
 complete -c tokencli -n '__tokencli_at '\''logs show'\''; and not __tokencli_after_value_flag' -l profile
 complete -c tokencli -n '__tokencli_value_of '\''logs show'\'' --profile' -a '(tokencli __complete profiles 2>/dev/null)'

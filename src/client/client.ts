@@ -58,6 +58,8 @@ export type Schema<T> = z.ZodType<T> | ((wire: typeof import('../shared/wire.js'
 export interface RequestOptions<T> {
   schema?: Schema<T>;
   body?: unknown;
+  /** Sent as application/x-www-form-urlencoded instead of a JSON body, as OAuth endpoints (RFC 6749, RFC 8628) expect. */
+  form?: Record<string, string>;
   query?: Record<string, string | undefined>;
   /** Sent as `Idempotency-Key`; one per logical call, reused by every retry. */
   idempotencyKey?: string;
@@ -114,6 +116,7 @@ export class TokenClient {
       if (this.opts.apiKey) headers.authorization = `Bearer ${this.opts.apiKey}`;
       if (this.opts.userAgent) headers['user-agent'] = this.opts.userAgent;
       if (o.body !== undefined) headers['content-type'] = 'application/json';
+      if (o.form !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
       if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
       if (attempt > 0) headers['x-tokencli-retry-count'] = String(attempt);
       this.trace(`> ${method} ${url.href}${attempt > 0 ? ` (retry ${attempt})` : ''} ${JSON.stringify(redact(headers))}`);
@@ -125,6 +128,7 @@ export class TokenClient {
           method,
           headers,
           ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
+          ...(o.form !== undefined ? { body: new URLSearchParams(o.form).toString() } : {}),
           ...(o.signal ? { signal: o.signal } : {}),
         }, o.stream === true);
       } catch (e) {

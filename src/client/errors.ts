@@ -33,7 +33,8 @@ export class ApiError extends ClientError {
     // OAuth endpoints (RFC 6749 §5.2) answer {"error": "code", "error_description": "text"}.
     const description = str((body as { error_description?: unknown } | undefined)?.error_description);
     const type = str(envelope?.type);
-    const code = str(envelope?.code) ?? (description !== undefined ? str(envelope) : undefined);
+    // error_description is optional there, so a bare string `error` is the code on its own.
+    const code = str(envelope?.code) ?? str(envelope);
     const message = str(envelope?.message) ?? description ?? (typeof envelope === 'string' ? envelope : fallback);
     const requestId = headers.get('x-request-id') ?? undefined;
     const retryAfterMs = parseRetryAfterMs(headers);

@@ -37,6 +37,9 @@ const SELECT = `SELECT r.id, r.created_at, r.profile, r.model, r.status, r.sourc
   c.conversation_id, c.system, c.prompt, c.answer, c.files
   FROM runs r LEFT JOIN run_content c ON c.run_id = r.id`;
 
+/** The same columns for runs that have content. */
+const SELECT_WITH_CONTENT = SELECT.replace('LEFT JOIN run_content', 'JOIN run_content');
+
 /** The same columns, driven by the full-text index: CROSS JOIN keeps SQLite from starting at `runs`. */
 const SELECT_FROM_SEARCH = `SELECT r.id, r.created_at, r.profile, r.model, r.status, r.source, r.billed_tokens, r.prompt_tokens, r.completion_tokens,
   c.conversation_id, c.system, c.prompt, c.answer, c.files
@@ -65,13 +68,15 @@ export class History {
       // Two plans, chosen by how many entries match (which FTS5 counts from its index alone):
       // few matches are read from the index and sorted; many are found by walking the newest runs,
       // which soon meets `limit` of them. Either alone grows with the history: the walk for a rare
-      // word reads every run, the sort of a common one reads every match.
+      // word reads every run, the sort of a common one reads every match. The walk joins content
+      // with an inner join: a run without content (history off, or `logs rm`) has no rowid, which
+      // FTS5 would take as no rowid constraint at all, so such runs matched every search.
       const search = ftsQuery(o.search);
       const matches = prepared(this.db, 'SELECT count(*) FROM run_search WHERE run_search MATCH ?').pluck().get(search) as number;
       const sql =
         matches <= FEW_MATCHES
           ? `${SELECT_FROM_SEARCH} WHERE run_search MATCH @search ${where ? `AND ${where}` : ''} ORDER BY r.created_at DESC LIMIT @limit`
-          : `${SELECT} JOIN run_search s ON s.rowid = c.rowid WHERE run_search MATCH @search ${where ? `AND ${where}` : ''} ORDER BY r.created_at DESC LIMIT @limit`;
+          : `${SELECT_WITH_CONTENT} JOIN run_search s ON s.rowid = c.rowid WHERE run_search MATCH @search ${where ? `AND ${where}` : ''} ORDER BY r.created_at DESC LIMIT @limit`;
       return (prepared(this.db, sql).all({ search, limit: o.limit, ...(o.profile !== undefined ? { profile: o.profile } : {}) }) as Row[]).map(parse);
     }
     const sql = `${SELECT} ${where ? `WHERE ${where}` : ''} ORDER BY r.created_at DESC LIMIT @limit`;

@@ -306,6 +306,15 @@ describe('tokencli login --web, as a script runs it', () => {
     expect(other.code).toBe(2);
     expect(other.stderr).toContain('--web signs in to Token Plan servers only');
   });
+
+  test('--no-browser without --web is a one-line usage error, not silently ignored', async () => {
+    const u = userAt();
+    const r = await u.run(['login', '--no-browser', '--with-token', '--api-url', s.url], { input: 'tp_whatever\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: --no-browser goes with --web: only a browser sign-in opens a browser\n');
+    expect(r.stdout).toBe('');
+    expect(existsSync(join(u.home, 'credentials.json'))).toBe(false);
+  });
 });
 
 describe('tokencli login --web on a terminal', () => {

@@ -52,6 +52,43 @@ describe('history', () => {
     expect(ledgerRows(u.home).reduce((n, r) => n + r.billed_tokens, 0)).toBe(before);
   });
 
+  test('logs rm ID: one run, several, an unknown id (nothing deleted), ids with --all refused; search and show see the deletion', async () => {
+    const u = asUser();
+    for (const fruit of ['apple', 'banana', 'cherry', 'damson']) expect((await u.run(['run', '-m', 'demo-mini', '--max-tokens', '2', `fruit ${fruit}`])).code).toBe(0);
+    const list = async () => JSON.parse((await u.run(['logs', '--json'])).stdout).runs as { id: string; prompt: string | null }[];
+    const [damson, cherry, banana, apple] = (await list()).map((r) => r.id) as [string, string, string, string];
+    const billed = () => ledgerRows(u.home).reduce((n, r) => n + r.billed_tokens, 0);
+    const before = billed();
+
+    const one = await u.run(['logs', 'rm', cherry.slice(0, 8)]);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stderr).toBe('✓ Deleted the prompt and answer of 1 run; their counts stay\n');
+    expect((await list()).map((r) => r.prompt)).toEqual(['fruit damson', null, 'fruit banana', 'fruit apple']);
+    // A deleted run is in no search (it was in every search that matched anything), and show says why it has no text.
+    expect(JSON.parse((await u.run(['logs', '--search', 'fruit', '--json'])).stdout).runs.map((r: { id: string }) => r.id)).toEqual([damson, banana, apple]);
+    expect((await u.run(['logs', '--search', 'cherry'])).stderr).toContain('no run in the history matches "cherry"');
+    expect((await u.run(['logs', 'show', cherry])).stdout).toContain('(not kept: history was off, or deleted with `tokencli logs rm`)');
+
+    const unknown = await u.run(['logs', 'rm', banana, 'ffffffff']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('error: no run "ffffffff" in the ledger\n');
+    expect((await list()).map((r) => r.prompt)).toEqual(['fruit damson', null, 'fruit banana', 'fruit apple']);
+
+    const both = await u.run(['logs', 'rm', banana, '--all']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe('error: give run ids or --all, not both\n');
+    expect((await list()).filter((r) => r.prompt !== null)).toHaveLength(3);
+
+    const several = await u.run(['logs', 'rm', banana, apple, '--json']);
+    expect(several.code).toBe(0);
+    expect(JSON.parse(several.stdout)).toEqual({ removed: 2 });
+    expect((await list()).map((r) => r.prompt)).toEqual(['fruit damson', null, null, null]);
+    // Deleting again is harmless: nothing left to delete.
+    expect(JSON.parse((await u.run(['logs', 'rm', apple, '--json'])).stdout)).toEqual({ removed: 0 });
+    expect(billed()).toBe(before);
+    expect(ledgerRows(u.home)).toHaveLength(4);
+  });
+
   test('with history off, counts are recorded and nothing of the content', async () => {
     const u = asUser();
     expect((await u.run(['config', 'set', 'history', 'off'])).code).toBe(0);

@@ -111,6 +111,48 @@ describe('on a terminal, an answer is rendered as markdown while it streams', ()
   });
 });
 
+describe('logs --last and logs show on a terminal: the stored answer rendered as run renders it, whole', () => {
+  test('at 40 columns rendered and framed; --raw and `config set render off` print it as stored; piped is as stored', async () => {
+    const u = asUser();
+    expect((await u.run(['run', '-n', '-m', 'demo-echo', ANSWER])).code).toBe(0);
+    const id: string = JSON.parse((await u.run(['logs', '--json'])).stdout).runs[0].id;
+    const shown = async (args: string[]) => {
+      const pty = onPty(args, { home: u.home, columns: 40, rows: 60, env: { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key } });
+      expect(await pty.exit()).toBe(0);
+      return { lines: await screenOf(pty.raw(), 40, 60), raw: pty.raw() };
+    };
+    for (const args of [['logs', '--last'], ['logs', 'show', id.slice(0, 8)]]) {
+      const { lines, raw } = await shown(args);
+      // `logs show` prints the prompt (here the same text) as typed above the answer: only the answer is rendered.
+      const answer = args[1] === 'show' ? lines.slice(lines.indexOf('answer') + 1) : lines;
+      expect(answer.join('\n')).toContain('Streaming answers');
+      expect(answer.join('\n')).not.toMatch(/\*\*|```|^# /m);
+      expect(answer.join('\n')).toContain('link (https://example.com/docs)');
+      expect(lines.every((l) => l.length <= 40)).toBe(true);
+      const words = new Set(answer.flatMap((l) => l.trim().split(/\s+/)));
+      for (const word of PARAGRAPH_WORDS) expect(words).toContain(word);
+      const top = answer.findIndex((l) => l.startsWith('┌─ ts '));
+      expect(top).toBeGreaterThan(0);
+      expect(answer.slice(top + 1, top + 4)).toEqual(['│ const answer = 42;', '│ console.log(answer);', `└${'─'.repeat(39)}`]);
+      expect(answer).toContain('Done.');
+      // Whole, not streamed: nothing drawn is redrawn.
+      expect(raw).not.toMatch(/\x1b\[\d*A/);
+    }
+    for (const args of [['logs', '--last', '--raw'], ['logs', 'show', id, '--raw']]) {
+      const screen = (await shown(args)).lines.join('\n');
+      expect(screen).toContain('```ts');
+      expect(screen).toContain('# Streaming answers');
+    }
+    expect((await u.run(['logs', '--last'])).stdout).toBe(`${ANSWER}\n`);
+    expect((await u.run(['logs', 'show', id])).stdout).toContain(`answer\n${ANSWER}\n`);
+    expect((await u.run(['config', 'set', 'render', 'off'])).code).toBe(0);
+    expect((await shown(['logs', '--last'])).lines).toContain('```ts');
+    // As stored is still made safe on a terminal: an answer's escape sequences are shown, not run.
+    expect((await u.run(['run', '-n', '-m', 'demo-echo', 'a **bold** \x1b]0;title\x07 claim'])).code).toBe(0);
+    expect((await shown(['logs', '--last'])).lines).toContain('a **bold** ^[]0;title^G claim');
+  });
+});
+
 describe('chat', () => {
   test('renders each answer on the terminal, and --raw leaves it as it came', async () => {
     for (const raw of [false, true]) {

@@ -37,6 +37,7 @@ describe('plan purchase --pay phone-bill on a terminal', () => {
     expect(pty.screen()).toMatch(/Bought Basic: 5,000,000 tokens for ¥10\.00, valid 30 days on the phone bill; balance now 5,000,000 tokens/);
     expect(s.sms().length - sent).toBe(1);
     expect((await api(s.url, '/v1/balance', { key: u.key })).json.tokens_remaining).toBe(5_000_000);
+    expect(JSON.parse((await u.run(['balance', '--offline', '--json'])).stdout).tokens_remaining).toBe(5_000_000);
   });
 
   test('plan subscribe --pay phone-bill asks for the code and shows the subscription', async () => {
@@ -47,6 +48,9 @@ describe('plan purchase --pay phone-bill on a terminal', () => {
     pty.type(s.lastCode() + KEY.enter);
     expect(await pty.exit()).toBe(0);
     expect(pty.screen()).toMatch(/Subscribed to Lite: .* on the phone bill; ends in/);
+    const offline = await u.run(['quota', '--offline', '--json']);
+    expect(offline.code, offline.stderr).toBe(0);
+    expect(JSON.parse(offline.stdout).subscription).toMatchObject({ plan_id: 'lite-monthly', status: 'active' });
   });
 
   test('Ctrl-C at the code prompt cancels the payment, freeing its share of the cap', async () => {
@@ -65,6 +69,8 @@ describe('plan purchase --pay phone-bill on a terminal', () => {
 describe('without a terminal', () => {
   test('--no-wait prints the pending payment; payment confirm --code completes it; show and cancel', async () => {
     const u = await phoneUser('script', '13900000003');
+    // A balance seen before buying: the offline estimate starts from it until something newer is kept.
+    expect((await u.run(['balance'])).code).toBe(0);
     const refused = await u.run(['plan', 'purchase', 'starter', '--pay', 'phone-bill']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('pass --no-wait, then `tokencli payment confirm ID --code CODE`');
@@ -85,6 +91,11 @@ describe('without a terminal', () => {
     expect(ok.code, ok.stderr).toBe(0);
     const paid = JSON.parse(ok.stdout);
     expect(paid).toMatchObject({ id: payment.id, status: 'succeeded', order: { type: 'purchase', id: expect.stringMatching(/^pur_/) } });
+    // The confirmed purchase is in the local state as a plain `plan purchase` leaves it: no under-count offline.
+    const online = (await api(s.url, '/v1/balance', { key: u.key })).json.tokens_remaining;
+    expect(online).toBeGreaterThan(0);
+    const offline = await u.run(['balance', '--offline', '--json']);
+    expect(JSON.parse(offline.stdout)).toMatchObject({ estimate: true, tokens_remaining: online, last_seen_tokens_remaining: online });
     const shown = await u.run(['payment', 'show', payment.id]);
     expect(shown.stdout).toMatch(/^status\tsucceeded$/m);
     expect(shown.stdout).toContain(`order_id\t${paid.order.id}`);
@@ -100,6 +111,7 @@ describe('without a terminal', () => {
 
   test('plan subscribe --pay phone-bill --no-wait: the subscription starts when the payment is confirmed', async () => {
     const u = await phoneUser('subscriber', '13900000006');
+    expect((await u.run(['quota'])).code).toBe(0);
     const started = await u.run(['plan', 'subscribe', 'lite-monthly', '--pay', 'phone-bill', '--no-wait', '--json']);
     expect(started.code, started.stderr).toBe(0);
     const payment = JSON.parse(started.stdout);
@@ -109,6 +121,10 @@ describe('without a terminal', () => {
     expect(confirmed.code, confirmed.stderr).toBe(0);
     const sub = await api(s.url, '/v1/subscription', { key: u.key });
     expect(sub.json).toMatchObject({ id: JSON.parse(confirmed.stdout).order.id, plan_id: 'lite-monthly', status: 'active' });
+    // The quota kept for offline use already has the subscription and its windows.
+    const offline = JSON.parse((await u.run(['quota', '--offline', '--json'])).stdout);
+    expect(offline.subscription).toMatchObject({ id: sub.json.id, plan_id: 'lite-monthly' });
+    expect(offline.windows.length).toBeGreaterThan(0);
     const st = JSON.parse((await u.run(['statement', '--json'])).stdout);
     expect(st.lines.map((l: any) => [l.description, l.payment_method, l.amount.amount_minor])).toEqual([['Token Plan: Lite subscription, first month', 'phone_bill', 990]]);
     const refused = await u.run(['plan', 'subscribe', 'lite-monthly', '--pay', 'phone-bill']);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { userAt } from '../helpers/cli.js';
-import { api, startServe, type Served } from '../helpers/serve.js';
+import { api, chat, startServe, type Served } from '../helpers/serve.js';
 
 let s: Served;
 beforeAll(async () => {
@@ -44,4 +44,33 @@ test('budget window 5h: each threshold of the 80-request window alerts once, to 
   expect(again.code).toBe(2);
   expect(again.stderr).toMatch(/no alerts on the rolling 5-hour quota window/);
   expect(JSON.parse((await u.run(['budget', 'status', '--json'])).stdout).window_alerts).toEqual([]);
+});
+
+test('an online quota checks the window alerts too: a threshold crossed by spending elsewhere alerts once; an offline estimate never', async () => {
+  const u = userAt(undefined, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key });
+  const log = join(u.home, 'alerts.log');
+  expect((await u.run(['budget', 'window', '5h', '--warn', '10,20', '--alert-command', `printf '%s %s\\n' "$TOKENCLI_ALERT_THRESHOLD" "$TOKENCLI_ALERT_USED" >> ${log}`])).code).toBe(0);
+  // Requests made without this CLI (another machine, a script): only the server knows of them.
+  const spendTo = async (requests: number) => {
+    for (;;) {
+      const five = (await api(s.url, '/v1/quota', { key: s.key })).json.windows.find((w: { window: string; unit: string }) => w.window === 'rolling_5h' && w.unit === 'requests');
+      if (five.used >= requests) return expect(five.used).toBe(requests);
+      expect((await chat(s.url, s.key, { model: 'demo-mini', max_tokens: 2, messages: [{ role: 'user', content: 'hi' }] })).status).toBe(200);
+    }
+  };
+  await spendTo(8);
+  const first = await u.run(['quota']);
+  expect(first.code, first.stderr).toBe(0);
+  expect(first.stderr).toMatch(/^! rolling 5-hour quota window at 10% \(threshold 10%\): 8 of 80 requests/m);
+  const again = await u.run(['quota']);
+  expect(again.stderr).not.toMatch(/quota window at/);
+  expect((await u.run(['quota', '--offline'])).stderr).not.toMatch(/quota window at/);
+
+  await spendTo(16);
+  expect((await u.run(['quota', '--offline'])).stderr).not.toMatch(/quota window at/);
+  const json = await u.run(['quota', '--json']);
+  expect(json.code).toBe(0);
+  expect(JSON.parse(json.stdout).windows.length).toBeGreaterThan(0);
+  expect(json.stderr).toMatch(/quota window at 20% \(threshold 20%\)/);
+  expect(readFileSync(log, 'utf8')).toBe('10 8\n20 16\n');
 });

@@ -36,7 +36,8 @@ export class Device {
   /** Starts a login for the device named `clientName` (the key issued at the end is named after it). */
   authorize(clientName: string, signal?: AbortSignal): Promise<DeviceAuthorization> {
     return this.c.request('POST', '/v1/oauth/device/code', {
-      body: { client_id: 'tokencli', client_name: clientName },
+      // RFC 8628 §3.1 and §3.4: form-encoded, so any device-flow server understands it, not only ours.
+      form: { client_id: 'tokencli', client_name: clientName },
       schema: (w) => w.DeviceAuthorizationSchema,
       ...(signal ? { signal } : {}),
     });
@@ -52,7 +53,7 @@ export class Device {
       await sleep(interval * 1000, o.signal);
       try {
         const token = await this.c.request('POST', '/v1/oauth/token', {
-          body: { grant_type: DEVICE_CODE_GRANT, device_code: auth.device_code, client_id: 'tokencli' },
+          form: { grant_type: DEVICE_CODE_GRANT, device_code: auth.device_code, client_id: 'tokencli' },
           schema: (w) => w.DeviceTokenSchema,
           ...(o.signal ? { signal: o.signal } : {}),
         });

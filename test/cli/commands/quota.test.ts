@@ -67,6 +67,7 @@ describe('quota', () => {
     const out = s.io.stdout();
     expect(out).toMatch(/lite-monthly · ends \(auto-renew off\) in 30 days/);
     expect(out).toMatch(/5 hours +█░{9} 8 \/ 80 requests +72 +in 5h00m \(\w{3} \d\d:00\) +2 requests\/h, lasts to the reset/);
+    expect(out).toMatch(/month +░{10} 80 \/ 10,000,000 tokens .* 4,800 tokens\/h, no projection yet\n/);
     expect(out).toMatch(/packs: 0 tokens/);
   });
 
@@ -86,11 +87,35 @@ describe('quota arithmetic', () => {
   const now = new Date('2026-11-24T00:00:00Z');
 
   test('pace: used over the time elapsed, and exhaustion only when it comes before the reset', () => {
-    expect(paceOf(window({ used: 240, remaining: 760 }), now)).toEqual({ per_hour: 10, exhausted_at: '2026-11-27T04:00:00.000Z' });
-    expect(paceOf(window({ used: 100, remaining: 900 }), now)).toEqual({ per_hour: 5, exhausted_at: null });
-    expect(paceOf(window({}), now)).toEqual({ per_hour: 0, exhausted_at: null });
+    expect(paceOf(window({ used: 240, remaining: 760 }), now)).toEqual({ per_hour: 10, exhausted_at: '2026-11-27T04:00:00.000Z', projects_from: null });
+    expect(paceOf(window({ used: 100, remaining: 900 }), now)).toEqual({ per_hour: 5, exhausted_at: null, projects_from: null });
+    expect(paceOf(window({}), now)).toEqual({ per_hour: 0, exhausted_at: null, projects_from: null });
     // Running requests count: they are spending now.
     expect(paceOf(window({ used: 0, held: 240, remaining: 760 }), now).per_hour).toBe(10);
+  });
+
+  test('no projection until an hour and 2% of the window have passed; the pace is shown before that', () => {
+    // A 30-day month from 00:00: 2% is 14 h 24 min, more than the hour.
+    const month = (o: Partial<WindowQuota>) => window({ window: 'cycle', limit: 10_000_000, starts_at: '2026-11-27T00:00:00.000Z', resets_at: '2026-12-27T00:00:00.000Z', ...o });
+    const at = (iso: string) => new Date(iso);
+    // Minutes after subscribing, a few requests would "run out in 26 days": too early, so no projection.
+    expect(paceOf(month({ used: 20_000, remaining: 9_980_000 }), at('2026-11-27T00:10:00Z'))).toEqual({ per_hour: 120_000, exhausted_at: null, projects_from: '2026-11-27T14:24:00.000Z' });
+    // A minute short of the rule, still none; at it, the projection (here: before the reset).
+    expect(paceOf(month({ used: 2_000_000, remaining: 8_000_000 }), at('2026-11-27T14:23:00Z')).exhausted_at).toBeNull();
+    expect(paceOf(month({ used: 2_000_000, remaining: 8_000_000 }), at('2026-11-27T14:24:00Z'))).toEqual({ per_hour: 138_889, exhausted_at: '2026-11-30T00:00:00.000Z', projects_from: null });
+    // A week: 2% is 3 h 22 min; a rolling 5-hour window (or one with no reset yet) needs the hour.
+    expect(paceOf(window({ used: 900, remaining: 100 }), at('2026-11-23T03:21:00Z')).projects_from).toBe('2026-11-23T03:21:36.000Z');
+    expect(paceOf(window({ used: 900, remaining: 100 }), at('2026-11-23T03:22:00Z')).exhausted_at).not.toBeNull();
+    const fresh = window({ window: 'rolling_5h', used: 5, remaining: 995, starts_at: '2026-11-23T00:00:00.000Z', resets_at: null });
+    expect(paceOf(fresh, at('2026-11-23T00:59:00Z')).projects_from).toBe('2026-11-23T01:00:00.000Z');
+    expect(paceOf(fresh, at('2026-11-23T01:00:00Z')).projects_from).toBeNull();
+  });
+
+  test('on a terminal, too early to project says so', async () => {
+    const { columns } = await import('../../../src/cli/commands/quota/render.js');
+    const pace = columns(new Date('2026-11-27T00:10:00Z'), 'UTC').find((c) => c.key === 'per_hour')!;
+    const w = window({ window: 'cycle', limit: 10_000_000, used: 20_000, remaining: 9_980_000, starts_at: '2026-11-27T00:00:00.000Z', resets_at: '2026-12-27T00:00:00.000Z' });
+    expect(pace.human(w as never)).toBe('120,000 tokens/h, no projection yet');
   });
 });
 

@@ -13,6 +13,7 @@ import type { IOStreams } from '../../io/streams.js';
 import { formatTokens, relativeTime } from '../../io/format.js';
 import { warn } from '../../io/messages.js';
 import { printFacts, printJson, printTable } from '../../io/table.js';
+import { keepBalance } from '../../after-order.js';
 
 export interface TokenPlanBalanceOptions {
   io: IOStreams;
@@ -52,7 +53,7 @@ export async function tokenPlanBalanceRun(opts: TokenPlanBalanceOptions): Promis
   }
 
   if (balance) {
-    await remember(opts, account, balance);
+    await keepBalance(opts, balance, opts.now());
     warnOfExpiry(opts.io, balance, opts.now());
     if (opts.json) printJson(opts.io, { ...balance, ...gateFields(opts.min, balance.tokens_remaining) });
     else printOnline(opts.io, balance, opts.now());
@@ -88,17 +89,6 @@ export async function tokenPlanBalanceRun(opts: TokenPlanBalanceOptions): Promis
     ]);
   }
   gate(opts.min, estimate.tokens_remaining, true);
-}
-
-/** Keeps the balance for the offline estimate, where the home can be written. */
-async function remember(opts: TokenPlanBalanceOptions, account: string, balance: Balance): Promise<void> {
-  // The answer is the server's either way: a home that cannot keep it (locked, full, read-only)
-  // costs only the next offline estimate, never this command.
-  try {
-    (await opts.ledger()).saveBalance({ api_url: opts.apiUrl, account, tokens_remaining: balance.tokens_remaining, seen_at: opts.now().toISOString(), document: balance });
-  } catch (e) {
-    warn(opts.io, `could not keep this balance for offline estimates (${(e as Error).message})`);
-  }
 }
 
 function gateUnreachable(e: ConnectionError, estimate: OfflineEstimate | undefined, now: Date): CliError {

@@ -34,7 +34,8 @@ export function budgetWindowCommand(ctx: Context, runF = budgetWindowRun): Comma
     .addHelpText(
       'after',
       `
-Checked after each run against the windows its answer reported (no extra request). A calendar
+Checked after each run against the windows its answer reported (no extra request), and by each
+online \`tokencli quota\` against the windows it fetched. A calendar
 window alerts each threshold once until it resets; the rolling 5-hour window once until its use
 falls back under the threshold. Setting a window's alert again replaces it.
 

@@ -65,8 +65,10 @@ Examples:
   $ tokencli login --web --api-url http://127.0.0.1:8787
   $ tokencli login --web --no-browser --json`,
     )
-    .action(async (flags: { provider?: ProviderKind; withToken: boolean; force: boolean; web: boolean; browser: boolean }) =>
-      runF({
+    .action(async (flags: { provider?: ProviderKind; withToken: boolean; force: boolean; web: boolean; browser: boolean }) => {
+      // Only --web opens a browser: --no-browser alone would be ignored, and the user would not know.
+      if (!flags.browser && !flags.web) throw new UsageError('--no-browser goes with --web: only a browser sign-in opens a browser');
+      return runF({
         io: ctx.io,
         prompter: ctx.prompter,
         settings: await ctx.settings(),
@@ -92,8 +94,8 @@ Examples:
               },
             }
           : {}),
-      }),
-    );
+      });
+    });
 }
 
 /** How many times a person may paste a key the provider refuses before the command gives up. */

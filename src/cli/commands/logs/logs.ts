@@ -13,6 +13,7 @@ import { formatTokens, relativeTime } from '../../io/format.js';
 import { note } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
 import { printJson, printTable } from '../../io/table.js';
+import { answerView, shownAnswer, type AnswerView } from './answer.js';
 import { logsRmCommand } from './rm.js';
 import { logsShowCommand } from './show.js';
 
@@ -26,6 +27,8 @@ export interface LogsOptions {
   all: boolean;
   json: boolean;
   now: () => Date;
+  /** How `--last` shows the answer: rendered on a terminal as `run` renders it, as stored when piped or --raw. */
+  view: AnswerView;
 }
 
 export function logsCommand(ctx: Context, runF = logsRun): Command {
@@ -35,8 +38,9 @@ export function logsCommand(ctx: Context, runF = logsRun): Command {
     .option('--search <text>', 'only runs whose prompt or answer has these words (full text)')
     .option('--last', 'print the last answer again, without a request', false)
     .option('--all-profiles', 'every profile, not only the one in use', false)
+    .option('--raw', 'with --last: print the answer as stored, no markdown rendering on a terminal', false)
     .addHelpText('after', '\nExamples:\n  $ tokencli logs\n  $ tokencli logs --search "budget alert" --json\n  $ tokencli logs --last > answer.md\n  $ tokencli logs show 3f2a')
-    .action(async (flags: { count: number; search?: string; last: boolean; allProfiles: boolean }) =>
+    .action(async (flags: { count: number; search?: string; last: boolean; allProfiles: boolean; raw: boolean }) =>
       runF({
         io: ctx.io,
         readLedger: ctx.readLedger,
@@ -47,6 +51,7 @@ export function logsCommand(ctx: Context, runF = logsRun): Command {
         all: flags.allProfiles,
         json: ctx.globals.json,
         now: ctx.now,
+        view: await answerView(ctx, flags.raw),
       }),
     )
     .addCommand(logsShowCommand(ctx))
@@ -58,9 +63,9 @@ export async function logsRun(opts: LogsOptions): Promise<void> {
   const scope = opts.all ? {} : { profile: opts.profile };
   if (opts.last) {
     const [last] = history.list({ ...scope, limit: 1 });
-    if (!last || last.answer === null) throw new UsageError('no answer in the history to print', 'history keeps answers while `tokencli config get history` is on');
+    if (!last || last.answer === null) throw new UsageError('no answer in the history to print', 'history keeps answers while `tokencli config get history` is on, until `tokencli logs rm` deletes them');
     if (opts.json) return printJson(opts.io, last);
-    opts.io.out(last.answer.endsWith('\n') ? last.answer : `${last.answer}\n`);
+    opts.io.out(await shownAnswer(opts.io, last.answer, opts.view));
     return;
   }
   const runs = history.list({ ...scope, limit: opts.limit, ...(opts.search !== undefined ? { search: opts.search } : {}) });

@@ -28,6 +28,8 @@ export function logsRmCommand(ctx: Context, runF = logsRmRun): Command {
 
 export async function logsRmRun(opts: LogsRmOptions): Promise<void> {
   if (!opts.all && opts.ids.length === 0) throw new UsageError('which runs? give their ids, or --all');
+  // Ids beside --all say the user meant only those: deleting every run instead cannot be undone.
+  if (opts.all && opts.ids.length > 0) throw new UsageError('give run ids or --all, not both');
   const history = new History((await opts.ledger()).db);
   const ids = opts.ids.map((id) => {
     const run = history.find(id);

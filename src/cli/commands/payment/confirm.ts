@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
+import { localStateOf, rememberAfterOrder, type LocalState } from '../../after-order.js';
 import type { Payment } from '../../../shared/billing.js';
 import { CliError, Exit, UsageError } from '../../errors.js';
 import { formatMoney } from '../../io/format.js';
@@ -15,6 +16,8 @@ import { CODE, explained, paymentCommon, printPayment, promptForCode, type Payme
 export interface PaymentConfirmOptions extends PaymentCommon {
   id: string;
   code?: string;
+  /** Where the balance and quota after the order are kept, as every path that completes an order keeps them. */
+  local: () => Promise<LocalState>;
 }
 
 export function paymentConfirmCommand(ctx: Context, runF = paymentConfirmRun): Command {
@@ -23,7 +26,7 @@ export function paymentConfirmCommand(ctx: Context, runF = paymentConfirmRun): C
     .argument('<id>', 'payment id (pay_…), as `plan purchase --pay phone-bill --no-wait` prints it')
     .option('--code <code>', 'the code from the text message (asked for on a terminal when left out)')
     .addHelpText('after', '\nExamples:\n  $ tokencli payment confirm pay_Q8Tm7WNoapGsIxTtyfom --code 123456\n  $ tokencli payment confirm "$(tokencli plan purchase starter --pay phone-bill --no-wait --yes --json | jq -r .id)"')
-    .action((id: string, flags: { code?: string }) => runF({ ...paymentCommon(ctx), id, ...(flags.code !== undefined ? { code: flags.code } : {}) }));
+    .action((id: string, flags: { code?: string }) => runF({ ...paymentCommon(ctx), local: localStateOf(ctx), id, ...(flags.code !== undefined ? { code: flags.code } : {}) }));
 }
 
 export async function paymentConfirmRun(opts: PaymentConfirmOptions): Promise<void> {
@@ -39,6 +42,7 @@ export async function paymentConfirmRun(opts: PaymentConfirmOptions): Promise<vo
     if (payment.status !== 'pending_validation' && payment.status !== 'succeeded') throw new CliError(`the payment is ${payment.status.replace('_', ' ')}: nothing was charged`, Exit.ERROR, 'start a new payment');
     if (payment.status === 'pending_validation') payment = await promptForCode({ io: opts.io, prompter: opts.prompter, client, payment });
   }
+  await rememberAfterOrder(await opts.local(), client);
   if (opts.json) return printJson(opts.io, payment);
   printPayment(opts.io, payment, opts.now());
   success(opts.io, opts.quiet, `Paid ${formatMoney(payment.amount)} by phone bill: ${payment.order.type} ${payment.order.id}`);

@@ -18,19 +18,36 @@ export function countdown(ms: number): string {
 export interface Pace {
   /** Units used per hour since the window started; a rolling window has always been running 5 h. */
   per_hour: number;
-  /** When the window would run out at that pace, if before it resets; otherwise null. */
+  /** When the window would run out at that pace, if before it resets; otherwise null (and null while too early to say). */
   exhausted_at: string | null;
+  /** While too little of the window has passed to project from, when a projection will start; null once it does. */
+  projects_from: string | null;
 }
+
+/**
+ * How much of a window must have passed before its pace is projected to exhaustion: an hour, and 2%
+ * of the window's length (about 14 h of a 30-day month, 3 h 22 min of a week). Earlier, a handful of
+ * requests over a few minutes extrapolates to nonsense ("runs out in 26d12h" moments after
+ * subscribing to a monthly plan), so the pace is shown alone. The hour covers short windows, where
+ * 2% would be minutes; 2% covers long ones, where an hour is not yet a pattern.
+ */
+export const MIN_PROJECTION_MS = 3_600_000;
+export const MIN_PROJECTION_SHARE = 0.02;
 
 /** Integer arithmetic in the units the window counts, rounded up: a burn rate is an estimate, never money. */
 export function paceOf(w: WindowQuota, now: Date): Pace {
-  const elapsedMs = Math.max(60_000, now.getTime() - Date.parse(w.starts_at));
+  const starts = Date.parse(w.starts_at);
+  const elapsedMs = Math.max(60_000, now.getTime() - starts);
   const used = w.used + w.held;
   const perHour = Math.ceil((used * 3_600_000) / elapsedMs);
-  if (used === 0) return { per_hour: 0, exhausted_at: null };
-  const runsOut = now.getTime() + Math.ceil((w.remaining * elapsedMs) / used);
   const resets = w.resets_at === null ? Infinity : Date.parse(w.resets_at);
-  return { per_hour: perHour, exhausted_at: runsOut < resets ? new Date(runsOut).toISOString() : null };
+  // A window with no reset yet (nothing counted) has no known length: the hour alone applies.
+  const lengthMs = Number.isFinite(resets) ? resets - starts : 0;
+  const projectsFrom = starts + Math.max(MIN_PROJECTION_MS, Math.ceil(lengthMs * MIN_PROJECTION_SHARE));
+  if (now.getTime() < projectsFrom) return { per_hour: perHour, exhausted_at: null, projects_from: new Date(projectsFrom).toISOString() };
+  if (used === 0) return { per_hour: 0, exhausted_at: null, projects_from: null };
+  const runsOut = now.getTime() + Math.ceil((w.remaining * elapsedMs) / used);
+  return { per_hour: perHour, exhausted_at: runsOut < resets ? new Date(runsOut).toISOString() : null, projects_from: null };
 }
 
 /** Short names for a status line. */

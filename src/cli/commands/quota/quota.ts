@@ -11,6 +11,7 @@ import { ConnectionError } from '../../../client/errors.js';
 import { Quota as QuotaApi } from '../../../client/resources/quota.js';
 import type { ProviderAdapter, ProviderKind } from '../../../client/providers/types.js';
 import type { Ledger } from '../../../ledger/ledger.js';
+import { raiseWindowAlerts, shellAlertRunner, type AlertRunner } from '../../budget-enforcement.js';
 import { providerDefaults, type Context } from '../../context.js';
 import { CliError, Exit, UsageError } from '../../errors.js';
 import { relativeTime } from '../../io/format.js';
@@ -47,6 +48,9 @@ export interface QuotaOptions {
   now: () => Date;
   /** The zone reset times are shown in: the profile's, else this machine's. */
   timeZone: () => Promise<string>;
+  /** Whose window alerts (`budget window`) the fresh windows are checked against, and how their commands run. */
+  profile: string;
+  runAlert: AlertRunner;
 }
 
 export function quotaCommand(ctx: Context, runF = quotaRun): Command {
@@ -91,6 +95,8 @@ Examples:
         quiet: ctx.globals.quiet,
         now: ctx.now,
         timeZone: () => ctx.timeZone(),
+        profile: await ctx.profileName(),
+        runAlert: shellAlertRunner(ctx.env),
       });
     });
 }
@@ -121,12 +127,27 @@ async function fetchQuota(opts: QuotaOptions, adapter: ProviderAdapter): Promise
     const now = opts.now();
     const quota = await (adapter.quota ? adapter.quota(client, now).then((q) => asStored(q, now)) : new QuotaApi(client).get()).finally(stop);
     await keepQuota(opts, quota, now);
+    await alertOnWindows(opts, quota, now);
     return quota;
   } catch (e) {
     if (!(e instanceof ConnectionError)) throw e;
     return estimate(opts, `server unreachable (${e.message})`);
   }
 }
+/**
+ * Fresh windows are checked against the window alerts as a run's are, by the same check, so a
+ * threshold crossed by spending elsewhere is told here too, still once per threshold per window.
+ * An estimate is not checked: it is a guess, and an alert, once claimed, is not raised again.
+ */
+async function alertOnWindows(opts: QuotaOptions, quota: StoredQuota, now: Date): Promise<void> {
+  try {
+    await raiseWindowAlerts(await opts.ledger(), { profile: opts.profile, apiUrl: opts.apiUrl, account: await opts.account() }, quota.windows, opts.io, now, opts.runAlert);
+  } catch (e) {
+    // The quota is the server's either way; a home that cannot record the alert costs only the alert.
+    warn(opts.io, `could not check the window alerts (${(e as Error).message})`);
+  }
+}
+
 async function estimate(opts: QuotaOptions, reason: string): Promise<OfflineQuota> {
   const ledger = await opts.readLedger();
   const account = await opts.account();

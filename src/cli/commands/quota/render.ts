@@ -34,7 +34,8 @@ function resetsIn(iso: string | null, now: Date, zone: string): string {
 function pacePhrase(w: WindowQuota, now: Date): string {
   const p = paceOf(w, now);
   if (p.per_hour === 0) return 'unused';
-  const runsOut = p.exhausted_at ? `runs out in ${countdown(Date.parse(p.exhausted_at) - now.getTime())}, before the reset` : 'lasts to the reset';
+  // Too early in the window the pace goes alone (see MIN_PROJECTION_MS); --json says from when a projection starts.
+  const runsOut = p.projects_from ? 'no projection yet' : p.exhausted_at ? `runs out in ${countdown(Date.parse(p.exhausted_at) - now.getTime())}, before the reset` : 'lasts to the reset';
   return `${formatTokens(p.per_hour)}${w.unit === 'percent' ? '%' : ` ${w.unit}`}/h, ${runsOut}`;
 }
 
@@ -52,6 +53,7 @@ export function columns(now: Date, zone: string): Column<Shown>[] {
     { key: 'exhausted_at', title: 'runs out', human: () => '', raw: (w) => paceOf(w, now).exhausted_at, pipedOnly: true },
     // Last, so that scripts reading the fields before it keep working.
     { key: 'label', title: '', human: () => '', raw: (w) => w.label ?? null, pipedOnly: true },
+    { key: 'projects_from', title: '', human: () => '', raw: (w) => paceOf(w, now).projects_from, pipedOnly: true },
   ];
 }
 

@@ -3,6 +3,7 @@
  * or with `-o FILE` a file written as the answer arrives.
  */
 import { UsageError } from '../../errors.js';
+import { loadRenderer } from '../../io/markdown/renderer.js';
 import type { Screen } from '../../io/markdown/screen.js';
 import type { IOStreams } from '../../io/streams.js';
 
@@ -30,9 +31,8 @@ export async function fileSink(io: IOStreams, path: string): Promise<AnswerSink>
 export async function markdownSink(io: IOStreams, screen: Screen): Promise<AnswerSink> {
   const { LiveMarkdown } = await import('../../io/markdown/live.js');
   const live = new LiveMarkdown({ write: (s) => io.out(s), screen: { columns: screen.columns, rows: screen.rows }, frame: (s) => io.color.dim(s) });
-  const color = io.color.level > 0;
-  const loaded = import('markdansi').then(
-    ({ render }) => live.ready((markdown, width) => render(markdown, { width, color, hyperlinks: false })),
+  const loaded = loadRenderer(io.color.level > 0).then(
+    (render) => live.ready(render),
     // Without its renderer the answer is still shown, as it came.
     () => undefined,
   );

@@ -15,6 +15,7 @@ import { positiveInteger } from '../../../flags.js';
 import type { ProviderCache } from '../../../provider-cache.js';
 import type { Payment } from '../../../../shared/billing.js';
 import type { Purchase } from '../../../../shared/wire.js';
+import { rememberAfterOrder } from '../../../after-order.js';
 import { addPayOptions, checkPayFlags, payByPhoneBill, type PayMethod } from '../../payment/pay.js';
 
 export interface PurchaseOptions {
@@ -103,8 +104,7 @@ export async function purchaseRun(opts: PurchaseOptions): Promise<void> {
     const stop = opts.io.spinner('Purchasing').stop;
     purchase = await client.purchases.create({ plan_id: plan.id, quantity: opts.quantity }, randomUUID()).finally(stop);
   }
-  const balance = await client.balance.get();
-  (await opts.ledger()).saveBalance({ api_url: opts.apiUrl, account: await opts.account(), tokens_remaining: balance.tokens_remaining, seen_at: opts.now().toISOString(), document: balance });
+  const balance = await rememberAfterOrder(opts, client);
 
   if (opts.json) return printJson(opts.io, { ...purchase, balance, ...(payment ? { payment } : {}) });
   printTable(

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import type { TokenClient } from '../../../../client/client.js';
 import { Subscriptions } from '../../../../client/resources/subscriptions.js';
 import type { Context } from '../../../context.js';
+import { localStateOf, rememberAfterOrder, type LocalState } from '../../../after-order.js';
 import { CliError, UsageError } from '../../../errors.js';
 import type { Prompter } from '../../../io/prompter.js';
 import type { IOStreams } from '../../../io/streams.js';
@@ -28,6 +29,8 @@ export interface SubscribeOptions {
   quiet: boolean;
   now: () => Date;
   timeZone: () => Promise<string>;
+  /** Where the balance and quota after the order are kept, as every path that completes an order keeps them. */
+  local: () => Promise<LocalState>;
 }
 
 export function subscribeCommand(ctx: Context, runF = subscribeRun): Command {
@@ -39,7 +42,7 @@ export function subscribeCommand(ctx: Context, runF = subscribeRun): Command {
     .addHelpText('after', '\nAuto-renew starts off, as the vendors sell it: `tokencli plan renew --on` turns it on.\n\nExamples:\n  $ tokencli plan subscribe lite-monthly\n  $ tokencli plan subscribe pro-monthly --yes --json\n  $ tokencli plan subscribe lite-monthly --pay phone-bill')
     .action(async (planId: string, flags: { yes: boolean; pay: PayMethod; wait: boolean }) => {
       await requireTokenPlan(ctx, 'subscribe');
-      return runF({ io: ctx.io, prompter: ctx.prompter, client: () => ctx.client({ requireKey: true }), planId, pay: flags.pay, wait: flags.wait, yes: flags.yes, json: ctx.globals.json, quiet: ctx.globals.quiet, now: ctx.now, timeZone: () => ctx.timeZone() });
+      return runF({ io: ctx.io, prompter: ctx.prompter, client: () => ctx.client({ requireKey: true }), planId, pay: flags.pay, wait: flags.wait, yes: flags.yes, json: ctx.globals.json, quiet: ctx.globals.quiet, now: ctx.now, timeZone: () => ctx.timeZone(), local: localStateOf(ctx) });
     });
 }
 
@@ -75,6 +78,7 @@ export async function subscribeRun(opts: SubscribeOptions): Promise<void> {
     const stop = opts.io.spinner('Subscribing').stop;
     sub = await api.create(plan.id, randomUUID()).catch((e: unknown) => Promise.reject(subscriptionRefusal(e))).finally(stop);
   }
+  await rememberAfterOrder(await opts.local(), client);
   if (opts.json) return printJson(opts.io, payment ? { ...sub, payment } : sub);
   const now = opts.now();
   printSubscription(opts.io, sub, now, await opts.timeZone());

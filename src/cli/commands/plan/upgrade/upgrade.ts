@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import type { TokenClient } from '../../../../client/client.js';
 import { Subscriptions } from '../../../../client/resources/subscriptions.js';
 import type { Context } from '../../../context.js';
+import { localStateOf, rememberAfterOrder, type LocalState } from '../../../after-order.js';
 import { CliError, UsageError } from '../../../errors.js';
 import { formatMoney } from '../../../io/format.js';
 import { success } from '../../../io/messages.js';
@@ -23,6 +24,8 @@ export interface UpgradeOptions {
   quiet: boolean;
   now: () => Date;
   timeZone: () => Promise<string>;
+  /** Where the balance and quota after the order are kept, as every path that completes an order keeps them. */
+  local: () => Promise<LocalState>;
 }
 
 export function upgradeCommand(ctx: Context, runF = upgradeRun): Command {
@@ -33,13 +36,14 @@ export function upgradeCommand(ctx: Context, runF = upgradeRun): Command {
     .addHelpText('after', '\nWhat the windows counted carries over to the new limits; the month keeps its day.\n\nExamples:\n  $ tokencli plan upgrade pro-monthly\n  $ tokencli plan upgrade max-monthly --yes --json')
     .action(async (planId: string, flags: { yes: boolean }) => {
       await requireTokenPlan(ctx, 'upgrade');
-      return runF({ io: ctx.io, prompter: ctx.prompter, client: () => ctx.client({ requireKey: true }), planId, yes: flags.yes, json: ctx.globals.json, quiet: ctx.globals.quiet, now: ctx.now, timeZone: () => ctx.timeZone() });
+      return runF({ io: ctx.io, prompter: ctx.prompter, client: () => ctx.client({ requireKey: true }), planId, yes: flags.yes, json: ctx.globals.json, quiet: ctx.globals.quiet, now: ctx.now, timeZone: () => ctx.timeZone(), local: localStateOf(ctx) });
     });
 }
 
 export async function upgradeRun(opts: UpgradeOptions): Promise<void> {
   if (!opts.yes && !opts.io.canPrompt()) throw new UsageError('an upgrade needs confirmation and there is no terminal to ask', 'pass --yes to upgrade without a prompt');
-  const api = new Subscriptions(await opts.client());
+  const client = await opts.client();
+  const api = new Subscriptions(client);
   const [tiers, current] = await Promise.all([api.plans(), api.current()]);
   const to = tiers.find((p) => p.id === opts.planId);
   if (!to) throw new UsageError(`no subscription tier "${opts.planId}"`, `tiers: ${tiers.map((p) => p.id).join(', ')}`);
@@ -54,6 +58,7 @@ export async function upgradeRun(opts: UpgradeOptions): Promise<void> {
   }
   const stop = opts.io.spinner('Upgrading').stop;
   const sub = await api.upgrade(to.id, randomUUID()).catch((e: unknown) => Promise.reject(subscriptionRefusal(e))).finally(stop);
+  await rememberAfterOrder(await opts.local(), client);
   if (opts.json) return printJson(opts.io, sub);
   printSubscription(opts.io, sub, opts.now(), await opts.timeZone());
   success(opts.io, opts.quiet, `Upgraded to ${to.name}: ${describeLimits(to.limits)}; paid this period ${formatMoney(sub.price)}`);
