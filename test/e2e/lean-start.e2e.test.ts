@@ -1,7 +1,7 @@
 /**
  * What the built CLI loads (issue 14): the packages a command does not use stay on disk. zod checks
  * cold answers only (the model list a first run caches, say), so a streamed run, `balance
- * --offline` and `budget status` never load it.
+ * --offline` and `budget status` never load it; the YAML parser is for template files only.
  * Read from the bundle's chunks, whose `// node_modules/<package>/` comments say what they hold.
  */
 import { readFileSync } from 'node:fs';
@@ -37,7 +37,7 @@ async function packagesLoaded(user: ReturnType<typeof userAt>, args: string[]): 
 }
 
 describe('what a command loads', () => {
-  test('a streamed run, balance --offline and budget status load no schema library', async () => {
+  test('a streamed run, balance --offline and budget status load no schema library and no YAML parser', async () => {
     const u = userAt(undefined, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key });
     // The first run reads and checks the model list (a cold path); later runs use the cached one.
     // `balance --offline` shows the balance seen last.
@@ -47,8 +47,17 @@ describe('what a command loads', () => {
     // The trace sees the bundle: commander is in every command line's load.
     expect(run).toContain('commander');
     expect(run).not.toContain('zod');
+    expect(run).not.toContain('yaml');
     for (const args of [['balance', '--offline', '--json'], ['budget', 'status', '--json'], ['--help']]) {
-      expect(await packagesLoaded(u, args), args.join(' ')).not.toContain('zod');
+      const loaded = await packagesLoaded(u, args);
+      expect(loaded, args.join(' ')).not.toContain('zod');
+      expect(loaded, args.join(' ')).not.toContain('yaml');
     }
+  });
+
+  test('a run with a template loads the YAML parser to read it', async () => {
+    const u = userAt(undefined, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key });
+    expect((await u.run(['template', 'set', 'echo', '--prompt', 'say $input', '--model', 'demo-mini'])).code).toBe(0);
+    expect(await packagesLoaded(u, ['run', '-t', 'echo', 'hi'])).toContain('yaml');
   });
 });
