@@ -11,7 +11,7 @@ export function templateRmCommand(ctx: Context, runF = templateRmRun): Command {
     .description('Remove a template')
     .argument('<name>', 'template name')
     .addHelpText('after', '\nExample:\n  $ tokencli template rm review')
-    .action((name: string) => runF({ ...templateOptions(ctx), name }));
+    .action(async (name: string) => runF({ ...(await templateOptions(ctx)), name }));
 }
 
 export function templateRmRun(opts: TemplateOptions & { name: string }): void {

@@ -10,7 +10,7 @@ export function templateShowCommand(ctx: Context, runF = templateShowRun): Comma
     .description('Print a template')
     .argument('<name>', 'template name')
     .addHelpText('after', '\nExample:\n  $ tokencli template show review')
-    .action((name: string) => runF({ ...templateOptions(ctx), name }));
+    .action(async (name: string) => runF({ ...(await templateOptions(ctx)), name }));
 }
 
 export function templateShowRun(opts: TemplateOptions & { name: string }): void {
