@@ -48,6 +48,8 @@ describe('what a command loads', () => {
     expect(run).toContain('commander');
     expect(run).not.toContain('zod');
     expect(run).not.toContain('yaml');
+    // Tables are for commands that print them: a run prints an answer (and JSON at most).
+    expect(run).not.toContain('cli-table3');
     for (const args of [['balance', '--offline', '--json'], ['budget', 'status', '--json'], ['--help']]) {
       const loaded = await packagesLoaded(u, args);
       expect(loaded, args.join(' ')).not.toContain('zod');

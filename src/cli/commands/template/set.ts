@@ -5,7 +5,7 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { parseParams, positiveInteger, temperature } from '../../flags.js';
 import { success } from '../../io/messages.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { definedOnly } from '../../run-options.js';
 import { templateOptions, type TemplateOptions } from './shared.js';
 

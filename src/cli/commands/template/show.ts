@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { templateOptions, type TemplateOptions } from './shared.js';
 
 export function templateShowCommand(ctx: Context, runF = templateShowRun): Command {

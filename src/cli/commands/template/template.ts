@@ -5,7 +5,8 @@
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { note } from '../../io/messages.js';
-import { printJson, printTable } from '../../io/table.js';
+import { printTable } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { templateRmCommand } from './rm.js';
 import { templateSetCommand } from './set.js';
 import { templateShowCommand } from './show.js';
