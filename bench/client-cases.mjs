@@ -61,6 +61,8 @@ export async function clientCases(bin, row) {
     row('30k-token stream: wall', long.cli.total, long.curl.total, 'curl -sN', { max: 1.8 });
     row('30k-token stream: CPU', long.cli.cpu, long.curl.cpu, 'curl -sN', { max: 4 });
     row('  minimal client: wall', long.minimal.total, long.curl.total, 'curl -sN', {}, 'peer');
+    // The floor of CPU for any Node client: JSON.parse of every event and Node's own start.
+    row('  minimal client: CPU', long.minimal.cpu, long.curl.cpu, 'curl -sN', {}, 'peer');
     row('  openai SDK: wall', long.sdk.total, long.curl.total, 'curl -sN', {}, 'peer');
 
     // Peak RSS: 30k tokens from the demo server, 10 MB from the bench upstream.

@@ -54,7 +54,7 @@ export interface Context {
   credentials(): CredentialStore;
   /** Model aliases and prompt templates: plain files in the config directory. */
   aliases(): AliasStore;
-  templates(): TemplateStore;
+  templates(): Promise<TemplateStore>;
   /** The profile in force: --profile, then TOKENCLI_PROFILE, then the current one. */
   profileName(): Promise<string>;
   profile(): Promise<Profile | undefined>;
@@ -122,7 +122,7 @@ export function createContext(deps: ContextDeps): Context {
     settings,
     credentials,
     aliases: once(() => new AliasStore(paths.configDir)),
-    templates: once(() => new TemplateStore(join(paths.configDir, 'templates'))),
+    templates: once(() => TemplateStore.open(paths.configDir)),
     profileName: async () => ctx.globals.profile ?? env('TOKENCLI_PROFILE') ?? (await settings()).currentProfile() ?? DEFAULT_PROFILE,
     profile: async () => {
       const name = await ctx.profileName();

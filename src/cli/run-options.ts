@@ -92,8 +92,9 @@ export interface RunFlags {
 
 export async function runOptionsFor(ctx: Context, args: string[], flags: RunFlags, interrupt: AbortSignal): Promise<RunOptions> {
     const profile = await ctx.profile();
-    const template = flags.template === undefined ? undefined : ctx.templates().get(flags.template);
-    if (flags.template !== undefined && !template) throw new UsageError(`no template "${flags.template}"`, `templates: ${ctx.templates().names().join(', ') || 'none yet'} (see \`tokencli template\`)`);
+    const templates = flags.template === undefined ? undefined : await ctx.templates();
+    const template = flags.template === undefined ? undefined : templates!.get(flags.template);
+    if (flags.template !== undefined && !template) throw new UsageError(`no template "${flags.template}"`, `templates: ${templates!.names().join(', ') || 'none yet'} (see \`tokencli template\`)`);
     // Flags beat the template, which beats the profile; an alias stands for its model wherever a model is named.
     const model = flags.model ?? template?.model ?? profile?.model;
   return {

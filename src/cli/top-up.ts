@@ -6,7 +6,7 @@ import type { ProviderAdapter } from '../client/providers/types.js';
 import { CliError } from './errors.js';
 import { note } from './io/messages.js';
 import type { IOStreams } from './io/streams.js';
-import { printJson } from './io/table.js';
+import { printJson } from './io/json.js';
 
 export interface TopUpOptions {
   io: IOStreams;

@@ -3,10 +3,12 @@
  * config directory's `templates/`, as llm keeps them: plain files a person may edit. A template
  * holds a system prompt, a prompt with `$input` and `$name` parameters, and defaults for the model
  * and its settings.
+ *
+ * The YAML parser (about 260 KB of JavaScript) is loaded when a store is opened, so a command that
+ * only fills a template's prompt, or uses none, never loads it.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import YAML from 'yaml';
 import { describe, expectRecord, LocalFileError } from './json-file.js';
 
 export interface Template {
@@ -39,8 +41,18 @@ function parseTemplate(raw: unknown, path: string): Template {
   return t as Template;
 }
 
+type Yaml = Pick<typeof import('yaml'), 'parse' | 'stringify'>;
+
 export class TemplateStore {
-  constructor(private readonly dir: string) {}
+  private constructor(
+    private readonly dir: string,
+    private readonly yaml: Yaml,
+  ) {}
+
+  /** The templates of a config directory. */
+  static async open(configDir: string): Promise<TemplateStore> {
+    return new TemplateStore(join(configDir, 'templates'), (await import('yaml')).default);
+  }
 
   private path(name: string): string {
     return join(this.dir, `${name}.yaml`);
@@ -63,7 +75,7 @@ export class TemplateStore {
     }
     let raw: unknown;
     try {
-      raw = YAML.parse(text);
+      raw = this.yaml.parse(text);
     } catch (e) {
       throw new LocalFileError(this.path(name), `is not valid YAML (${(e as Error).message.split('\n')[0]})`, HINT);
     }
@@ -72,7 +84,7 @@ export class TemplateStore {
 
   set(name: string, t: Template): void {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    writeFileSync(this.path(name), YAML.stringify(t), { mode: 0o600 });
+    writeFileSync(this.path(name), this.yaml.stringify(t), { mode: 0o600 });
   }
 
   remove(name: string): boolean {

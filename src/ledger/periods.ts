@@ -3,7 +3,7 @@
  * UTC instants where they start and end. Pure and integer; DST days are 23 or 25 hours long. The
  * wall-clock arithmetic is the one the server's quota windows use (tokens/zoned.ts).
  */
-import { checkZone, instantOf, localTime } from '../tokens/zoned.js';
+import { checkZone, hostTimeZone, instantOf, localTime } from '../tokens/zoned.js';
 
 export type Period = 'day' | 'week' | 'month';
 export const PERIODS: readonly Period[] = ['day', 'week', 'month'];
@@ -35,7 +35,7 @@ export function periodBounds(period: Period, now: Date, timeZone: string): Bound
 }
 
 /** The machine's own time zone, the default for budgets. */
-export const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+export const localTimeZone = () => hostTimeZone();
 
 export function isTimeZone(tz: string): boolean {
   try {

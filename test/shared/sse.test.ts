@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { SseDecoder, type SseEvent } from '../../src/shared/sse.js';
+import { ReferenceSseDecoder } from './sse-reference.js';
 
 const enc = new TextEncoder();
 
@@ -75,5 +76,38 @@ describe('SseDecoder', () => {
 
   test('comments alone produce no events', () => {
     expect(decode(': ping\n\n: ping\n\n')).toEqual([]);
+  });
+
+  test('a byte order mark is dropped at the start of the stream only, however the chunks fall', () => {
+    const bytes = enc.encode('\uFEFFdata: a\n\ndata: \uFEFFb\n\n');
+    for (let i = 0; i <= bytes.length; i++) {
+      expect(decodeChunks([bytes.slice(0, i), bytes.slice(i)]), `split at ${i}`).toEqual([{ data: 'a' }, { data: '\uFEFFb' }]);
+    }
+    // A chunk that ends on a character boundary starts no new stream: a mark after it stays.
+    expect(decodeChunks([enc.encode('data: a\n'), enc.encode('\uFEFF: comment?\n\n')])).toEqual([{ data: 'a' }]);
+    expect(decodeChunks([enc.encode('data: a\n\n'), enc.encode('\uFEFFdata: b\n\n')])).toEqual([{ data: 'a' }]);
+  });
+
+  test('decodes any stream, cut anywhere, as the plain reference decoder does (property)', () => {
+    // Pieces that exercise every rule: field names with and without colon or space, every line end,
+    // multi-byte characters, byte order marks, and bytes that are not UTF-8 at all.
+    const piece = fc.oneof(
+      fc.constantFrom('data', 'data:', 'data: ', 'dat', 'datum:', 'event:', 'event: ', 'id:', 'id: ', 'retry: 9', ':', ': c', ' ', 'x', '{"a":1}', '[DONE]'),
+      fc.constantFrom('\n', '\r', '\r\n', '\n\n', '\r\r', '\r\n\r\n'),
+      fc.constantFrom('你好', '😀', 'é', '\uFEFF'),
+      fc.constantFrom(Uint8Array.of(0xff), Uint8Array.of(0xe4), Uint8Array.of(0xf0, 0x9f), Uint8Array.of(0x80)),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 12 }), (pieces, cutSeeds) => {
+        const bytes = Buffer.concat(pieces.map((p) => (typeof p === 'string' ? enc.encode(p) : p)));
+        const cuts = [...new Set(cutSeeds.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        const points = [0, ...cuts, bytes.length];
+        const chunks = points.slice(1).map((end, i) => bytes.subarray(points[i], end));
+        const reference = new ReferenceSseDecoder();
+        const expected = [...chunks.flatMap((c) => reference.push(c)), ...reference.end()];
+        expect(decodeChunks(chunks)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

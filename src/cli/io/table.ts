@@ -1,5 +1,5 @@
 /**
- * Tables and JSON on stdout, one convention for every command (after gh's tableprinter):
+ * Tables on stdout (JSON is json.ts, which loads nothing), one convention for every command (after gh's tableprinter):
  * - on a terminal: headings, human values (1,234 · ¥1.00 · in 3 days), fitted to the width: columns
  *   of least value are dropped first, then the widest cells are cut with "…"; a cell never wraps;
  * - piped: tab-separated raw values (integers, minor units, ISO times) under a header row of the
@@ -82,8 +82,4 @@ export function printFacts(io: IOStreams, facts: { key: string; label: string; h
     ],
     facts,
   );
-}
-
-export function printJson(io: IOStreams, value: unknown): void {
-  io.out(JSON.stringify(value, null, 2) + '\n');
 }

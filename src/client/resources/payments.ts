@@ -4,7 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TokenClient } from '../client.js';
-import { PaymentSchema, type Payment } from '../../shared/billing.js';
+import type { Payment } from '../../shared/billing.js';
+
+/** The schemas (and zod with them) load when an answer needs checking, not with the client. */
+const billing = () => import('../../shared/billing.js');
 
 /** What a phone-bill payment buys: a pack (POST /v1/purchases) or a subscription (POST /v1/subscriptions). */
 export type PhoneBillOrder = { type: 'purchase'; plan_id: string; quantity: number } | { type: 'subscription'; plan_id: string };
@@ -13,26 +16,26 @@ export class Payments {
   constructor(private readonly c: TokenClient) {}
 
   /** Asks for the order with `payment_method: phone_bill`: the server texts a code and answers the pending payment. */
-  prepare(order: PhoneBillOrder, idempotencyKey: string = randomUUID()): Promise<Payment> {
+  async prepare(order: PhoneBillOrder, idempotencyKey: string = randomUUID()): Promise<Payment> {
     const { type, ...body } = order;
     const path = type === 'purchase' ? '/v1/purchases' : '/v1/subscriptions';
-    return this.c.request('POST', path, { schema: PaymentSchema, body: { ...body, payment_method: 'phone_bill' }, idempotencyKey, retry: true });
+    return this.c.request('POST', path, { schema: (await billing()).PaymentSchema, body: { ...body, payment_method: 'phone_bill' }, idempotencyKey, retry: true });
   }
 
-  get(id: string): Promise<Payment> {
-    return this.c.request('GET', `/v1/payments/${encodeURIComponent(id)}`, { schema: PaymentSchema });
+  async get(id: string): Promise<Payment> {
+    return this.c.request('GET', `/v1/payments/${encodeURIComponent(id)}`, { schema: (await billing()).PaymentSchema });
   }
 
   /** Not retried: a wrong code whose answer was lost must not spend a second attempt unseen. */
-  validate(id: string, code: string): Promise<Payment> {
-    return this.c.request('POST', `/v1/payments/${encodeURIComponent(id)}/validate`, { schema: PaymentSchema, body: { code } });
+  async validate(id: string, code: string): Promise<Payment> {
+    return this.c.request('POST', `/v1/payments/${encodeURIComponent(id)}/validate`, { schema: (await billing()).PaymentSchema, body: { code } });
   }
 
-  cancel(id: string): Promise<Payment> {
-    return this.c.request('POST', `/v1/payments/${encodeURIComponent(id)}/cancel`, { schema: PaymentSchema, retry: true });
+  async cancel(id: string): Promise<Payment> {
+    return this.c.request('POST', `/v1/payments/${encodeURIComponent(id)}/cancel`, { schema: (await billing()).PaymentSchema, retry: true });
   }
 
-  resend(id: string): Promise<Payment> {
-    return this.c.request('POST', `/v1/payments/${encodeURIComponent(id)}/resend`, { schema: PaymentSchema });
+  async resend(id: string): Promise<Payment> {
+    return this.c.request('POST', `/v1/payments/${encodeURIComponent(id)}/resend`, { schema: (await billing()).PaymentSchema });
   }
 }

@@ -1,11 +1,14 @@
 /** GET /v1/statements/{YYYY-MM}: the account's charges in a calendar month, with their total. */
 import type { TokenClient } from '../client.js';
-import { StatementSchema, type Statement } from '../../shared/billing.js';
+import type { Statement } from '../../shared/billing.js';
+
+/** The schemas (and zod with them) load when an answer needs checking, not with the client. */
+const billing = () => import('../../shared/billing.js');
 
 export class Statements {
   constructor(private readonly c: TokenClient) {}
 
-  get(month: string): Promise<Statement> {
-    return this.c.request('GET', `/v1/statements/${encodeURIComponent(month)}`, { schema: StatementSchema });
+  async get(month: string): Promise<Statement> {
+    return this.c.request('GET', `/v1/statements/${encodeURIComponent(month)}`, { schema: (await billing()).StatementSchema });
   }
 }

@@ -11,7 +11,8 @@ import type { Account } from '../../../shared/wire.js';
 import { providerDefaults, type Context } from '../../context.js';
 import { AuthRequiredError, Exit, SilentError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printFacts, printJson } from '../../io/table.js';
+import { printFacts } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 
 export interface AuthStatusOptions {
   io: IOStreams;

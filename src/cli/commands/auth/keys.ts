@@ -10,7 +10,8 @@ import { UsageError } from '../../errors.js';
 import { when } from '../../io/format.js';
 import { success, warn } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printJson, printTable } from '../../io/table.js';
+import { printTable } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 
 export interface AuthKeysOptions {
   io: IOStreams;

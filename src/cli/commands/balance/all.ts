@@ -6,7 +6,8 @@ import type { ProviderKind } from '../../../config/settings.js';
 import { describeError } from '../../errors.js';
 import { formatMoney, formatTokens } from '../../io/format.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printJson, printTable } from '../../io/table.js';
+import { printTable } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 
 export interface ProfileTarget {
   name: string;

@@ -10,7 +10,8 @@ import { QuotaError, UsageError } from '../../errors.js';
 import { formatMoney, formatTokens } from '../../io/format.js';
 import { note, warn } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printFacts, printJson, printTable } from '../../io/table.js';
+import { printFacts, printTable } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { parseMoney } from '../../../tokens/money.js';
 
 export interface ProviderBalanceOptions {

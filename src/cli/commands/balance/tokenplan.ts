@@ -12,7 +12,8 @@ import { CliError, Exit, QuotaError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
 import { formatTokens, relativeTime } from '../../io/format.js';
 import { warn } from '../../io/messages.js';
-import { printFacts, printJson, printTable } from '../../io/table.js';
+import { printFacts, printTable } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { keepBalance } from '../../after-order.js';
 
 export interface TokenPlanBalanceOptions {

@@ -6,7 +6,7 @@ import type { WindowName } from '../../../tokens/windows.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { success } from '../../io/messages.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { budgetCommon, type BudgetCommon } from './shared.js';
 import { WINDOW_ADJECTIVE } from '../quota/pace.js';
 import { WINDOW_NAMES } from './window.js';

@@ -14,7 +14,7 @@ import { CliError, Exit, UsageError } from '../../errors.js';
 import { positiveInteger } from '../../flags.js';
 import { formatMoney, formatTokens } from '../../io/format.js';
 import { success } from '../../io/messages.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { budgetCommon, periodOption, type BudgetCommon } from './shared.js';
 
 export interface BudgetSetOptions extends BudgetCommon {

@@ -9,7 +9,8 @@ import type { Context } from '../../context.js';
 import { formatMoney, formatTokens, relativeTime } from '../../io/format.js';
 import { note, warn } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printJson, printTable, type Column } from '../../io/table.js';
+import { printTable, type Column } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { budgetCommon, type BudgetCommon } from './shared.js';
 import { windowAlertStates, printWindowAlerts, type WindowAlertRow } from './window-status.js';
 

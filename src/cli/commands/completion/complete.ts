@@ -12,7 +12,7 @@ export interface CompleteOptions {
   kind: string;
   profiles: () => Promise<string[]>;
   cache: () => Promise<ProviderCache>;
-  templates: () => string[];
+  templates: () => Promise<string[]>;
   aliases: () => string[];
 }
 
@@ -26,7 +26,7 @@ export function completeCommand(ctx: Context, runF = completeRun): Command {
         kind,
         profiles: async () => Object.keys((await ctx.settings()).profiles()),
         cache: ctx.providerCache,
-        templates: () => ctx.templates().names(),
+        templates: async () => (await ctx.templates()).names(),
         aliases: () => Object.keys(ctx.aliases().all()),
       }),
     );
@@ -35,7 +35,7 @@ export function completeCommand(ctx: Context, runF = completeRun): Command {
 export async function completeRun(opts: CompleteOptions): Promise<void> {
   const out = (xs: string[] | undefined) => opts.io.out((xs ?? []).map((x) => `${x}\n`).join(''));
   if (opts.kind === 'profiles') return out(await opts.profiles());
-  if (opts.kind === 'templates') return out(opts.templates());
+  if (opts.kind === 'templates') return out(await opts.templates());
   if (opts.kind === 'aliases') return out(opts.aliases());
   const cache = await opts.cache();
   if (opts.kind === 'plans') return out(cache.plans()?.map((p) => p.id));

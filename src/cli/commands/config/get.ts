@@ -2,7 +2,7 @@
 import { Argument, Command } from 'commander';
 import type { ConfigKey } from '../../../config/settings.js';
 import type { Context } from '../../context.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { configOptions, KEYS, parseKey, valuesOf, type ConfigOptions } from './shared.js';
 
 export function configGetCommand(ctx: Context, runF = configGetRun): Command {

@@ -1,7 +1,8 @@
 /** `tokencli config list`: every setting in force, and where each comes from (flag, env, profile, default). */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
-import { printJson, printTable } from '../../io/table.js';
+import { printTable } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { configOptions, KEYS, type ConfigOptions } from './shared.js';
 
 export function configListCommand(ctx: Context, runF = configListRun): Command {

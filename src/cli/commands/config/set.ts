@@ -5,7 +5,7 @@ import { isTimeZone } from '../../../ledger/periods.js';
 import { checkUrl, type Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { success } from '../../io/messages.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { configOptions, KEYS, parseKey, type ConfigOptions } from './shared.js';
 
 export function configSetCommand(ctx: Context, runF = configSetRun): Command {

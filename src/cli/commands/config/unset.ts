@@ -4,7 +4,7 @@ import type { ConfigKey } from '../../../config/settings.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { success } from '../../io/messages.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { configOptions, KEYS, parseKey, type ConfigOptions } from './shared.js';
 
 export function configUnsetCommand(ctx: Context, runF = configUnsetRun): Command {

@@ -2,7 +2,8 @@
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { note } from '../../io/messages.js';
-import { printJson, printTable } from '../../io/table.js';
+import { printTable } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { invoiceColumns, invoiceCommon, type InvoiceCommon } from './shared.js';
 
 export function invoiceListCommand(ctx: Context, runF = invoiceListRun): Command {

@@ -5,7 +5,8 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { formatMoney } from '../../io/format.js';
 import { success } from '../../io/messages.js';
-import { printJson, printTable } from '../../io/table.js';
+import { printTable } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { invoiceColumns, invoiceCommon, type InvoiceCommon } from './shared.js';
 
 export interface InvoiceRequestOptions extends InvoiceCommon {

@@ -14,7 +14,7 @@ import { AuthRequiredError, UsageError } from '../../errors.js';
 import type { Prompter } from '../../io/prompter.js';
 import type { IOStreams } from '../../io/streams.js';
 import { success, warn } from '../../io/messages.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { trapSignals } from '../../signals.js';
 import { hasBrowser, openBrowser } from './browser.js';
 import { webLoginKey, type WebLoginOptions } from './web.js';

@@ -4,7 +4,7 @@ import type { CredentialStore } from '../../../config/credentials.js';
 import type { Context } from '../../context.js';
 import type { IOStreams } from '../../io/streams.js';
 import { note, success, warn } from '../../io/messages.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 
 export interface LogoutOptions {
   io: IOStreams;

@@ -6,7 +6,7 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { success } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 
 export interface LogsRmOptions {
   io: IOStreams;

@@ -6,7 +6,7 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { formatTokens } from '../../io/format.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { visibleControls } from '../../io/terminal-text.js';
 import { answerView, shownAnswer, type AnswerView } from './answer.js';
 

@@ -14,7 +14,8 @@ import { describeMultiplier } from './multiplier.js';
 import type { Context } from '../../context.js';
 import type { IOStreams } from '../../io/streams.js';
 import { formatTokens } from '../../io/format.js';
-import { printJson, printTable, type Column } from '../../io/table.js';
+import { printTable, type Column } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import type { ProviderCache } from '../../provider-cache.js';
 
 export interface ModelsOptions {

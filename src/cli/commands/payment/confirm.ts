@@ -10,7 +10,7 @@ import type { Payment } from '../../../shared/billing.js';
 import { CliError, Exit, UsageError } from '../../errors.js';
 import { formatMoney } from '../../io/format.js';
 import { success } from '../../io/messages.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { CODE, explained, paymentCommon, printPayment, promptForCode, type PaymentCommon } from './shared.js';
 
 export interface PaymentConfirmOptions extends PaymentCommon {

@@ -13,7 +13,7 @@ import { UsageError } from '../../errors.js';
 import { note } from '../../io/messages.js';
 import type { Prompter } from '../../io/prompter.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { chargeLine, explained, printPayment, promptForCode } from './shared.js';
 
 export const PAY_METHODS = ['instant', 'phone-bill'] as const;

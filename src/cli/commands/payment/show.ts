@@ -1,7 +1,7 @@
 /** `tokencli payment show ID`: a phone-bill payment as it is now. */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { explained, paymentCommon, printPayment, type PaymentCommon } from './shared.js';
 
 export interface PaymentShowOptions extends PaymentCommon {

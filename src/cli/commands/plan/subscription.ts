@@ -11,7 +11,8 @@ import { CliError } from '../../errors.js';
 import { formatMoney, when } from '../../io/format.js';
 import { success } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printFacts, printJson } from '../../io/table.js';
+import { printFacts } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 
 /** Subscriptions are a Token Plan API feature; the coding-plan vendors sell theirs on their websites. */
 export async function requireTokenPlan(ctx: Context, verb: string): Promise<void> {

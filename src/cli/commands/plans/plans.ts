@@ -13,7 +13,8 @@ import { formatMoney, formatTokens } from '../../io/format.js';
 import { tokensPerMajorUnit } from '../../../tokens/money.js';
 import type { Plan } from '../../../shared/wire.js';
 import type { SubscriptionPlan } from '../../../shared/quota.js';
-import { printJson, printTable } from '../../io/table.js';
+import { printTable } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import type { ProviderCache } from '../../provider-cache.js';
 import { describeLimits } from './limits.js';
 

@@ -1,7 +1,8 @@
 /** `tokencli profiles`: the stored profiles, which one is current, and whether each has a key. */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
-import { printJson, printTable } from '../../io/table.js';
+import { printTable } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { profilesRenameCommand } from './rename.js';
 import { profilesRmCommand } from './rm.js';
 import { profilesUseCommand } from './use.js';

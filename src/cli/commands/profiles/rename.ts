@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { success } from '../../io/messages.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { profilesOptions, requireProfile, type ProfilesOptions } from './shared.js';
 
 export function profilesRenameCommand(ctx: Context, runF = profilesRenameRun): Command {

@@ -5,7 +5,8 @@
 import { Quota as QuotaApi } from '../../../client/resources/quota.js';
 import { describeError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printJson, printTable } from '../../io/table.js';
+import { printTable } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import type { ProfileTarget } from '../balance/all.js';
 import { asStored, type StoredQuota } from './headers.js';
 import { columns, quotaLine } from './render.js';

@@ -20,7 +20,7 @@ import type { ProfileTarget } from '../balance/all.js';
 import { allTargets } from '../balance/balance.js';
 import { quotaAllRun } from './all.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { asStored, type StoredQuota } from './headers.js';
 import { offlineQuota, type OfflineQuota } from './offline.js';
 import { paceOf } from './pace.js';

@@ -7,7 +7,8 @@ import { ratesInForce } from './estimate.js';
 import { countPromptTokens, loadTokenCounter } from '../../../tokens/estimate.js';
 import { formatTokens } from '../../io/format.js';
 import { warn } from '../../io/messages.js';
-import { printFacts, printJson } from '../../io/table.js';
+import { printFacts } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import type { RunOptions } from './run.js';
 
 export async function printDryRun(opts: RunOptions, model: string, messages: ChatMessage[]): Promise<void> {

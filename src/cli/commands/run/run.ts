@@ -15,11 +15,10 @@ import type { Context } from '../../context.js';
 import { CliError, Exit, InterruptedError, StdoutClosedError, UsageError } from '../../errors.js';
 import { note, warn } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { nearest } from '../../io/suggest.js';
 import { positiveInteger, temperature } from '../../flags.js';
 import { exitCodeFor, trapSignals, TRAPPED_SIGNALS, type TrappedSignal } from '../../signals.js';
-import { printDryRun } from './dry-run.js';
 import { RunEstimator } from './estimate.js';
 import { assemblePrompt, MAX_FILE_BYTES, type AssembledPrompt } from './prompt.js';
 import { fillTemplate } from '../../../config/templates.js';
@@ -89,6 +88,8 @@ export async function runRun(opts: RunOptions): Promise<void> {
   const conversation = openConversation(continuing ? await opts.readLedger() : undefined, opts.profile, opts.conversation);
   if (opts.dryRun) {
     const cached = (await opts.providerCache()).models()?.find((m) => m.id === model);
+    // Loaded here: a dry run prints a table, which a run that sends never needs.
+    const { printDryRun } = await import('./dry-run.js');
     return printDryRun(opts, model, await conversationMessages(opts.io, conversation, prompt.text, opts.system, cached, opts.maxTokens));
   }
 

@@ -8,7 +8,8 @@ import { UsageError } from '../../errors.js';
 import { formatMoney } from '../../io/format.js';
 import { note } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
-import { printJson, printTable } from '../../io/table.js';
+import { printTable } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 
 /** Statements are kept in calendar months of the carriers' zone; the server's answer names it too. */
 const STATEMENT_ZONE = 'Asia/Shanghai';

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { success } from '../../io/messages.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { templateOptions, type TemplateOptions } from './shared.js';
 
 export function templateRmCommand(ctx: Context, runF = templateRmRun): Command {
@@ -11,7 +11,7 @@ export function templateRmCommand(ctx: Context, runF = templateRmRun): Command {
     .description('Remove a template')
     .argument('<name>', 'template name')
     .addHelpText('after', '\nExample:\n  $ tokencli template rm review')
-    .action((name: string) => runF({ ...templateOptions(ctx), name }));
+    .action(async (name: string) => runF({ ...(await templateOptions(ctx)), name }));
 }
 
 export function templateRmRun(opts: TemplateOptions & { name: string }): void {

@@ -5,7 +5,7 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { parseParams, positiveInteger, temperature } from '../../flags.js';
 import { success } from '../../io/messages.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { definedOnly } from '../../run-options.js';
 import { templateOptions, type TemplateOptions } from './shared.js';
 
@@ -22,8 +22,8 @@ export function templateSetCommand(ctx: Context, runF = templateSetRun): Command
     .addOption(new Option('--temperature <t>', 'default temperature').argParser(temperature))
     .option('-d, --default <name=value>', 'a default value for a parameter (repeatable)', collect, [])
     .addHelpText('after', `\nExample:\n  $ tokencli template set summary --prompt 'Summarise in $words words:\\n\\n$input' -d words=50`)
-    .action((name: string, f: { system?: string; prompt?: string; model?: string; maxTokens?: number; temperature?: number; default: string[] }) =>
-      runF({ ...templateOptions(ctx), name, template: definedOnly({ system: f.system, prompt: f.prompt, model: f.model, max_tokens: f.maxTokens, temperature: f.temperature, defaults: f.default.length ? parseParams(f.default, '--default') : undefined }) }),
+    .action(async (name: string, f: { system?: string; prompt?: string; model?: string; maxTokens?: number; temperature?: number; default: string[] }) =>
+      runF({ ...(await templateOptions(ctx)), name, template: definedOnly({ system: f.system, prompt: f.prompt, model: f.model, max_tokens: f.maxTokens, temperature: f.temperature, defaults: f.default.length ? parseParams(f.default, '--default') : undefined }) }),
     );
 }
 

@@ -10,4 +10,4 @@ export interface TemplateOptions {
   quiet: boolean;
 }
 
-export const templateOptions = (ctx: Context): TemplateOptions => ({ io: ctx.io, templates: ctx.templates(), json: ctx.globals.json, quiet: ctx.globals.quiet });
+export const templateOptions = async (ctx: Context): Promise<TemplateOptions> => ({ io: ctx.io, templates: await ctx.templates(), json: ctx.globals.json, quiet: ctx.globals.quiet });

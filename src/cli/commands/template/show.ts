@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { printJson } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { templateOptions, type TemplateOptions } from './shared.js';
 
 export function templateShowCommand(ctx: Context, runF = templateShowRun): Command {
@@ -10,7 +10,7 @@ export function templateShowCommand(ctx: Context, runF = templateShowRun): Comma
     .description('Print a template')
     .argument('<name>', 'template name')
     .addHelpText('after', '\nExample:\n  $ tokencli template show review')
-    .action((name: string) => runF({ ...templateOptions(ctx), name }));
+    .action(async (name: string) => runF({ ...(await templateOptions(ctx)), name }));
 }
 
 export function templateShowRun(opts: TemplateOptions & { name: string }): void {

@@ -5,7 +5,8 @@
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { note } from '../../io/messages.js';
-import { printJson, printTable } from '../../io/table.js';
+import { printTable } from '../../io/table.js';
+import { printJson } from '../../io/json.js';
 import { templateRmCommand } from './rm.js';
 import { templateSetCommand } from './set.js';
 import { templateShowCommand } from './show.js';
@@ -15,7 +16,7 @@ export function templateCommand(ctx: Context, runF = templateListRun): Command {
   return new Command('template')
     .description('Prompt templates: a system prompt, a prompt with $input and $name parameters, a model and its settings')
     .addHelpText('after', `\nExamples:\n  $ tokencli template set review --system "You review code tersely" --prompt 'Review this $lang:\\n\\n$input' --model demo-pro\n  $ git diff | tokencli run -t review -p lang=TypeScript`)
-    .action(() => runF(templateOptions(ctx)))
+    .action(async () => runF(await templateOptions(ctx)))
     .addCommand(templateSetCommand(ctx))
     .addCommand(templateShowCommand(ctx))
     .addCommand(templateRmCommand(ctx));

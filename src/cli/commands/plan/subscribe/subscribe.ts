@@ -9,7 +9,7 @@ import { CliError, UsageError } from '../../../errors.js';
 import type { Prompter } from '../../../io/prompter.js';
 import type { IOStreams } from '../../../io/streams.js';
 import { success } from '../../../io/messages.js';
-import { printJson } from '../../../io/table.js';
+import { printJson } from '../../../io/json.js';
 import { describeLimits, describePrice } from '../../plans/limits.js';
 import { printSubscription, renewalPhrase, requireTokenPlan, subscriptionRefusal } from '../subscription.js';
 import type { Subscription } from '../../../../shared/quota.js';

@@ -10,7 +10,7 @@ import { formatMoney } from '../../../io/format.js';
 import { success } from '../../../io/messages.js';
 import type { Prompter } from '../../../io/prompter.js';
 import type { IOStreams } from '../../../io/streams.js';
-import { printJson } from '../../../io/table.js';
+import { printJson } from '../../../io/json.js';
 import { describeLimits } from '../../plans/limits.js';
 import { noSubscription, printSubscription, requireTokenPlan, subscriptionRefusal } from '../subscription.js';
 

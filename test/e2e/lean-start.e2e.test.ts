@@ -1,0 +1,65 @@
+/**
+ * What the built CLI loads (issue 14): the packages a command does not use stay on disk. zod checks
+ * cold answers only (the model list a first run caches, say), so a streamed run, `balance
+ * --offline` and `budget status` never load it; the YAML parser is for template files only.
+ * Read from the bundle's chunks, whose `// node_modules/<package>/` comments say what they hold.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { userAt } from '../helpers/cli.js';
+import { tempDir } from '../helpers/procs.js';
+import { buy, startServe, type Served } from '../helpers/serve.js';
+
+let s: Served;
+beforeAll(async () => {
+  s = await startServe();
+  await buy(s.url, s.key);
+});
+afterAll(() => s.stop());
+
+const TRACE = fileURLToPath(new URL('../helpers/trace-loads.mjs', import.meta.url));
+
+/** Runs the command with every module load traced; the packages bundled into what it loaded. */
+async function packagesLoaded(user: ReturnType<typeof userAt>, args: string[]): Promise<Set<string>> {
+  const file = join(tempDir('tokencli-loads-'), 'loads.txt');
+  const r = await user.run(args, { env: { NODE_OPTIONS: `--import=${TRACE}`, TOKENCLI_TEST_LOADS: file } });
+  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+  const packages = new Set<string>();
+  for (const url of readFileSync(file, 'utf8').split('\n')) {
+    if (!url.startsWith('file:')) continue;
+    const path = fileURLToPath(url);
+    const inside = path.includes('/node_modules/') ? [path] : [...readFileSync(path, 'utf8').matchAll(/^\/\/ node_modules\/.*$/gm)].map((m) => m[0]);
+    for (const p of inside) packages.add(/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(p)![1]!);
+  }
+  return packages;
+}
+
+describe('what a command loads', () => {
+  test('a streamed run, balance --offline and budget status load no schema library and no YAML parser', async () => {
+    const u = userAt(undefined, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key });
+    // The first run reads and checks the model list (a cold path); later runs use the cached one.
+    // `balance --offline` shows the balance seen last.
+    expect((await u.run(['run', '-m', 'demo-mini', 'hi'])).code).toBe(0);
+    expect((await u.run(['balance'])).code).toBe(0);
+    const run = await packagesLoaded(u, ['run', '-m', 'demo-mini', '--max-tokens', '5', 'hi']);
+    // The trace sees the bundle: commander is in every command line's load.
+    expect(run).toContain('commander');
+    expect(run).not.toContain('zod');
+    expect(run).not.toContain('yaml');
+    // Tables are for commands that print them: a run prints an answer (and JSON at most).
+    expect(run).not.toContain('cli-table3');
+    for (const args of [['balance', '--offline', '--json'], ['budget', 'status', '--json'], ['--help']]) {
+      const loaded = await packagesLoaded(u, args);
+      expect(loaded, args.join(' ')).not.toContain('zod');
+      expect(loaded, args.join(' ')).not.toContain('yaml');
+    }
+  });
+
+  test('a run with a template loads the YAML parser to read it', async () => {
+    const u = userAt(undefined, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key });
+    expect((await u.run(['template', 'set', 'echo', '--prompt', 'say $input', '--model', 'demo-mini'])).code).toBe(0);
+    expect(await packagesLoaded(u, ['run', '-t', 'echo', 'hi'])).toContain('yaml');
+  });
+});
