@@ -35,7 +35,8 @@ export const paymentCommon = (ctx: Context): PaymentCommon => ({
 /**
  * The server's refusals of a phone-bill payment as the CLI reports them: a wrong code is bad input
  * (2); a cap reached or a payment denied is money refused (5, as a 402 is); a payment that is over
- * (expired, cancelled) is 1. Anything else goes on to main.ts's general mapping.
+ * (expired, cancelled) is 1; one that succeeded already is bad input (2). Anything else goes on to
+ * errors.ts's general mapping.
  */
 export function paymentError(e: unknown, paymentId?: string): unknown {
   if (!(e instanceof ApiError)) return e;
@@ -53,6 +54,8 @@ export function paymentError(e: unknown, paymentId?: string): unknown {
       return new CliError('the payment expired before its code was entered: nothing was charged', Exit.ERROR, 'start a new payment');
     case 'payment_cancelled':
       return new CliError('the payment was cancelled: nothing was charged', Exit.ERROR, 'start a new payment');
+    case 'payment_succeeded':
+      return new UsageError('the payment has succeeded already: it was charged, and there is nothing left to confirm or cancel', paymentId ? `see it with \`tokencli payment show ${paymentId}\`` : undefined);
     case 'payment_not_found':
       return new UsageError(e.message, 'payment ids start with pay_, as `plan purchase --pay phone-bill --no-wait` prints them');
     default:
