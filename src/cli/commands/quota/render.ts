@@ -23,12 +23,14 @@ function bar(w: WindowQuota): string {
   return '█'.repeat(full) + '░'.repeat(BAR_CELLS - full);
 }
 
-/** "in 3h12m (Mon 00:00)": the countdown, and the local clock time when it is more than a day away a weekday too. */
-function resetsIn(iso: string | null, now: Date, zone: string): string {
-  if (iso === null) return 'nothing counted';
+/** "in 3h12m": the countdown to the reset. */
+const resetsIn = (iso: string | null, now: Date) => (iso === null ? 'nothing counted' : `in ${countdown(Date.parse(iso) - now.getTime())}`);
+
+/** "Mon 00:00", or "Sun 27 Dec, 21:10" when more than six days away: the reset on the local clock. */
+function resetClock(iso: string | null, now: Date, zone: string): string {
+  if (iso === null) return '';
   const t = new Date(iso);
-  const clock = t.toLocaleString('en-GB', { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit', ...(t.getTime() - now.getTime() > 6 * 86_400_000 ? { day: 'numeric', month: 'short' } : {}) });
-  return `in ${countdown(t.getTime() - now.getTime())} (${clock})`;
+  return t.toLocaleString('en-GB', { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit', ...(t.getTime() - now.getTime() > 6 * 86_400_000 ? { day: 'numeric', month: 'short' } : {}) });
 }
 
 function pacePhrase(w: WindowQuota, now: Date): string {
@@ -39,7 +41,11 @@ function pacePhrase(w: WindowQuota, now: Date): string {
   return `${formatTokens(p.per_hour)}${w.unit === 'percent' ? '%' : ` ${w.unit}`}/h, ${runsOut}`;
 }
 
-/** Piped, the columns are the --json fields; on a terminal, a bar and phrases, the pace dropped first when narrow. */
+/**
+ * Piped, the columns are the --json fields; on a terminal, a bar and phrases. At 80 columns the
+ * used figures stay whole and the pace stays, wrapped: the reset's clock time goes first, then what
+ * is left (the used figures say it), and the pace last of all.
+ */
 export function columns(now: Date, zone: string): Column<Shown>[] {
   return [
     { key: 'window', title: 'window', human: nameOf, raw: (w) => w.window },
@@ -47,9 +53,10 @@ export function columns(now: Date, zone: string): Column<Shown>[] {
     { key: 'used', title: 'used', human: (w) => `${bar(w)} ${usedOf(w)}`, raw: (w) => w.used },
     { key: 'held', title: 'held', human: (w) => String(w.held), raw: (w) => w.held, pipedOnly: true },
     { key: 'limit', title: 'limit', human: (w) => String(w.limit), raw: (w) => w.limit, pipedOnly: true },
-    { key: 'remaining', title: 'left', human: (w) => (w.unit === 'percent' ? `${w.remaining}%` : formatTokens(w.remaining)), raw: (w) => w.remaining },
-    { key: 'resets_at', title: 'resets', human: (w) => resetsIn(w.resets_at, now, zone), raw: (w) => w.resets_at },
-    { key: 'per_hour', title: 'pace', human: (w) => pacePhrase(w, now), raw: (w) => paceOf(w, now).per_hour, drop: 1 },
+    { key: 'remaining', title: 'left', human: (w) => (w.unit === 'percent' ? `${w.remaining}%` : formatTokens(w.remaining)), raw: (w) => w.remaining, drop: 2 },
+    { key: 'resets_at', title: 'resets', human: (w) => resetsIn(w.resets_at, now), raw: (w) => w.resets_at },
+    { key: 'resets_clock', title: 'at', human: (w) => resetClock(w.resets_at, now, zone), raw: () => null, ttyOnly: true, drop: 3 },
+    { key: 'per_hour', title: 'pace', human: (w) => pacePhrase(w, now), raw: (w) => paceOf(w, now).per_hour, drop: 1, wrap: true },
     { key: 'exhausted_at', title: 'runs out', human: () => '', raw: (w) => paceOf(w, now).exhausted_at, pipedOnly: true },
     // Last, so that scripts reading the fields before it keep working.
     { key: 'label', title: '', human: () => '', raw: (w) => w.label ?? null, pipedOnly: true },
