@@ -3,6 +3,7 @@ import type { WindowQuota } from '../../../shared/quota.js';
 import { WINDOWS } from '../../../tokens/windows.js';
 import type { StoredQuota } from './headers.js';
 import { formatTokens, when } from '../../io/format.js';
+import { note } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
 import { printTable, type Column } from '../../io/table.js';
 import { countdown, paceOf, SHORT_WINDOW, usedPercent } from './pace.js';
@@ -75,7 +76,12 @@ export function printQuota(io: IOStreams, q: StoredQuota & { provider?: string; 
     const renewal = s.status === 'ended' ? 'ended' : s.auto_renew ? 'renews' : 'ends (auto-renew off)';
     io.out(`${io.color.bold(s.plan_id)} · ${renewal} ${when(s.current_period_end, true, now)}\n`);
   }
-  if (tty && q.windows.length === 0) io.out(q.provider ? 'The provider reported no quota windows.\n' : 'No active subscription: requests draw on the packs.\n');
+  if (q.windows.length === 0) {
+    // Piped, an empty table is a note on stderr (as every empty list is), so `quota | cat` is never silent.
+    const packs = q.packs ? ` (${isEstimate(q) ? 'last seen ' : ''}${formatTokens(q.packs.tokens_remaining)} tokens)` : '';
+    if (tty) io.out(q.provider ? 'The provider reported no quota windows.\n' : 'No active subscription: requests draw on the packs.\n');
+    else note(io, false, q.provider ? 'the provider reported no quota windows' : `no active subscription, so no quota windows: requests draw on the packs${packs}`);
+  }
   if (q.windows.length > 0) printTable(io, columns(now, zone), q.windows);
   if (tty && q.packs) io.out(`packs: ${isEstimate(q) ? 'last seen ' : ''}${formatTokens(q.packs.tokens_remaining)} tokens${q.packs.tokens_held ? ` (${formatTokens(q.packs.tokens_held)} held)` : ''}\n`);
 }
