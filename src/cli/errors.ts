@@ -161,7 +161,9 @@ function describe(e: unknown, debug: boolean): Described {
     return { exitCode: Exit.NETWORK, lines: [e.message, 'check that the server is running and --api-url (or the profile\'s URL) is right'] };
   }
   if (e instanceof AuthenticationError) {
-    return { exitCode: Exit.AUTH, lines: [`the server rejected the API key: ${e.message}${withRequestId(e, debug)}`, 'run `tokencli login` or set TOKENCLI_API_KEY'] };
+    // A server cannot tell a revoked key from an unknown one (both are 401): the hint names both.
+    const hint = 'the key may have been revoked (`tokencli auth keys revoke`) or be for another server: sign in again with `tokencli login`, or set TOKENCLI_API_KEY to a current key';
+    return { exitCode: Exit.AUTH, lines: [`the server rejected the API key: ${e.message}${withRequestId(e, debug)}`, hint] };
   }
   if (e instanceof InsufficientQuotaError) {
     const hint = windowRefusalHint(e, new Date()) ?? 'see `tokencli plans`, then `tokencli plan purchase <plan>`';

@@ -6,7 +6,7 @@
  * server's refusal in its own words, never "server error NNN (request req_…)".
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { userAt } from '../helpers/cli.js';
+import { tokencli, userAt } from '../helpers/cli.js';
 import { api, startServeWithSms, type ServedWithSms } from '../helpers/serve.js';
 
 let s: ServedWithSms;
@@ -61,8 +61,36 @@ test('plan purchase --quantity past the limit, auth keys revoke of an unknown ke
   const payment = JSON.parse(started.stdout).id as string;
   expect((await u.run(['payment', 'confirm', payment, '--code', s.lastCode()])).code).toBe(0);
   expectUsage(await u.run(['payment', 'cancel', payment]), /^error: the payment has succeeded already: it was charged, and there is nothing left to confirm or cancel\n/m);
+  // Attempts left mean something only while a code is awaited.
+  const shown = await u.run(['payment', 'show', payment]);
+  expect(shown.stdout).toMatch(/^status\tsucceeded$/m);
+  expect(shown.stdout).not.toContain('attempts_remaining');
+  expect(JSON.parse((await u.run(['payment', 'show', payment, '--json'])).stdout).attempts_remaining).toBe(0);
 
   expect((await u.run(['plan', 'subscribe', 'lite-monthly', '--yes'])).code).toBe(0);
   expectUsage(await u.run(['plan', 'upgrade', 'lite-monthly', '--yes']), /^error: the subscription is on Lite \(lite-monthly\) already$/m);
   expectUsage(await u.run(['plan', 'subscribe', 'pro-monthly', '--yes']), /^error: this account already has an active subscription$/m);
+});
+
+test('auth keys revoke: a second revoke says it was revoked already (exit 0); after revoking the key in use, the next command says it may be revoked and how to sign in', async () => {
+  const mint = async () => {
+    const r = await tokencli(['serve', 'keys', 'create', '--account', 'two-keys', '--data-dir', s.dataDir]);
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout.trim();
+  };
+  const [mine, other] = [await mint(), await mint()];
+  const otherId = other.slice(3, 11);
+  const u = userAt(undefined, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: mine });
+  const first = await u.run(['auth', 'keys', 'revoke', otherId]);
+  expect(first.code, first.stderr).toBe(0);
+  expect(first.stderr).toContain(`Revoked key tp_${otherId}…`);
+  const again = await u.run(['auth', 'keys', 'revoke', otherId]);
+  expect(again.code, again.stderr).toBe(0);
+  expect(again.stderr).toMatch(new RegExp(`^key tp_${otherId}… was revoked already, .* ago: nothing to do\n$`));
+  expect(again.stderr).not.toContain('Revoked');
+
+  expect((await u.run(['auth', 'keys', 'revoke', mine.slice(3, 11)])).stderr).toContain('that was the key this profile uses');
+  const after = await u.run(['balance']);
+  expect(after.code).toBe(4);
+  expect(after.stderr).toMatch(/^error: the server rejected the API key: .*\nthe key may have been revoked .* sign in again with `tokencli login`/);
 });

@@ -88,7 +88,8 @@ export function printPayment(io: IOStreams, p: Payment, now: Date): void {
     { key: 'description', label: 'bill line', human: p.description, raw: p.description },
     { key: 'phone', label: 'phone', human: p.phone, raw: p.phone },
     { key: 'order_id', label: p.order.type, human: p.order.id ?? `${p.order.plan_id} (once paid)`, raw: p.order.id },
-    { key: 'attempts_remaining', label: 'attempts left', human: String(p.attempts_remaining), raw: p.attempts_remaining },
+    // Attempts matter only while a code is awaited: a succeeded payment's "0 left" reads as a failure.
+    ...(p.status === 'pending_validation' ? [{ key: 'attempts_remaining', label: 'attempts left', human: String(p.attempts_remaining), raw: p.attempts_remaining }] : []),
     { key: 'cap_remaining_minor', label: 'cap left', human: `${formatMoney(p.monthly_cap.remaining)} of ${formatMoney(p.monthly_cap.limit)}`, raw: p.monthly_cap.remaining.amount_minor },
     { key: 'expires_at', label: 'expires', human: p.status === 'pending_validation' ? relativeTime(p.expires_at, now) : '-', raw: p.expires_at },
   ]);
