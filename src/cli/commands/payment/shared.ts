@@ -75,6 +75,9 @@ export async function explained<T>(call: Promise<T>, paymentId?: string): Promis
 /** What an SMS code looks like; anything else is asked again without spending an attempt. */
 export const CODE = /^\d{4,8}$/;
 
+/** The code as typed, less the spaces and dashes a person puts between groups of digits ("058 628", "058-628"). */
+export const codeDigits = (typed: string) => typed.replace(/[\s-]/g, '');
+
 /** One line a person reads before typing the code: what is charged, to which phone, and the cap left. */
 export const chargeLine = (p: Payment) =>
   `${formatMoney(p.amount)} for "${p.description}" goes on the phone bill of ${p.phone}; ${formatMoney(p.monthly_cap.remaining)} of this month's ${formatMoney(p.monthly_cap.limit)} phone-bill cap left after it`;
@@ -102,7 +105,7 @@ export function printPayment(io: IOStreams, p: Payment, now: Date): void {
  */
 export async function promptForCode(o: { io: IOStreams; prompter: Prompter; client: TokenClient; payment: Payment }): Promise<Payment> {
   for (;;) {
-    const code = (await o.prompter.input(`SMS code sent to ${o.payment.phone} (Enter alone sends a new one):`)).trim();
+    const code = codeDigits(await o.prompter.input(`SMS code sent to ${o.payment.phone} (Enter alone sends a new one):`));
     if (code === '') {
       try {
         await o.client.payments.resend(o.payment.id);
