@@ -98,21 +98,25 @@ export function windowAlertLine(w: WindowQuota, percent: number, threshold: numb
  * alerts is claimed once per window (the calendar windows by their reset; the rolling window until
  * its use falls back under the threshold, since it never resets all at once), and a jump past
  * several is one alert naming the highest, on stderr and to the alert command, as budgets do.
+ * `askedAt` is when the request that brought these windows was sent: the server read them after
+ * it. Only a reading newer than a claim may release it: runs overlap, and one that finishes late
+ * carries a lower use that the claim has already seen superseded.
  */
 export async function raiseWindowAlerts(
   ledger: Ledger,
   who: { profile: string; apiUrl: string; account: string },
   windows: WindowQuota[],
   io: IOStreams,
-  now: Date,
+  o: { now: Date; askedAt: Date },
   runAlert: AlertRunner,
 ): Promise<void> {
+  const now = o.now;
   const alerts = windowAlerts(ledger, who.profile);
   for (const alert of alerts) {
     for (const w of windows.filter((x) => x.window === alert.window)) {
       const state = evaluateWindow(alert.warn, w);
       const key: WindowClaimKey = { alertId: alert.id, apiUrl: who.apiUrl, account: who.account, unit: w.unit, windowStart: w.window === 'rolling_5h' ? 'rolling' : (w.resets_at ?? w.starts_at) };
-      if (w.window === 'rolling_5h') releaseWindowAlerts(ledger, key, state.percent);
+      if (w.window === 'rolling_5h') releaseWindowAlerts(ledger, key, state.percent, o.askedAt);
       const claimed = state.crossed.filter((threshold) => claimWindowAlert(ledger, key, threshold, state.used, now));
       const threshold = claimed.at(-1);
       if (threshold === undefined) continue;

@@ -26,7 +26,7 @@ export const Exit = { OK: 0, ERROR: 1, USAGE: 2, NETWORK: 3, AUTH: 4, QUOTA: 5, 
 export const EXIT_CODES: readonly { code: number; meaning: string }[] = [
   { code: Exit.OK, meaning: 'success' },
   { code: Exit.ERROR, meaning: 'an error not listed below (server error, malformed response, local failure)' },
-  { code: Exit.USAGE, meaning: 'usage error: bad flags or arguments, no prompt, a prompt needed where none can be shown' },
+  { code: Exit.USAGE, meaning: 'usage error: bad flags or arguments (also when the server refuses one: an unknown id, a month with nothing to invoice), no prompt, a prompt needed where none can be shown' },
   { code: Exit.NETWORK, meaning: 'network: the server could not be reached or timed out' },
   { code: Exit.AUTH, meaning: 'authentication: no credential, the server rejected it, or a `login --web` was denied or its code expired' },
   { code: Exit.QUOTA, meaning: 'quota: insufficient balance (402), a hard budget reached, `balance --min` not met, or a phone-bill payment refused (monthly cap reached, denied after wrong codes)' },
@@ -116,6 +116,24 @@ export function errorDocument(e: unknown, d: Described): ErrorDocument | undefin
   return { error: { type, message, exit_code: d.exitCode, ...(requestId ? { request_id: requestId } : {}), ...(hint ? { hint } : {}) } };
 }
 
+/**
+ * The server's 4xx refusal codes that mean an argument the user gave was wrong (an id that does not
+ * exist, a month with nothing to invoice, a value out of range): a usage error (exit 2) in the
+ * server's own words, without "server error", with where to find a right value when there is a
+ * place. Refusals about money stay quota errors (5) above; any other server answer stays exit 1.
+ * (Subscriptions' and payments' refusals are told by their commands: plan/subscription.ts, payment/shared.ts.)
+ */
+const ARGUMENT_REFUSALS: Record<string, string | undefined> = {
+  invalid_request: undefined,
+  key_not_found: 'see the keys with `tokencli auth keys list`',
+  plan_not_found: 'see `tokencli plans`',
+  model_not_found: 'see `tokencli models`',
+  order_not_found: "give an order id as `tokencli statement`'s order column shows it",
+  nothing_to_invoice: 'see the invoices with `tokencli invoice list`, and the charges with `tokencli statement`',
+  invalid_tax_id: 'copy the unified social credit code from the business licence',
+  run_not_found: undefined,
+};
+
 const withRequestId = (e: ClientError, debug: boolean) => (debug && e.requestId ? ` (request ${e.requestId})` : '');
 
 /** Every line shown for an error, with anything key-shaped reduced to its fingerprint. */
@@ -143,15 +161,22 @@ function describe(e: unknown, debug: boolean): Described {
     return { exitCode: Exit.NETWORK, lines: [e.message, 'check that the server is running and --api-url (or the profile\'s URL) is right'] };
   }
   if (e instanceof AuthenticationError) {
-    return { exitCode: Exit.AUTH, lines: [`the server rejected the API key: ${e.message}${withRequestId(e, debug)}`, 'run `tokencli login` or set TOKENCLI_API_KEY'] };
+    // A server cannot tell a revoked key from an unknown one (both are 401): the hint names both.
+    const hint = 'the key may have been revoked (`tokencli auth keys revoke`) or be for another server: sign in again with `tokencli login`, or set TOKENCLI_API_KEY to a current key';
+    return { exitCode: Exit.AUTH, lines: [`the server rejected the API key: ${e.message}${withRequestId(e, debug)}`, hint] };
   }
   if (e instanceof InsufficientQuotaError) {
     const hint = windowRefusalHint(e, new Date()) ?? 'see `tokencli plans`, then `tokencli plan purchase <plan>`';
     return { exitCode: Exit.QUOTA, lines: [`not enough tokens: ${e.message}${withRequestId(e, debug)}`, hint] };
   }
   if (e instanceof RateLimitError) {
-    const wait = e.retryAfterMs !== undefined ? `; retry in ${Math.ceil(e.retryAfterMs / 1000)}s` : '';
+    // The server's message may say when already ("too many requests: retry in 20s").
+    const wait = e.retryAfterMs !== undefined && !/\bretry\b|\bagain in\b/i.test(e.message) ? `; retry in ${Math.ceil(e.retryAfterMs / 1000)}s` : '';
     return { exitCode: Exit.ERROR, lines: [`rate limited: ${e.message}${wait}${withRequestId(e, debug)}`] };
+  }
+  if (e instanceof ApiError && e.code !== undefined && Object.hasOwn(ARGUMENT_REFUSALS, e.code) && e.status >= 400 && e.status < 500) {
+    const hint = ARGUMENT_REFUSALS[e.code];
+    return { exitCode: Exit.USAGE, lines: [`${e.message}${withRequestId(e, debug)}`, ...(hint ? [hint] : [])] };
   }
   if (e instanceof ApiError) return { exitCode: Exit.ERROR, lines: [`server error ${e.status}: ${e.message}${withRequestId(e, true)}`] };
   if (e instanceof LocalFileError || e instanceof LedgerError) return { exitCode: Exit.ERROR, lines: [e.message, e.hint] };

@@ -20,6 +20,15 @@ export function positiveInteger(flag: string) {
   };
 }
 
+/** A whole number within the bounds a server takes, e.g. `--quantity` of 1 to 1000. */
+export function integerBetween(flag: string, min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${value}"`);
+    return n;
+  };
+}
+
 export function nonNegativeInteger(flag: string) {
   return (value: string): number => {
     const n = Number(value);

@@ -106,14 +106,20 @@ export function claimWindowAlert(ledger: Ledger, k: WindowClaimKey, threshold: n
   return (ledger.db.transaction(() => insert.run(k.alertId, k.apiUrl, k.account, k.unit, k.windowStart, threshold, used, now.toISOString())).immediate() as { changes: number }).changes === 1;
 }
 
-/** Lets the thresholds above `percent` alert again: the rolling window's use has fallen back under them. */
-export function releaseWindowAlerts(ledger: Ledger, k: WindowClaimKey, percent: number): void {
-  prepared(ledger.db, 'DELETE FROM window_alerts_sent WHERE alert_id = ? AND api_url = ? AND account = ? AND unit = ? AND window_start = ? AND threshold > ?').run(
+/**
+ * Lets the thresholds above `percent` alert again: the rolling window's use has fallen back under
+ * them. Only claims recorded before `askedAt` (when the request that read `percent` was sent) are
+ * released: a claim's `sent_at` comes after the reading it was made from, so a reading asked for
+ * later is strictly newer evidence, while one asked for earlier may predate the claim's.
+ */
+export function releaseWindowAlerts(ledger: Ledger, k: WindowClaimKey, percent: number, askedAt: Date): void {
+  prepared(ledger.db, 'DELETE FROM window_alerts_sent WHERE alert_id = ? AND api_url = ? AND account = ? AND unit = ? AND window_start = ? AND threshold > ? AND sent_at < ?').run(
     k.alertId,
     k.apiUrl,
     k.account,
     k.unit,
     k.windowStart,
     percent,
+    askedAt.toISOString(),
   );
 }

@@ -78,10 +78,13 @@ export type Statement = z.infer<typeof StatementSchema>;
 
 export const InvoiceStatus = z.enum(['requested', 'issued']);
 
+/** The longest invoice title (发票抬头) a server takes, in UTF-16 code units after trimming. */
+export const INVOICE_TITLE_MAX = 100;
+
 /** An invoice covers either a month's charges or one order's; the other field is null. */
 export const InvoiceRequestSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(100),
+    title: z.string().trim().min(1).max(INVOICE_TITLE_MAX),
     tax_id: z.string().trim(),
     month: z.string().regex(MONTH, 'expected YYYY-MM').optional(),
     order_id: z.string().min(1).optional(),

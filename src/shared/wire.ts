@@ -46,9 +46,12 @@ export const PackSchema = z.looseObject({
 });
 export type Pack = z.infer<typeof PackSchema>;
 
+/** The most packs one purchase may buy. */
+export const PURCHASE_QUANTITY_MAX = 1000;
+
 export const PurchaseRequestSchema = z.strictObject({
   plan_id: z.string().min(1),
-  quantity: int().min(1).max(1000).optional(),
+  quantity: int().min(1).max(PURCHASE_QUANTITY_MAX).optional(),
   /** `phone_bill` answers 202 with a payment waiting for its SMS code (shared/billing.ts). */
   payment_method: z.enum(['instant', 'phone_bill']).optional(),
 });

@@ -23,7 +23,12 @@ function setup(window: WindowQuota['window']) {
   setWindowAlert(ledger, { profile: 'default', window, warn: [50, 80, 100], alert_command: 'notify' }, now);
   const commands: Record<string, string>[] = [];
   const io = testIO();
-  const check = (w: WindowQuota) => raiseWindowAlerts(ledger, who, [w], io.io, now, async (_cmd, env) => void commands.push(env));
+  // Each reading asked for a second after the one before, as successive runs are.
+  let clock = now.getTime();
+  const check = (w: WindowQuota) => {
+    const at = new Date((clock += 1000));
+    return raiseWindowAlerts(ledger, who, [w], io.io, { now: at, askedAt: at }, async (_cmd, env) => void commands.push(env));
+  };
   const lines = () => io.stderr().trim().split('\n').filter(Boolean);
   return { ledger, check, commands, lines };
 }
@@ -39,7 +44,7 @@ describe('window alerts', () => {
     expect(s.commands).toEqual([expect.objectContaining({ TOKENCLI_ALERT_WINDOW: 'week', TOKENCLI_ALERT_UNIT: 'requests', TOKENCLI_ALERT_THRESHOLD: '80', TOKENCLI_ALERT_PERCENT: '85', TOKENCLI_ALERT_LIMIT: '100', TOKENCLI_ALERT_RESETS_AT: '2026-11-29T16:00:00.000Z' })]);
     // Another process reading the same ledger has nothing left to claim.
     const other = testIO();
-    await raiseWindowAlerts(s.ledger, who, [week(90)], other.io, now, async () => {});
+    await raiseWindowAlerts(s.ledger, who, [week(90)], other.io, { now, askedAt: now }, async () => {});
     expect(other.stderr()).toBe('');
     // The next week is another window.
     await s.check(week(60, '2026-12-06T16:00:00.000Z'));
@@ -58,10 +63,25 @@ describe('window alerts', () => {
     expect(s.lines()[1]).toMatch(/5-hour quota window at 51% \(threshold 50%\)/);
   });
 
+  test('the rolling window: a reading asked for before the claim does not re-arm it (overlapping runs)', async () => {
+    const s = setup('rolling_5h');
+    const at = (ms: number) => new Date(now.getTime() + ms);
+    const check = (w: WindowQuota, askedAt: Date, done: Date) => raiseWindowAlerts(s.ledger, who, [w], testIO().io, { now: done, askedAt }, async (_cmd, env) => void s.commands.push(env));
+    await check(rolling(55), at(100), at(200));
+    // A run sent before that claim, finishing after it, with the lower use it was answered with.
+    await check(rolling(40), at(50), at(300));
+    await check(rolling(56), at(250), at(400));
+    expect(s.commands.map((c) => c.TOKENCLI_ALERT_THRESHOLD)).toEqual(['50']);
+    // A reading asked for after the claim is newer evidence: the use fell back, the threshold re-arms.
+    await check(rolling(40), at(500), at(600));
+    await check(rolling(52), at(700), at(800));
+    expect(s.commands.map((c) => c.TOKENCLI_ALERT_THRESHOLD)).toEqual(['50', '50']);
+  });
+
   test('alerts belong to their profile and window: another window or profile is not checked', async () => {
     const s = setup('week');
     await s.check(rolling(100));
-    await raiseWindowAlerts(s.ledger, { ...who, profile: 'work' }, [week(100)], testIO().io, now, async () => {});
+    await raiseWindowAlerts(s.ledger, { ...who, profile: 'work' }, [week(100)], testIO().io, { now, askedAt: now }, async () => {});
     expect(s.lines()).toEqual([]);
     expect(s.commands).toEqual([]);
   });

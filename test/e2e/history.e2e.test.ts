@@ -89,6 +89,20 @@ describe('history', () => {
     expect(ledgerRows(u.home)).toHaveLength(4);
   });
 
+  test('logs and logs --search on a terminal show stored control sequences (clear screen, OSC 52 clipboard) as run does; piped, as stored', async () => {
+    const u = asUser();
+    const hostile = 'before\x1b[2J\x1b[Hafter \x1b]52;c;aGFja2Vk\x07 osc52';
+    expect((await u.run(['run', '-m', 'demo-echo', hostile])).code).toBe(0);
+    for (const args of [['logs', '-n', '30'], ['logs', '--search', 'osc52'], ['logs', '--last'], ['logs', 'show', (await u.run(['logs', '--json'])).stdout.match(/"id": "([^"]+)"/)![1]!]]) {
+      const pty = onPty(args, { home: u.home, columns: 200, env: { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key } });
+      expect(await pty.exit()).toBe(0);
+      expect(pty.raw(), args.join(' ')).not.toContain('\x1b[2J');
+      expect(pty.raw(), args.join(' ')).not.toContain('\x1b]52');
+      expect(pty.raw(), args.join(' ')).toContain('before^[[2J^[[Hafter ^[]52;c;aGFja2Vk^G osc52');
+    }
+    expect((await u.run(['logs', '--search', 'osc52'])).stdout).toContain(hostile);
+  });
+
   test('with history off, counts are recorded and nothing of the content', async () => {
     const u = asUser();
     expect((await u.run(['config', 'set', 'history', 'off'])).code).toBe(0);

@@ -27,7 +27,7 @@ describe('manners', () => {
     const r = await asUser().run(['balance', '--json'], { env: { TOKENCLI_API_KEY: 'tp_' + 'x'.repeat(40) } });
     expect(r.code).toBe(4);
     const doc = JSON.parse(r.stdout);
-    expect(doc.error).toMatchObject({ type: 'authentication_error', exit_code: 4, hint: 'run `tokencli login` or set TOKENCLI_API_KEY' });
+    expect(doc.error).toMatchObject({ type: 'authentication_error', exit_code: 4, hint: expect.stringMatching(/sign in again with `tokencli login`, or set TOKENCLI_API_KEY/) });
     expect(doc.error.request_id).toMatch(/^req_/);
     expect(r.stderr).toMatch(/^error: the server rejected the API key/);
     const usage = await asUser().run(['usage', '--since', 'whenever', '--json']);

@@ -4,6 +4,7 @@
  * output are the text as it came, and the history keeps that text. The demo-echo model answers
  * with the prompt, slowly enough that the answer arrives over many reads.
  */
+import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { userAt } from '../helpers/cli.js';
 import { KEY, onPty } from '../helpers/pty.js';
@@ -108,6 +109,29 @@ describe('on a terminal, an answer is rendered as markdown while it streams', ()
     } finally {
       await slow.stop();
     }
+  });
+});
+
+describe('tables: every cell wraps inside its column, nothing is cut with "…"', () => {
+  const CELLS = [
+    ['alpha', 'The quick brown fox jumps over the **lazy dog** and keeps running far away', 'https://example.com/a/very/long/path/that/does/not/break'],
+    ['中文', '这是一个很长的中文句子，用来测试表格在窄终端中的换行效果是否正确', '好'],
+  ];
+  const TABLE = ['| name | description | link |', '|---|---|---|', ...CELLS.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  const squeezed = (s: string) => s.replace(/\*\*/g, '').replace(/\s/g, '');
+
+  test.each([40, 80])('at %i columns, CJK included', async (columns) => {
+    const { code, lines } = await onTerminal(['run', '-n', '-m', 'demo-echo', TABLE], columns, asUser().home);
+    expect(code).toBe(0);
+    expect(lines.join('\n')).not.toContain('…');
+    expect(lines.every((l) => stringWidth(l) <= columns)).toBe(true);
+    const rows = lines.filter((l) => l.startsWith('│'));
+    expect(rows[0]).toMatch(/^│ name +│ description +│ link +│$/);
+    // Read down each column: its cells' text, in order, whole.
+    const column = (i: number) => squeezed(rows.slice(1).map((l) => l.split('│')[i + 1]!).join(''));
+    for (const i of [0, 1, 2]) expect(column(i)).toBe(squeezed(CELLS.map((row) => row[i]).join('')));
+    // Long cells wrapped onto more rows rather than cut.
+    expect(rows.length).toBeGreaterThan(1 + CELLS.length);
   });
 });
 

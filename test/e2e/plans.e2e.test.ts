@@ -79,7 +79,7 @@ describe('plan subscribe, cancel, renew', () => {
     expect((await u.run(['plan', 'renew', '--off'])).code).toBe(0);
 
     const again = await u.run(['plan', 'subscribe', 'pro-monthly', '--yes']);
-    expect(again.code).toBe(1);
+    expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already has an active subscription\n.*plan cancel/);
   });
 
@@ -116,7 +116,7 @@ describe('plan subscribe, cancel, renew', () => {
     expect(doc.price.amount_minor - 990).toBeLessThanOrEqual(10_000);
     expect((await api(s.url, '/v1/subscription', { key })).json.plan_id).toBe('pro-monthly');
     const down = await u.run(['plan', 'upgrade', 'lite-monthly', '--yes']);
-    expect(down.code).toBe(1);
+    expect(down.code).toBe(2);
     expect(down.stderr).toMatch(/costs no more than pro-monthly.*\n.*plan cancel`, then `tokencli plan subscribe TIER/);
   });
 

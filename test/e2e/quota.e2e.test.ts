@@ -4,7 +4,7 @@
  * with the quota code and names the window.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { userAt } from '../helpers/cli.js';
+import { tokencli, userAt } from '../helpers/cli.js';
 import { ledgerRows } from '../helpers/ledger.js';
 import { api, chat, startServe, type Served } from '../helpers/serve.js';
 
@@ -19,6 +19,17 @@ afterAll(() => s.stop());
 const asUser = () => userAt(undefined, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key });
 
 describe('tokencli quota', () => {
+  test('piped, with no subscription and no packs: a line on stderr says so, not silence', async () => {
+    const made = await tokencli(['serve', 'keys', 'create', '--account', 'bare', '--data-dir', s.dataDir]);
+    expect(made.code, made.stderr).toBe(0);
+    const u = userAt(undefined, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: made.stdout.trim() });
+    const piped = await u.run(['quota']);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toBe('');
+    expect(piped.stderr).toBe('no active subscription, so no quota windows: requests draw on the packs (0 tokens)\n');
+    expect((await u.run(['quota', '--json'])).stdout).toMatch(/"windows": \[\]/);
+  });
+
   test('after two runs: --json, --line and the piped rows agree with the server', async () => {
     const u = asUser();
     for (let i = 0; i < 2; i++) expect((await u.run(['run', '-m', 'demo-mini', '--max-tokens', '3', 'hi'])).code).toBe(0);

@@ -74,3 +74,28 @@ test('an online quota checks the window alerts too: a threshold crossed by spend
   expect(json.stderr).toMatch(/quota window at 20% \(threshold 20%\)/);
   expect(readFileSync(log, 'utf8')).toBe('10 8\n20 16\n');
 });
+
+test('overlapping runs: a run answered before a claim and finishing after it does not re-arm the threshold', async () => {
+  // Tokens come 100 ms apart, so a long answer is still streaming while short runs finish.
+  const slow = await startServe(['--demo-delay-ms', '100']);
+  try {
+    expect((await api(slow.url, '/v1/subscriptions', { key: slow.key, body: { plan_id: 'lite-monthly' }, headers: { 'idempotency-key': 'overlap' } })).status).toBe(201);
+    const u = userAt(undefined, { TOKENCLI_API_URL: slow.url, TOKENCLI_API_KEY: slow.key });
+    const log = join(u.home, 'alerts.log');
+    expect((await u.run(['budget', 'window', '5h', '--warn', '3', '--alert-command', `printf '%s %s\\n' "$TOKENCLI_ALERT_THRESHOLD" "$TOKENCLI_ALERT_USED" >> ${log}`])).code).toBe(0);
+    // Answered at 0 requests used; it finishes last and reports 1 of 80 (1%).
+    const long = u.run(['run', '-m', 'demo-mini', '--max-tokens', '40', 'long']);
+    const rollingRequests = async () => (await api(slow.url, '/v1/quota', { key: slow.key })).json.windows.find((w: { window: string; unit: string }) => w.window === 'rolling_5h' && w.unit === 'requests');
+    while ((await rollingRequests()).held === 0) await new Promise((r) => setTimeout(r, 20));
+    // 3 of 80 requests is 3.75%: the third short run claims the 3% threshold while the long one streams.
+    for (let i = 0; i < 3; i++) expect((await u.run(['run', '-m', 'demo-mini', '--max-tokens', '1', `short ${i}`])).code).toBe(0);
+    expect(readFileSync(log, 'utf8')).toBe('3 3\n');
+    expect((await long).code).toBe(0);
+    const after = await u.run(['run', '-m', 'demo-mini', '--max-tokens', '1', 'after']);
+    expect(after.code).toBe(0);
+    expect(after.stderr).not.toMatch(/quota window at/);
+    expect(readFileSync(log, 'utf8')).toBe('3 3\n');
+  } finally {
+    await slow.stop();
+  }
+});

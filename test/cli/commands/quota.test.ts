@@ -66,7 +66,7 @@ describe('quota', () => {
     await quota(s, []);
     const out = s.io.stdout();
     expect(out).toMatch(/lite-monthly · ends \(auto-renew off\) in 30 days/);
-    expect(out).toMatch(/5 hours +█░{9} 8 \/ 80 requests +72 +in 5h00m \(\w{3} \d\d:00\) +2 requests\/h, lasts to the reset/);
+    expect(out).toMatch(/5 hours +█░{9} 8 \/ 80 requests +72 +in 5h00m +\w{3} \d\d:00 +2 requests\/h, lasts to the reset/);
     expect(out).toMatch(/month +░{10} 80 \/ 10,000,000 tokens .* 4,800 tokens\/h, no projection yet\n/);
     expect(out).toMatch(/packs: 0 tokens/);
   });

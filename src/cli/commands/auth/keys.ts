@@ -8,7 +8,7 @@ import type { ApiKey } from '../../../shared/wire.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { when } from '../../io/format.js';
-import { success, warn } from '../../io/messages.js';
+import { note, success, warn } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
 import { printTable } from '../../io/table.js';
 import { printJson } from '../../io/json.js';
@@ -67,8 +67,13 @@ export async function authKeysListRun(opts: AuthKeysOptions): Promise<void> {
 export async function authKeysRevokeRun(opts: AuthKeysOptions & { id: string }): Promise<void> {
   const id = opts.id.startsWith('tp_') ? opts.id.slice(3, 11) : opts.id;
   if (!KEY_ID.test(id)) throw new UsageError(`"${opts.id}" is not a key id`, 'pass the 8 characters after tp_, as `tokencli auth keys list` shows them');
-  const revoked = await (await opts.client()).keys.revoke(id);
+  const client = await opts.client();
+  // The server answers a second revocation as it did the first: asked first, a repeat is told as one.
+  const before = (await client.keys.list()).find((k) => k.id === id);
+  const revoked = before?.revoked_at ? before : await client.keys.revoke(id);
   if (opts.json) printJson(opts.io, revoked);
-  success(opts.io, opts.quiet, `Revoked key ${revoked.prefix}…${revoked.name ? ` (${revoked.name})` : ''}`);
+  const named = `key ${revoked.prefix}…${revoked.name ? ` (${revoked.name})` : ''}`;
+  if (before?.revoked_at) note(opts.io, opts.quiet, `${named} was revoked already, ${when(before.revoked_at, true, opts.now())}: nothing to do`);
+  else success(opts.io, opts.quiet, `Revoked ${named}`);
   if (id === idOf(opts.currentKey)) warn(opts.io, 'that was the key this profile uses: run `tokencli login` to sign in again');
 }

@@ -1,6 +1,6 @@
 /** `tokencli invoice request --month M | --order ID --title T --tax-id X`: ask for an invoice (发票). */
 import { Command } from 'commander';
-import { isUnifiedSocialCreditCode, MONTH } from '../../../shared/billing.js';
+import { INVOICE_TITLE_MAX, isUnifiedSocialCreditCode, MONTH } from '../../../shared/billing.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { formatMoney } from '../../io/format.js';
@@ -30,10 +30,14 @@ export function invoiceRequestCommand(ctx: Context, runF = invoiceRequestRun): C
 export async function invoiceRequestRun(opts: InvoiceRequestOptions): Promise<void> {
   if ((opts.month === undefined) === (opts.order === undefined)) throw new UsageError('give one of --month and --order');
   if (opts.month !== undefined && !MONTH.test(opts.month)) throw new UsageError(`--month must be a month like 2026-11, not "${opts.month}"`);
+  // The server's rule (docs/token-plan-api.yaml), checked here so the flag is named and nothing is sent.
+  const title = opts.title.trim();
+  if (!title) throw new UsageError('--title must not be empty', 'give the company or person the invoice is made out to');
+  if (title.length > INVOICE_TITLE_MAX) throw new UsageError(`--title is ${title.length} characters long; an invoice title has at most ${INVOICE_TITLE_MAX}`);
   const taxId = opts.taxId.trim().toUpperCase();
   // Checked here too, so a typo is caught without a round trip and with a hint.
   if (!isUnifiedSocialCreditCode(taxId)) throw new UsageError(`--tax-id "${opts.taxId}" is not a unified social credit code`, 'it is 18 digits and capital letters, the last a check character: copy it from the business licence');
-  const invoice = await (await opts.client()).invoices.request({ title: opts.title, tax_id: taxId, ...(opts.month ? { month: opts.month } : { order_id: opts.order! }) });
+  const invoice = await (await opts.client()).invoices.request({ title, tax_id: taxId, ...(opts.month ? { month: opts.month } : { order_id: opts.order! }) });
   if (opts.json) return printJson(opts.io, invoice);
   printTable(opts.io, invoiceColumns(opts.now()), [invoice]);
   success(opts.io, opts.quiet, `Invoice ${invoice.id} for ${formatMoney(invoice.amount)} ${invoice.status === 'issued' ? `issued, number ${invoice.number}` : 'requested: `tokencli invoice list` shows when it is issued'}`);

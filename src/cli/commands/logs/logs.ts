@@ -14,6 +14,7 @@ import { note } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
 import { printTable } from '../../io/table.js';
 import { printJson } from '../../io/json.js';
+import { visibleControls } from '../../io/terminal-text.js';
 import { answerView, shownAnswer, type AnswerView } from './answer.js';
 import { logsRmCommand } from './rm.js';
 import { logsShowCommand } from './show.js';
@@ -83,5 +84,9 @@ export async function logsRun(opts: LogsOptions): Promise<void> {
   ], runs);
 }
 
-/** One line of a text, for a table. */
-const preview = (text: string | null) => (text === null ? '(not kept)' : text.replace(/\s+/g, ' ').trim().slice(0, 80));
+/**
+ * One line of a text, for a table on a terminal (piped, the raw cell is the text as stored, as
+ * `run` passes an answer piped): control sequences made visible, as `run` makes them, so that a
+ * stored prompt or answer cannot clear the screen or set the clipboard.
+ */
+const preview = (text: string | null) => (text === null ? '(not kept)' : visibleControls(text.replace(/\s+/g, ' ').trim().slice(0, 80)));

@@ -11,7 +11,7 @@ import { CliError, Exit, UsageError } from '../../errors.js';
 import { formatMoney } from '../../io/format.js';
 import { success } from '../../io/messages.js';
 import { printJson } from '../../io/json.js';
-import { CODE, explained, paymentCommon, printPayment, promptForCode, type PaymentCommon } from './shared.js';
+import { CODE, codeDigits, explained, paymentCommon, printPayment, promptForCode, type PaymentCommon } from './shared.js';
 
 export interface PaymentConfirmOptions extends PaymentCommon {
   id: string;
@@ -30,7 +30,7 @@ export function paymentConfirmCommand(ctx: Context, runF = paymentConfirmRun): C
 }
 
 export async function paymentConfirmRun(opts: PaymentConfirmOptions): Promise<void> {
-  const code = opts.code?.trim();
+  const code = opts.code === undefined ? undefined : codeDigits(opts.code);
   if (code !== undefined && !CODE.test(code)) throw new UsageError(`--code must be the digits of the SMS code, not "${opts.code}"`);
   if (code === undefined && !opts.io.canPrompt()) throw new UsageError('the SMS code is needed and there is no terminal to ask', `pass it: tokencli payment confirm ${opts.id} --code CODE`);
   const client = await opts.client();

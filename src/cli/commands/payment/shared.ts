@@ -35,7 +35,8 @@ export const paymentCommon = (ctx: Context): PaymentCommon => ({
 /**
  * The server's refusals of a phone-bill payment as the CLI reports them: a wrong code is bad input
  * (2); a cap reached or a payment denied is money refused (5, as a 402 is); a payment that is over
- * (expired, cancelled) is 1. Anything else goes on to main.ts's general mapping.
+ * (expired, cancelled) is 1; one that succeeded already is bad input (2). Anything else goes on to
+ * errors.ts's general mapping.
  */
 export function paymentError(e: unknown, paymentId?: string): unknown {
   if (!(e instanceof ApiError)) return e;
@@ -53,6 +54,8 @@ export function paymentError(e: unknown, paymentId?: string): unknown {
       return new CliError('the payment expired before its code was entered: nothing was charged', Exit.ERROR, 'start a new payment');
     case 'payment_cancelled':
       return new CliError('the payment was cancelled: nothing was charged', Exit.ERROR, 'start a new payment');
+    case 'payment_succeeded':
+      return new UsageError('the payment has succeeded already: it was charged, and there is nothing left to confirm or cancel', paymentId ? `see it with \`tokencli payment show ${paymentId}\`` : undefined);
     case 'payment_not_found':
       return new UsageError(e.message, 'payment ids start with pay_, as `plan purchase --pay phone-bill --no-wait` prints them');
     default:
@@ -72,6 +75,9 @@ export async function explained<T>(call: Promise<T>, paymentId?: string): Promis
 /** What an SMS code looks like; anything else is asked again without spending an attempt. */
 export const CODE = /^\d{4,8}$/;
 
+/** The code as typed, less the spaces and dashes a person puts between groups of digits ("058 628", "058-628"). */
+export const codeDigits = (typed: string) => typed.replace(/[\s-]/g, '');
+
 /** One line a person reads before typing the code: what is charged, to which phone, and the cap left. */
 export const chargeLine = (p: Payment) =>
   `${formatMoney(p.amount)} for "${p.description}" goes on the phone bill of ${p.phone}; ${formatMoney(p.monthly_cap.remaining)} of this month's ${formatMoney(p.monthly_cap.limit)} phone-bill cap left after it`;
@@ -85,7 +91,8 @@ export function printPayment(io: IOStreams, p: Payment, now: Date): void {
     { key: 'description', label: 'bill line', human: p.description, raw: p.description },
     { key: 'phone', label: 'phone', human: p.phone, raw: p.phone },
     { key: 'order_id', label: p.order.type, human: p.order.id ?? `${p.order.plan_id} (once paid)`, raw: p.order.id },
-    { key: 'attempts_remaining', label: 'attempts left', human: String(p.attempts_remaining), raw: p.attempts_remaining },
+    // Attempts matter only while a code is awaited: a succeeded payment's "0 left" reads as a failure.
+    ...(p.status === 'pending_validation' ? [{ key: 'attempts_remaining', label: 'attempts left', human: String(p.attempts_remaining), raw: p.attempts_remaining }] : []),
     { key: 'cap_remaining_minor', label: 'cap left', human: `${formatMoney(p.monthly_cap.remaining)} of ${formatMoney(p.monthly_cap.limit)}`, raw: p.monthly_cap.remaining.amount_minor },
     { key: 'expires_at', label: 'expires', human: p.status === 'pending_validation' ? relativeTime(p.expires_at, now) : '-', raw: p.expires_at },
   ]);
@@ -98,7 +105,7 @@ export function printPayment(io: IOStreams, p: Payment, now: Date): void {
  */
 export async function promptForCode(o: { io: IOStreams; prompter: Prompter; client: TokenClient; payment: Payment }): Promise<Payment> {
   for (;;) {
-    const code = (await o.prompter.input(`SMS code sent to ${o.payment.phone} (Enter alone sends a new one):`)).trim();
+    const code = codeDigits(await o.prompter.input(`SMS code sent to ${o.payment.phone} (Enter alone sends a new one):`));
     if (code === '') {
       try {
         await o.client.payments.resend(o.payment.id);

@@ -7,7 +7,7 @@ import { ApiError } from '../../../client/errors.js';
 import { Subscriptions } from '../../../client/resources/subscriptions.js';
 import type { Subscription } from '../../../shared/quota.js';
 import type { Context } from '../../context.js';
-import { CliError } from '../../errors.js';
+import { CliError, UsageError } from '../../errors.js';
 import { formatMoney, when } from '../../io/format.js';
 import { success } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
@@ -57,9 +57,9 @@ export function subscriptionRefusal(e: unknown): unknown {
     case 'no_subscription':
       return noSubscription();
     case 'subscription_exists':
-      return new CliError('this account already has an active subscription', undefined, '`tokencli plan upgrade TIER` moves it to a dearer tier at once; `tokencli plan cancel` ends it at the end of the period paid for');
+      return new UsageError('this account already has an active subscription', '`tokencli plan upgrade TIER` moves it to a dearer tier at once; `tokencli plan cancel` ends it at the end of the period paid for');
     case 'not_an_upgrade':
-      return new CliError(e.message, undefined, 'a cheaper tier is a new subscription after this one ends: `tokencli plan cancel`, then `tokencli plan subscribe TIER`');
+      return new UsageError(e.message, 'a cheaper tier is a new subscription after this one ends: `tokencli plan cancel`, then `tokencli plan subscribe TIER`');
     default:
       return e;
   }

@@ -141,7 +141,8 @@ async function fetchQuota(opts: QuotaOptions, adapter: ProviderAdapter): Promise
  */
 async function alertOnWindows(opts: QuotaOptions, quota: StoredQuota, now: Date): Promise<void> {
   try {
-    await raiseWindowAlerts(await opts.ledger(), { profile: opts.profile, apiUrl: opts.apiUrl, account: await opts.account() }, quota.windows, opts.io, now, opts.runAlert);
+    // `now` was taken before the request: the server read these windows after it.
+    await raiseWindowAlerts(await opts.ledger(), { profile: opts.profile, apiUrl: opts.apiUrl, account: await opts.account() }, quota.windows, opts.io, { now: opts.now(), askedAt: now }, opts.runAlert);
   } catch (e) {
     // The quota is the server's either way; a home that cannot record the alert costs only the alert.
     warn(opts.io, `could not check the window alerts (${(e as Error).message})`);

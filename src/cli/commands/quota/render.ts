@@ -3,6 +3,7 @@ import type { WindowQuota } from '../../../shared/quota.js';
 import { WINDOWS } from '../../../tokens/windows.js';
 import type { StoredQuota } from './headers.js';
 import { formatTokens, when } from '../../io/format.js';
+import { note } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
 import { printTable, type Column } from '../../io/table.js';
 import { countdown, paceOf, SHORT_WINDOW, usedPercent } from './pace.js';
@@ -23,12 +24,14 @@ function bar(w: WindowQuota): string {
   return '█'.repeat(full) + '░'.repeat(BAR_CELLS - full);
 }
 
-/** "in 3h12m (Mon 00:00)": the countdown, and the local clock time when it is more than a day away a weekday too. */
-function resetsIn(iso: string | null, now: Date, zone: string): string {
-  if (iso === null) return 'nothing counted';
+/** "in 3h12m": the countdown to the reset. */
+const resetsIn = (iso: string | null, now: Date) => (iso === null ? 'nothing counted' : `in ${countdown(Date.parse(iso) - now.getTime())}`);
+
+/** "Mon 00:00", or "Sun 27 Dec, 21:10" when more than six days away: the reset on the local clock. */
+function resetClock(iso: string | null, now: Date, zone: string): string {
+  if (iso === null) return '';
   const t = new Date(iso);
-  const clock = t.toLocaleString('en-GB', { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit', ...(t.getTime() - now.getTime() > 6 * 86_400_000 ? { day: 'numeric', month: 'short' } : {}) });
-  return `in ${countdown(t.getTime() - now.getTime())} (${clock})`;
+  return t.toLocaleString('en-GB', { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit', ...(t.getTime() - now.getTime() > 6 * 86_400_000 ? { day: 'numeric', month: 'short' } : {}) });
 }
 
 function pacePhrase(w: WindowQuota, now: Date): string {
@@ -39,7 +42,11 @@ function pacePhrase(w: WindowQuota, now: Date): string {
   return `${formatTokens(p.per_hour)}${w.unit === 'percent' ? '%' : ` ${w.unit}`}/h, ${runsOut}`;
 }
 
-/** Piped, the columns are the --json fields; on a terminal, a bar and phrases, the pace dropped first when narrow. */
+/**
+ * Piped, the columns are the --json fields; on a terminal, a bar and phrases. At 80 columns the
+ * used figures stay whole and the pace stays, wrapped: the reset's clock time goes first, then what
+ * is left (the used figures say it), and the pace last of all.
+ */
 export function columns(now: Date, zone: string): Column<Shown>[] {
   return [
     { key: 'window', title: 'window', human: nameOf, raw: (w) => w.window },
@@ -47,9 +54,10 @@ export function columns(now: Date, zone: string): Column<Shown>[] {
     { key: 'used', title: 'used', human: (w) => `${bar(w)} ${usedOf(w)}`, raw: (w) => w.used },
     { key: 'held', title: 'held', human: (w) => String(w.held), raw: (w) => w.held, pipedOnly: true },
     { key: 'limit', title: 'limit', human: (w) => String(w.limit), raw: (w) => w.limit, pipedOnly: true },
-    { key: 'remaining', title: 'left', human: (w) => (w.unit === 'percent' ? `${w.remaining}%` : formatTokens(w.remaining)), raw: (w) => w.remaining },
-    { key: 'resets_at', title: 'resets', human: (w) => resetsIn(w.resets_at, now, zone), raw: (w) => w.resets_at },
-    { key: 'per_hour', title: 'pace', human: (w) => pacePhrase(w, now), raw: (w) => paceOf(w, now).per_hour, drop: 1 },
+    { key: 'remaining', title: 'left', human: (w) => (w.unit === 'percent' ? `${w.remaining}%` : formatTokens(w.remaining)), raw: (w) => w.remaining, drop: 2 },
+    { key: 'resets_at', title: 'resets', human: (w) => resetsIn(w.resets_at, now), raw: (w) => w.resets_at },
+    { key: 'resets_clock', title: 'at', human: (w) => resetClock(w.resets_at, now, zone), raw: () => null, ttyOnly: true, drop: 3 },
+    { key: 'per_hour', title: 'pace', human: (w) => pacePhrase(w, now), raw: (w) => paceOf(w, now).per_hour, drop: 1, wrap: true },
     { key: 'exhausted_at', title: 'runs out', human: () => '', raw: (w) => paceOf(w, now).exhausted_at, pipedOnly: true },
     // Last, so that scripts reading the fields before it keep working.
     { key: 'label', title: '', human: () => '', raw: (w) => w.label ?? null, pipedOnly: true },
@@ -68,7 +76,12 @@ export function printQuota(io: IOStreams, q: StoredQuota & { provider?: string; 
     const renewal = s.status === 'ended' ? 'ended' : s.auto_renew ? 'renews' : 'ends (auto-renew off)';
     io.out(`${io.color.bold(s.plan_id)} · ${renewal} ${when(s.current_period_end, true, now)}\n`);
   }
-  if (tty && q.windows.length === 0) io.out(q.provider ? 'The provider reported no quota windows.\n' : 'No active subscription: requests draw on the packs.\n');
+  if (q.windows.length === 0) {
+    // Piped, an empty table is a note on stderr (as every empty list is), so `quota | cat` is never silent.
+    const packs = q.packs ? ` (${isEstimate(q) ? 'last seen ' : ''}${formatTokens(q.packs.tokens_remaining)} tokens)` : '';
+    if (tty) io.out(q.provider ? 'The provider reported no quota windows.\n' : 'No active subscription: requests draw on the packs.\n');
+    else note(io, false, q.provider ? 'the provider reported no quota windows' : `no active subscription, so no quota windows: requests draw on the packs${packs}`);
+  }
   if (q.windows.length > 0) printTable(io, columns(now, zone), q.windows);
   if (tty && q.packs) io.out(`packs: ${isEstimate(q) ? 'last seen ' : ''}${formatTokens(q.packs.tokens_remaining)} tokens${q.packs.tokens_held ? ` (${formatTokens(q.packs.tokens_held)} held)` : ''}\n`);
 }

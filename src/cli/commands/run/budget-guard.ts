@@ -47,7 +47,7 @@ export async function enforceHardBudgets(opts: RunOptions, ledger: Ledger, estim
  * Budget alerts for what this run spent; the quota windows its answer reported kept for `quota
  * --line` and checked against the window alerts; then earlier estimates settled from the server's records.
  */
-export async function afterRun(opts: RunOptions, ledger: Ledger, client: TokenClient, run: { headers?: HeaderBag; billed: number }): Promise<void> {
+export async function afterRun(opts: RunOptions, ledger: Ledger, client: TokenClient, run: { headers?: HeaderBag; billed: number; askedAt: Date }): Promise<void> {
   // Other processes' runs in flight are not spent yet: an alert, unlike a refusal, cannot be taken back.
   await raiseAlerts(ledger, await budgetStates(ledger, opts.profile, opts.now(), opts.timeZone, { settledOnly: true }), opts.io, opts.now(), opts.runAlert);
   await windowsAfterRun(opts, ledger, run);
@@ -55,12 +55,12 @@ export async function afterRun(opts: RunOptions, ledger: Ledger, client: TokenCl
   await resolveRuns(ledger, { apiUrl: opts.apiUrl, account: await opts.account(), now: opts.now(), ...(lookup ? { lookup } : {}) }).catch(() => undefined);
 }
 
-async function windowsAfterRun(opts: RunOptions, ledger: Ledger, run: { headers?: HeaderBag; billed: number }): Promise<void> {
+async function windowsAfterRun(opts: RunOptions, ledger: Ledger, run: { headers?: HeaderBag; billed: number; askedAt: Date }): Promise<void> {
   if (opts.provider !== 'tokenplan' || !run.headers) return;
   const who = { profile: opts.profile, apiUrl: opts.apiUrl, account: await opts.account() };
   try {
     const quota = keepRunWindows(ledger, who.apiUrl, who.account, run.headers, run.billed, opts.now());
-    if (quota) await raiseWindowAlerts(ledger, who, quota.windows, opts.io, opts.now(), opts.runAlert);
+    if (quota) await raiseWindowAlerts(ledger, who, quota.windows, opts.io, { now: opts.now(), askedAt: run.askedAt }, opts.runAlert);
   } catch (e) {
     // The run is recorded; a snapshot that could not be kept costs only the next offline estimate.
     warn(opts.io, `could not keep the quota windows of this answer (${(e as Error).message})`);

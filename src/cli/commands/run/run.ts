@@ -123,6 +123,8 @@ export async function runRun(opts: RunOptions): Promise<void> {
   }
 
   const sink = await answerSink(opts);
+  // Before the request: the quota windows its answer carries were read by the server after this.
+  const askedAt = opts.now();
   const answer = await sendPrompt(sink, client, { runId, model, messages, ...definedOnly({ maxTokens: opts.maxTokens, temperature: opts.temperature }), stream: opts.stream, print: !opts.json, raw: opts.raw }, opts.interrupt).finally(() => sink !== opts.io && (sink as AnswerSink).close());
   const figures = await runEnd(runId, answer, estimator);
   if (figures.distrusted) warn(opts.io, figures.distrusted);
@@ -139,7 +141,7 @@ export async function runRun(opts: RunOptions): Promise<void> {
     );
   }
   if (ledger && opts.keepHistory) saveTurn(opts.io, ledger, { runId, conversationId: conversation.id, system: opts.system, prompt: prompt.text, files: prompt.files, answer: answer.content });
-  if (ledger) await afterRun(opts, ledger, client, { ...(answer.headers ? { headers: answer.headers } : {}), billed: figures.end.billed_tokens });
+  if (ledger) await afterRun(opts, ledger, client, { ...(answer.headers ? { headers: answer.headers } : {}), billed: figures.end.billed_tokens, askedAt });
 
   const summary = summaryLine({ usage: figures.usage, billedTokens: figures.end.billed_tokens, source: figures.end.source, durationMs: answer.durationMs, ttftMs: answer.ttftMs });
   // Under --json the run is the document, also when it ended early with some text: a script gets

@@ -48,13 +48,17 @@ export async function statementRun(opts: StatementOptions): Promise<void> {
   printTable<StatementLine>(
     opts.io,
     [
+      // At 80 columns the order id (what `invoice request --order` takes) and whether a line is
+      // invoiced stay whole: the month is in the total, so a date is its day and time; the
+      // description wraps; how it was paid gives way first (the total splits by method).
       { key: 'date', title: 'date', human: (l) => localDate(l.date), raw: (l) => l.date },
-      { key: 'description', title: 'description', human: (l) => l.description, raw: (l) => l.description },
-      { key: 'payment_method', title: 'paid', human: (l) => (l.payment_method === 'phone_bill' ? 'phone bill' : 'instant'), raw: (l) => l.payment_method },
+      { key: 'description', title: 'description', human: (l) => l.description, raw: (l) => l.description, wrap: true },
+      { key: 'payment_method', title: 'paid', human: (l) => (l.payment_method === 'phone_bill' ? 'phone bill' : 'instant'), raw: (l) => l.payment_method, drop: 1 },
       { key: 'amount_minor', title: 'amount', human: (l) => formatMoney(l.amount), raw: (l) => l.amount.amount_minor },
       { key: 'currency', title: '', human: () => '', raw: (l) => l.amount.currency, pipedOnly: true },
-      { key: 'order_id', title: 'order', human: (l) => l.order_id, raw: (l) => l.order_id, drop: 2 },
-      { key: 'invoice_id', title: 'invoice', human: (l) => l.invoice_id ?? '-', raw: (l) => l.invoice_id, drop: 1 },
+      { key: 'order_id', title: 'order', human: (l) => l.order_id, raw: (l) => l.order_id },
+      // The id is `tokencli invoice list`'s; here, whether the line can still be invoiced.
+      { key: 'invoice_id', title: 'invoiced', human: (l) => (l.invoice_id ? 'yes' : 'no'), raw: (l) => l.invoice_id },
     ],
     statement.lines,
   );
@@ -64,9 +68,9 @@ export async function statementRun(opts: StatementOptions): Promise<void> {
   else note(opts.io, opts.quiet, total);
 }
 
-/** `2026-11-27 19:41` in the statement's zone: the date on the bill, not the UTC one. */
+/** `11-27 19:41` in the statement's zone: the date on the bill, not the UTC one (the year and month are the statement's). */
 function localDate(iso: string): string {
   const l = localTime(Date.parse(iso), STATEMENT_ZONE);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${l.year}-${two(l.month)}-${two(l.day)} ${two(l.hour)}:${two(l.minute)}`;
+  return `${two(l.month)}-${two(l.day)} ${two(l.hour)}:${two(l.minute)}`;
 }

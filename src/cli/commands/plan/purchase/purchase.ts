@@ -12,10 +12,10 @@ import { formatMoney, formatTokens, relativeTime } from '../../../io/format.js';
 import { success } from '../../../io/messages.js';
 import { printTable } from '../../../io/table.js';
 import { printJson } from '../../../io/json.js';
-import { positiveInteger } from '../../../flags.js';
+import { integerBetween } from '../../../flags.js';
 import type { ProviderCache } from '../../../provider-cache.js';
 import type { Payment } from '../../../../shared/billing.js';
-import type { Purchase } from '../../../../shared/wire.js';
+import { PURCHASE_QUANTITY_MAX, type Purchase } from '../../../../shared/wire.js';
 import { rememberAfterOrder } from '../../../after-order.js';
 import { addPayOptions, checkPayFlags, payByPhoneBill, type PayMethod } from '../../payment/pay.js';
 
@@ -43,7 +43,7 @@ export function purchaseCommand(ctx: Context, runF = purchaseRun): Command {
   const cmd = new Command('purchase')
     .description('Buy a plan: shows the charge and asks to confirm (--yes without a terminal), or pays by phone bill with an SMS code; never charges twice')
     .argument('<plan>', 'plan id, as `tokencli plans` lists them')
-    .addOption(new Option('--quantity <n>', 'how many packs').default(1).argParser(positiveInteger('--quantity')))
+    .addOption(new Option('--quantity <n>', 'how many packs').default(1).argParser(integerBetween('--quantity', 1, PURCHASE_QUANTITY_MAX)))
     .option('-y, --yes', 'buy without asking', false)
     .option('--web', 'for providers that sell credits only on their website: open the top-up page', false);
   return addPayOptions(cmd, 'purchase')

@@ -49,6 +49,7 @@ export async function upgradeRun(opts: UpgradeOptions): Promise<void> {
   if (!to) throw new UsageError(`no subscription tier "${opts.planId}"`, `tiers: ${tiers.map((p) => p.id).join(', ')}`);
   const from = tiers.find((p) => p.id === current?.plan_id);
   if (!current || current.status !== 'active' || !from) throw noSubscription();
+  if (to.id === from.id) throw new UsageError(`the subscription is on ${from.name} (${from.id}) already`, 'see the dearer tiers with `tokencli plans`');
   // What the server will charge: the difference of the monthly prices for the share of the period left, rounded up.
   const start = Date.parse(current.current_period_start);
   const end = Date.parse(current.current_period_end);
