@@ -124,6 +124,19 @@ describe('tokencli serve', () => {
     await s.stop();
   });
 
+  test('keys create gives an account a phone number once and never replaces it', async () => {
+    const s = await startServe();
+    const create = (phone: string) =>
+      spawnSync(process.execPath, [BIN, 'serve', 'keys', 'create', '--account', 'alice', '--phone', phone, '--data-dir', s.dataDir, ...s.storeArgs], { env: cleanEnv(tempDir()), encoding: 'utf8' });
+    expect(create('13800000001').status).toBe(0);
+    expect(create('+86 138 0000 0001').status).toBe(0);
+    const replaced = create('13900000000');
+    expect(replaced.status).toBe(2);
+    expect(replaced.stdout).toBe('');
+    expect(replaced.stderr).toMatch(/^error: account "alice" already has the phone number \+86 138\*\*\*\*0001: serve keys create does not replace it\n/);
+    await s.stop();
+  });
+
   test('SIGTERM lets an in-flight stream finish and settle, then exits 0', async () => {
     const s = await startServe(['--demo-delay-ms', '20']);
     await buy(s.url, s.key);
