@@ -6,6 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { api, buy, chat, startServe } from '../helpers/serve.js';
 import { BIN, cleanEnv, tempDir } from '../helpers/procs.js';
 import { execFileSync, spawnSync } from 'node:child_process';
+import net from 'node:net';
+import { once } from 'node:events';
 
 describe('tokencli serve', () => {
   test('prints its URL alone on stdout and the new demo key once on stderr', async () => {
@@ -135,6 +137,19 @@ describe('tokencli serve', () => {
     expect(replaced.stdout).toBe('');
     expect(replaced.stderr).toMatch(/^error: account "alice" already has the phone number \+86 138\*\*\*\*0001: serve keys create does not replace it\n/);
     await s.stop();
+  });
+
+  test('after the grace period, SIGTERM cuts connections that never sent a whole request (a browser preconnect)', async () => {
+    const s = await startServe(['--shutdown-grace', '1']);
+    const { port } = new URL(s.url);
+    const silent = net.connect(Number(port), '127.0.0.1');
+    const partial = net.connect(Number(port), '127.0.0.1');
+    await Promise.all([once(silent, 'connect'), once(partial, 'connect')]);
+    partial.write('GET /v1/models HTTP/1.1\r\nHost: x\r\n');
+    const closed = Promise.all([once(silent, 'close'), once(partial, 'close')]);
+    // Without the cut, Node's 60-second header timeout would hold the process up past this test's timeout.
+    expect(await s.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    await closed;
   });
 
   test('SIGTERM lets an in-flight stream finish and settle, then exits 0', async () => {
