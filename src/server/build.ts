@@ -10,7 +10,8 @@ import { UpstreamBackend, type UpstreamOptions } from './backends/upstream.js';
 import type { PromptCounter } from './count-pool.js';
 import { Meter, type MeterOptions } from './meter.js';
 import type { RateLimitOptions } from './rate-limit.js';
-import { ensureAccount, mintKey, setAccountPhone } from './store/accounts.js';
+import { ensureAccount, mintKey, phoneOf, setAccountPhone } from './store/accounts.js';
+import { maskPhone } from './phone.js';
 import { seedPlans } from './store/catalogue.js';
 import { sharedSecret } from './store/secrets.js';
 import { seedSubscriptionPlans } from './store/subscriptions.js';
@@ -62,14 +63,25 @@ export async function openStore(database: DatabaseTarget, now: () => Date): Prom
   return opened;
 }
 
+/** An account's phone number is where its codes go and how it signs in: minting a key never replaces it. */
+export class PhoneAlreadySetError extends Error {
+  constructor(readonly accountName: string, readonly current: string) {
+    super(`account "${accountName}" already has the phone number ${maskPhone(current)}`);
+  }
+}
+
 /**
  * Mints a key for the named account, creating the account (with no packs) when it is new, and
- * gives it the phone number (E.164) when one is passed.
+ * gives it the phone number (E.164) when one is passed and it has none (the same number again is fine).
  */
 export function keyFor(db: Db, accountName: string, now: Date, phone?: string): Promise<string> {
   return db.transaction(async (tx) => {
     const account = await ensureAccount(tx, accountName, now);
-    if (phone) await setAccountPhone(tx, account.id, phone);
+    if (phone) {
+      const current = await phoneOf(tx, account.id);
+      if (current !== undefined && current !== phone) throw new PhoneAlreadySetError(accountName, current);
+      if (current === undefined) await setAccountPhone(tx, account.id, phone);
+    }
     return mintKey(tx, account.id, now);
   });
 }

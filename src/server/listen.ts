@@ -52,6 +52,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** After the grace period, how long stopped generations have to settle before every connection is cut. */
+const SETTLE_AFTER_ABORT_MS = 1000;
+
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const now = opts.now ?? (() => new Date());
   const counter = new CountPool({ size: defaultPoolSize(), deadlineMs: opts.countDeadlineMs });
@@ -79,14 +82,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
+      let hardStop: NodeJS.Timeout | undefined;
       const grace = setTimeout(() => {
         for (const c of inflight) c.abort();
         server.closeIdleConnections();
+        // Generations just stopped get a moment to settle and answer; then connections that never
+        // became idle (a browser's preconnected socket, a request whose headers never finished) are cut,
+        // or they would keep the process up until their own timeouts.
+        hardStop = setTimeout(() => server.closeAllConnections(), SETTLE_AFTER_ABORT_MS);
       }, opts.shutdownGraceMs);
       // A keep-alive connection becomes idle when its last response ends: close those as they appear.
       const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
       server.close(() => {
         clearTimeout(grace);
+        clearTimeout(hardStop);
         clearInterval(idleSweep);
         clearInterval(sweep);
         void Promise.all([db.close(), counter.close()]).then(() => resolve());

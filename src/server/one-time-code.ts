@@ -12,9 +12,12 @@ export function newNumericCode(): string {
   return String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
 }
 
-/** The stored form of a code. The salt (the owning row's id) keeps equal codes from hashing alike. */
+/**
+ * The stored form of a code. The salt (the owning row's id) keeps equal codes from hashing alike.
+ * Spaces and dashes are not part of a code: people type `123 456` as the SMS groups it.
+ */
 export function hashCode(code: string, salt: string): Buffer {
-  return createHash('sha256').update(salt).update('\0').update(code.trim()).digest();
+  return createHash('sha256').update(salt).update('\0').update(code.replace(/[\s-]/g, '')).digest();
 }
 
 export function codeMatches(presented: string, salt: string, stored: Buffer): boolean {

@@ -47,7 +47,13 @@ export const PaymentSchema = z.looseObject({
 });
 export type Payment = z.infer<typeof PaymentSchema>;
 
-export const ValidatePaymentSchema = z.strictObject({ code: z.string().trim().regex(/^\d{4,8}$/, 'expected the digits of the SMS code') });
+/** The code as the SMS shows it: spaces and dashes between the digits are dropped. */
+export const ValidatePaymentSchema = z.strictObject({
+  code: z
+    .string()
+    .transform((code) => code.replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(/^\d{4,8}$/, 'expected the digits of the SMS code')),
+});
 
 /** `YYYY-MM`, a calendar month in the account's time zone. */
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

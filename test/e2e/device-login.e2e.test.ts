@@ -175,6 +175,15 @@ describe('the verification pages', () => {
     const phone = await b.get('/device/phone');
     expect(phone.html).not.toContain('<img');
     expect(phone.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+
+    // A right-to-left override would make the device's name read differently from what it is.
+    const disguised = await startDevice(s, 'laptop\u202Egnp.exe');
+    const b2 = fetchBrowser(s.url);
+    await b2.get('/device');
+    await b2.post('/device', { user_code: disguised.user_code });
+    const named = await b2.get('/device/phone');
+    expect(named.html).not.toContain('\u202E');
+    expect(named.html).toContain('laptopgnp.exe');
   });
 
   test('five wrong SMS codes void the code; three codes sent is the most a login may send', async () => {

@@ -136,12 +136,40 @@ describe('a phone-bill purchase', () => {
   });
 });
 
+describe('what people type and do beside a payment', () => {
+  test('a code typed with spaces or dashes, as the SMS groups it, is the code', async () => {
+    const key = await s.phoneAccount('spaced', '13800000011');
+    const prepared = await pay(s, key);
+    const code = s.lastCode();
+    const done = await validate(s, key, prepared.json.id, ` ${code.slice(0, 3)} ${code.slice(3)} `);
+    expect(done.status).toBe(200);
+    expect(done.json.status).toBe('succeeded');
+    const other = await pay(s, key);
+    const dashed = s.lastCode();
+    expect((await validate(s, key, other.json.id, `${dashed.slice(0, 3)}-${dashed.slice(3)}`)).json.status).toBe('succeeded');
+  });
+
+  test('no second subscription while one paid by phone bill waits for its code; the waiting one still completes', async () => {
+    const key = await s.phoneAccount('waiting', '13800000012');
+    const waiting = await pay(s, key, 'lite-monthly', `w-${Math.random()}`, '/v1/subscriptions');
+    const code = s.lastCode();
+    const instant = await api(s.url, '/v1/subscriptions', { key, body: { plan_id: 'pro-monthly' }, headers: { 'idempotency-key': `i-${Math.random()}` } });
+    expect(instant.status).toBe(409);
+    expect(instant.json.error.code).toBe('subscription_payment_pending');
+    expect(instant.json.error.message).toContain(waiting.json.id);
+    expect((await validate(s, key, waiting.json.id, code)).json.status).toBe('succeeded');
+    expect((await api(s.url, '/v1/subscription', { key })).json).toMatchObject({ plan_id: 'lite-monthly', status: 'active' });
+  });
+});
+
 test('an unvalidated payment expires and then refuses its code', async () => {
   const short = await startServeWithSms(['--payment-ttl', '1']);
   try {
     const key = await short.phoneAccount('late', '13800000008');
     const prepared = await pay(short, key);
     const code = short.lastCode();
+    // The text says how long the code lasts, never rounded up to a minute it does not have.
+    expect(short.sms().at(-1)!.text).toContain('Valid 1 s.');
     let status = prepared.json.status as string;
     // Polled at a person's pace (the server rate-limits a key) until the second has passed.
     while (status === 'pending_validation') {

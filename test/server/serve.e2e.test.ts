@@ -6,6 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { api, buy, chat, startServe } from '../helpers/serve.js';
 import { BIN, cleanEnv, tempDir } from '../helpers/procs.js';
 import { execFileSync, spawnSync } from 'node:child_process';
+import net from 'node:net';
+import { once } from 'node:events';
 
 describe('tokencli serve', () => {
   test('prints its URL alone on stdout and the new demo key once on stderr', async () => {
@@ -122,6 +124,32 @@ describe('tokencli serve', () => {
     expect(account.json.name).toBe('ci');
     expect((await api(s.url, '/v1/balance', { key: key.trim() })).json.tokens_remaining).toBe(0);
     await s.stop();
+  });
+
+  test('keys create gives an account a phone number once and never replaces it', async () => {
+    const s = await startServe();
+    const create = (phone: string) =>
+      spawnSync(process.execPath, [BIN, 'serve', 'keys', 'create', '--account', 'alice', '--phone', phone, '--data-dir', s.dataDir, ...s.storeArgs], { env: cleanEnv(tempDir()), encoding: 'utf8' });
+    expect(create('13800000001').status).toBe(0);
+    expect(create('+86 138 0000 0001').status).toBe(0);
+    const replaced = create('13900000000');
+    expect(replaced.status).toBe(2);
+    expect(replaced.stdout).toBe('');
+    expect(replaced.stderr).toMatch(/^error: account "alice" already has the phone number \+86 138\*\*\*\*0001: serve keys create does not replace it\n/);
+    await s.stop();
+  });
+
+  test('after the grace period, SIGTERM cuts connections that never sent a whole request (a browser preconnect)', async () => {
+    const s = await startServe(['--shutdown-grace', '1']);
+    const { port } = new URL(s.url);
+    const silent = net.connect(Number(port), '127.0.0.1');
+    const partial = net.connect(Number(port), '127.0.0.1');
+    await Promise.all([once(silent, 'connect'), once(partial, 'connect')]);
+    partial.write('GET /v1/models HTTP/1.1\r\nHost: x\r\n');
+    const closed = Promise.all([once(silent, 'close'), once(partial, 'close')]);
+    // Without the cut, Node's 60-second header timeout would hold the process up past this test's timeout.
+    expect(await s.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    await closed;
   });
 
   test('SIGTERM lets an in-flight stream finish and settle, then exits 0', async () => {

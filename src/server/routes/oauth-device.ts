@@ -55,7 +55,7 @@ const DESCRIPTIONS = {
   authorization_pending: 'the person has not approved or denied this login yet',
   slow_down: 'polled faster than the interval; the interval is now longer by 5 seconds',
   access_denied: 'the login was denied in the browser',
-  expired_token: 'the device code expired before the login was approved; start again',
+  expired_token: 'the device code expired before its key was collected; start again',
   invalid_grant: 'unknown device code, or one whose key was already issued',
 } as const;
 
@@ -86,6 +86,8 @@ async function oauthParams(c: Context): Promise<Record<string, string> | undefin
 
 /** A device name as it will label a key: printable, trimmed, bounded. */
 function cleanName(name: string): string | undefined {
-  const cleaned = name.replace(/\p{Cc}/gu, '').trim();
+  // Control characters, and format characters such as U+202E (right-to-left override) that would
+  // let a device name read differently on the approval page from what it is.
+  const cleaned = name.replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
   return cleaned.length > 0 && cleaned.length <= MAX_CLIENT_NAME ? cleaned : undefined;
 }

@@ -31,7 +31,7 @@ async function carryOut(tx: Sql, deps: AppDeps, p: PaymentRecord): Promise<strin
   }
   const plan = await getSubscriptionPlan(tx, p.plan_id);
   if (!plan) throw notFound(`subscription plan "${p.plan_id}" is no longer sold`, 'plan_not_found');
-  await refuseSecondSubscription(tx, p.account_id, deps.now());
+  await refuseSecondSubscription(tx, p.account_id, deps.now(), p.id);
   return (await subscribe(tx, p.account_id, plan, deps.now(), paid)).id;
 }
 
@@ -43,12 +43,12 @@ function moneyText(m: Money): string {
 }
 
 function sendCode(deps: AppDeps, p: PaymentRecord, code: string): Promise<void> {
-  const minutes = Math.round(deps.phoneBill.ttlMs / 60_000);
+  const validity = validityText(deps.phoneBill.ttlMs);
   return deps.sms.send({
     to: p.phone,
     purpose: 'payment',
     code,
-    text: `Token Plan: ${code} is your code to charge ${moneyText({ amount_minor: p.amount_minor, currency: p.currency })} to your phone bill for "${p.description}". Valid ${minutes} min. Never share it.`,
+    text: `Token Plan: ${code} is your code to charge ${moneyText({ amount_minor: p.amount_minor, currency: p.currency })} to your phone bill for "${p.description}". Valid ${validity}. Never share it.`,
   });
 }
 
@@ -176,4 +176,13 @@ export function registerPaymentRoutes(app: App, deps: AppDeps): void {
     await sendCode(deps, p, code);
     return c.json(await wire(p));
   });
+}
+
+/** How long a code stays valid, never rounded up: a 90-second code is "1 min 30 s", not "2 min". */
+function validityText(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return `${rest} s`;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
 }

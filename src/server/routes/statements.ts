@@ -4,6 +4,7 @@ import type { App, AppDeps } from '../app.js';
 import { ApiProblem, badRequest, notFound } from '../errors.js';
 import { statement } from '../store/charges.js';
 import { listInvoices, orderExists, requestInvoice } from '../store/invoices.js';
+import { renewDue } from '../store/subscriptions.js';
 import { parseJsonBody } from './parse.js';
 
 export function registerStatementRoutes(app: App, deps: AppDeps): void {
@@ -11,6 +12,8 @@ export function registerStatementRoutes(app: App, deps: AppDeps): void {
     const month = c.req.param('month');
     if (!MONTH.test(month)) throw badRequest(`"${month}" is not a month: use YYYY-MM, e.g. 2026-11`, 'month');
     const account = c.get('account');
+    // Renewals are recorded when the account is next seen: a statement must include those due.
+    await renewDue(deps.db, account.id, deps.now());
     return c.json(await statement(deps.db, account.id, account.currency, month));
   });
 
@@ -23,6 +26,7 @@ export function registerStatementRoutes(app: App, deps: AppDeps): void {
       throw badRequest('tax_id is not a unified social credit code (统一社会信用代码): 18 digits and capitals whose last is its check character', 'tax_id', 'invalid_tax_id');
     }
     const account = c.get('account');
+    await renewDue(deps.db, account.id, deps.now());
     const invoice = await deps.db.transaction(async (tx) => {
       if (body.order_id !== undefined && !(await orderExists(tx, account.id, body.order_id))) {
         throw notFound(`no order "${body.order_id}" on this account's statements`, 'order_not_found', 'order_id');

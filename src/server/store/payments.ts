@@ -63,6 +63,13 @@ export async function phoneBillUsed(db: Sql, accountId: string, now: Date): Prom
   return charged + reserved;
 }
 
+/** The id of a subscription payment of the account still waiting for its code, other than `except`. */
+export async function pendingSubscriptionPayment(db: Sql, accountId: string, now: Date, except?: string): Promise<string | undefined> {
+  return db
+    .get<{ id: string }>(`SELECT id FROM payments WHERE account_id = ? AND order_type = 'subscription' AND status = 'pending_validation' AND expires_at > ? AND id <> ? ORDER BY created_at LIMIT 1`, [accountId, now.toISOString(), except ?? ''])
+    .then((row) => row?.id);
+}
+
 export interface NewPayment {
   accountId: string;
   orderType: PaymentRow['order_type'];

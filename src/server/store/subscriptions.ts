@@ -4,6 +4,7 @@
  * subscribing in the plan's time zone. Auto-renew is off by default, as the vendors sell it.
  */
 import type { Limit, Subscription, SubscriptionPlan } from '../../shared/quota.js';
+import type { PaymentMethod } from '../../shared/billing.js';
 import { cycleBounds, periodStart } from '../../tokens/windows.js';
 import { newId } from './accounts.js';
 import { monthOf, recordCharge, type Paid } from './charges.js';
@@ -129,10 +130,13 @@ export async function renewDue(db: Sql, accountId: string, now: Date): Promise<v
   const anchor = Date.parse(sub.started_at);
   const renewed = cycleBounds(anchor, now.getTime(), sub.time_zone);
   await db.run('UPDATE subscriptions SET ends_at = ?, price_minor = ? WHERE id = ?', [new Date(renewed.end).toISOString(), plan.price.amount_minor, sub.id]);
+  // A renewal is paid the way the subscription was first paid: a phone-bill subscription renews on
+  // the phone bill (agreed to with its first code, as carriers' monthly plans do), within its cap.
+  const paymentMethod = (await scalar<PaymentMethod | undefined>(db, 'SELECT payment_method FROM charges WHERE account_id = ? AND reference = ?', [accountId, sub.id])) ?? 'instant';
   // One charge per period renewed, dated at its start; the reference names the period, so racing renewals charge once.
   for (let k = cycleBounds(anchor, Date.parse(sub.current_period_end), sub.time_zone).index; k <= renewed.index; k++) {
     const at = new Date(periodStart(anchor, k, sub.time_zone));
-    await recordCharge(db, { accountId, orderId: sub.id, reference: `${sub.id}/period/${k}`, description: `Token Plan: ${plan.name} subscription, renewal ${monthOf(at)}`, amount: plan.price, at });
+    await recordCharge(db, { accountId, orderId: sub.id, reference: `${sub.id}/period/${k}`, description: `Token Plan: ${plan.name} subscription, renewal ${monthOf(at)}`, amount: plan.price, at, paymentMethod });
   }
 }
 

@@ -47,12 +47,13 @@ export async function keysCreateRun(opts: KeysCreateOptions): Promise<void> {
     phone = normalisePhone(opts.phone);
     if (!phone) throw new UsageError(`--phone "${opts.phone}" is not a phone number`, 'give it with its country code (+44 7700 900123), or as 11 digits for mainland China');
   }
-  const { createKey } = await import('../../../server/build.js');
+  const { createKey, PhoneAlreadySetError } = await import('../../../server/build.js');
   const { isUniqueViolation } = await import('../../../server/store/sql.js');
   try {
     opts.io.out(`${await createKey(databaseTarget(opts), opts.account, undefined, phone)}\n`);
   } catch (e) {
     if (isUniqueViolation(e)) throw new UsageError(`${opts.phone} already belongs to another account`);
+    if (e instanceof PhoneAlreadySetError) throw new UsageError(`${e.message}: serve keys create does not replace it`, 'leave out --phone to mint a key for it');
     throw e;
   }
 }
