@@ -159,6 +159,9 @@ describe('upgrades', () => {
 describe('the peak multiplier', () => {
   test('demo-glm costs 2× until 13:59:59 Beijing and 3× from 14:00, recorded per request', async () => {
     const s = await subscribed('2026-11-26T05:59:59Z', [['tokens', 'cycle', 1_000_000]]);
+    // The model list read a second before the peak (and reused by the server) must not outlive it.
+    const before = (await (await s.fetch(`${URL}/v1/models`)).json()) as any;
+    expect(before.data.find((m: any) => m.id === 'demo-glm').multiplier).toMatchObject({ multiplier_milli: 2000, changes_at: '2026-11-26T06:00:00.000Z' });
     // 8 prompt + 2 completion tokens at 1×/1×, times the multiplier in force at admission.
     expect((await s.chat({ model: 'demo-glm' })).json.usage.billing).toMatchObject({ billed_tokens: 20, multiplier_milli: 2000 });
     s.setClock('2026-11-26T06:00:00Z');
