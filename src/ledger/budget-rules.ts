@@ -3,6 +3,7 @@
  * comparison everywhere (a threshold is crossed when used × 100 ≥ threshold × limit).
  */
 import type { Money } from '../tokens/money.js';
+import { projectionStartsAt } from '../tokens/projection.js';
 import type { Bounds, Period } from './periods.js';
 
 export interface Budget {
@@ -51,13 +52,15 @@ export function evaluate(budget: Budget, bounds: Bounds, used: number, now: Date
 
 /**
  * Linear burn rate since the period began: limit reached at start + elapsed × limit / used.
- * Null when nothing was used yet, or when the limit would not be reached before the period ends.
+ * Null when nothing was used yet, too early in the period (tokens/projection.ts), or when the limit
+ * would not be reached before the period ends.
  */
 export function projectExhaustion(start: Date, now: Date, used: number, limit: number, end: Date): Date | null {
   if (used <= 0) return null;
   if (used >= limit) return now;
+  // Too early in the period a few runs extrapolate to nonsense: the same rule as quota's windows.
+  if (now.getTime() < projectionStartsAt(start.getTime(), end.getTime() - start.getTime())) return null;
   const elapsed = now.getTime() - start.getTime();
-  if (elapsed <= 0) return null;
   const at = start.getTime() + Math.ceil((elapsed * limit) / used);
   return at < end.getTime() ? new Date(at) : null;
 }

@@ -45,6 +45,19 @@ describe('budget evaluation', () => {
     expect(projectExhaustion(start, new Date('2026-11-26T06:00:00Z'), 100, 100, end)?.toISOString()).toBe('2026-11-26T06:00:00.000Z');
   });
 
+  test('no projection until an hour and 2% of the period have passed (the rule quota follows too)', () => {
+    const day = { start: new Date('2026-11-26T00:00:00Z'), end: new Date('2026-11-27T00:00:00Z') };
+    // Half the budget in 59 minutes would "run out" before noon: too early to say.
+    expect(projectExhaustion(day.start, new Date('2026-11-26T00:59:59Z'), 50, 100, day.end)).toBeNull();
+    expect(projectExhaustion(day.start, new Date('2026-11-26T01:00:00Z'), 50, 100, day.end)?.toISOString()).toBe('2026-11-26T02:00:00.000Z');
+    // A 30-day month: 2% is 14 h 24 min, longer than the hour.
+    const month = { start: new Date('2026-11-01T00:00:00Z'), end: new Date('2026-12-01T00:00:00Z') };
+    expect(projectExhaustion(month.start, new Date('2026-11-01T14:23:59Z'), 50, 100, month.end)).toBeNull();
+    expect(projectExhaustion(month.start, new Date('2026-11-01T14:24:00Z'), 50, 100, month.end)?.toISOString()).toBe('2026-11-02T04:48:00.000Z');
+    // Over the limit is a fact, not a projection: said at once.
+    expect(projectExhaustion(day.start, new Date('2026-11-26T00:10:00Z'), 100, 100, day.end)?.toISOString()).toBe('2026-11-26T00:10:00.000Z');
+  });
+
   test('thresholds parse strictly', () => {
     expect(parseThresholds('80, 50,100,50')).toEqual([50, 80, 100]);
     expect(parseThresholds('50,abc')).toBeUndefined();

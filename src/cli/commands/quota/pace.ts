@@ -3,6 +3,7 @@
  * window's burn rate with the moment it would run out at that pace. Pure, so it is tested alone.
  */
 import type { WindowQuota } from '../../../shared/quota.js';
+import { projectionStartsAt } from '../../../tokens/projection.js';
 
 /** "45m", "3h12m", "4d02h": the two largest units, zero-padded after the first, for a status line. */
 export function countdown(ms: number): string {
@@ -24,16 +25,6 @@ export interface Pace {
   projects_from: string | null;
 }
 
-/**
- * How much of a window must have passed before its pace is projected to exhaustion: an hour, and 2%
- * of the window's length (about 14 h of a 30-day month, 3 h 22 min of a week). Earlier, a handful of
- * requests over a few minutes extrapolates to nonsense ("runs out in 26d12h" moments after
- * subscribing to a monthly plan), so the pace is shown alone. The hour covers short windows, where
- * 2% would be minutes; 2% covers long ones, where an hour is not yet a pattern.
- */
-export const MIN_PROJECTION_MS = 3_600_000;
-export const MIN_PROJECTION_SHARE = 0.02;
-
 /** Integer arithmetic in the units the window counts, rounded up: a burn rate is an estimate, never money. */
 export function paceOf(w: WindowQuota, now: Date): Pace {
   const starts = Date.parse(w.starts_at);
@@ -43,7 +34,7 @@ export function paceOf(w: WindowQuota, now: Date): Pace {
   const resets = w.resets_at === null ? Infinity : Date.parse(w.resets_at);
   // A window with no reset yet (nothing counted) has no known length: the hour alone applies.
   const lengthMs = Number.isFinite(resets) ? resets - starts : 0;
-  const projectsFrom = starts + Math.max(MIN_PROJECTION_MS, Math.ceil(lengthMs * MIN_PROJECTION_SHARE));
+  const projectsFrom = projectionStartsAt(starts, lengthMs);
   if (now.getTime() < projectsFrom) return { per_hour: perHour, exhausted_at: null, projects_from: new Date(projectsFrom).toISOString() };
   if (used === 0) return { per_hour: 0, exhausted_at: null, projects_from: null };
   const runsOut = now.getTime() + Math.ceil((w.remaining * elapsedMs) / used);

@@ -37,7 +37,7 @@ function resetClock(iso: string | null, now: Date, zone: string): string {
 function pacePhrase(w: WindowQuota, now: Date): string {
   const p = paceOf(w, now);
   if (p.per_hour === 0) return 'unused';
-  // Too early in the window the pace goes alone (see MIN_PROJECTION_MS); --json says from when a projection starts.
+  // Too early in the window the pace goes alone (see tokens/projection.ts); --json says from when a projection starts.
   const runsOut = p.projects_from ? 'no projection yet' : p.exhausted_at ? `runs out in ${countdown(Date.parse(p.exhausted_at) - now.getTime())}, before the reset` : 'lasts to the reset';
   return `${formatTokens(p.per_hour)}${w.unit === 'percent' ? '%' : ` ${w.unit}`}/h, ${runsOut}`;
 }
