@@ -149,13 +149,15 @@ export async function serveRun(opts: ServeOptions): Promise<void> {
     }
     throw e;
   }
+  // Listen for the stop signals before the URL is printed: whoever reads it may signal at once.
+  const shutdown = opts.untilShutdown();
   const c = opts.io.errColor;
   if (server.demoKey) {
     opts.io.err(`${c.yellow('!')} new database: created account "demo"; its API key, shown only this once: ${server.demoKey}\n`);
   }
   opts.io.err(`${c.green('✓')} Token Plan server (${upstream ? `upstream ${upstream.baseUrl}` : 'demo models'}) on ${server.url}, data in ${describeTarget(database)}; Ctrl-C stops it\n`);
   opts.io.out(`${server.url}\n`);
-  const signal = await opts.untilShutdown();
+  const signal = await shutdown;
   opts.io.err(`${signal}: finishing in-flight requests…\n`);
   await server.close();
   opts.io.err('stopped\n');
