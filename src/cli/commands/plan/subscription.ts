@@ -11,6 +11,8 @@ import { CliError, UsageError } from '../../errors.js';
 import { formatMoney, when } from '../../io/format.js';
 import { success } from '../../io/messages.js';
 import type { IOStreams } from '../../io/streams.js';
+import type { Prompter } from '../../io/prompter.js';
+import type { LocalState } from '../../after-order.js';
 import { printFacts } from '../../io/table.js';
 import { printJson } from '../../io/json.js';
 
@@ -84,4 +86,19 @@ export async function setAutoRenew(opts: AutoRenewOptions, on: boolean): Promise
   printSubscription(opts.io, sub, now, zone);
   const at = localClock(sub.current_period_end, zone);
   success(opts.io, opts.quiet, on ? `${sub.plan_id} renews at ${at}, at the tier's regular monthly price (\`tokencli plans\`)` : `${sub.plan_id} ends at ${at}; \`tokencli plan renew --on\` keeps it`);
+}
+
+/** What `plan subscribe` and `plan upgrade` both take: an order of a tier, confirmed, remembered locally. */
+export interface SubscriptionOrderOptions {
+  io: IOStreams;
+  prompter: Prompter;
+  client: () => Promise<TokenClient>;
+  planId: string;
+  yes: boolean;
+  json: boolean;
+  quiet: boolean;
+  now: () => Date;
+  timeZone: () => Promise<string>;
+  /** Where the balance and quota after the order are kept, as every path that completes an order keeps them. */
+  local: () => Promise<LocalState>;
 }

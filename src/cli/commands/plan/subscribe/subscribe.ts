@@ -1,36 +1,22 @@
 /** `tokencli plan subscribe TIER`: show the tier's price and limits, confirm, and subscribe with one idempotency key reused by every retry. */
 import { randomUUID } from 'node:crypto';
 import { Command } from 'commander';
-import type { TokenClient } from '../../../../client/client.js';
 import { Subscriptions } from '../../../../client/resources/subscriptions.js';
 import type { Context } from '../../../context.js';
-import { localStateOf, rememberAfterOrder, type LocalState } from '../../../after-order.js';
+import { localStateOf, rememberAfterOrder } from '../../../after-order.js';
 import { CliError, UsageError } from '../../../errors.js';
-import type { Prompter } from '../../../io/prompter.js';
-import type { IOStreams } from '../../../io/streams.js';
 import { success } from '../../../io/messages.js';
 import { printJson } from '../../../io/json.js';
 import { describeLimits, describePrice } from '../../plans/limits.js';
-import { printSubscription, renewalPhrase, requireTokenPlan, subscriptionRefusal } from '../subscription.js';
+import { printSubscription, renewalPhrase, requireTokenPlan, subscriptionRefusal, type SubscriptionOrderOptions } from '../subscription.js';
 import type { Subscription } from '../../../../shared/quota.js';
 import type { Payment } from '../../../../shared/billing.js';
 import { addPayOptions, checkPayFlags, payByPhoneBill, type PayMethod } from '../../payment/pay.js';
 
-export interface SubscribeOptions {
-  io: IOStreams;
-  prompter: Prompter;
-  client: () => Promise<TokenClient>;
-  planId: string;
+export interface SubscribeOptions extends SubscriptionOrderOptions {
   pay: PayMethod;
   /** False with --no-wait: a phone-bill payment is printed for `tokencli payment confirm`, not completed here. */
   wait: boolean;
-  yes: boolean;
-  json: boolean;
-  quiet: boolean;
-  now: () => Date;
-  timeZone: () => Promise<string>;
-  /** Where the balance and quota after the order are kept, as every path that completes an order keeps them. */
-  local: () => Promise<LocalState>;
 }
 
 export function subscribeCommand(ctx: Context, runF = subscribeRun): Command {

@@ -1,32 +1,17 @@
 /** `tokencli plan upgrade TIER`: move the subscription to a dearer tier at once, paying the prorated difference, with one idempotency key reused by every retry. */
 import { randomUUID } from 'node:crypto';
 import { Command } from 'commander';
-import type { TokenClient } from '../../../../client/client.js';
 import { Subscriptions } from '../../../../client/resources/subscriptions.js';
 import type { Context } from '../../../context.js';
-import { localStateOf, rememberAfterOrder, type LocalState } from '../../../after-order.js';
+import { localStateOf, rememberAfterOrder } from '../../../after-order.js';
 import { CliError, UsageError } from '../../../errors.js';
 import { formatMoney } from '../../../io/format.js';
 import { success } from '../../../io/messages.js';
-import type { Prompter } from '../../../io/prompter.js';
-import type { IOStreams } from '../../../io/streams.js';
 import { printJson } from '../../../io/json.js';
 import { describeLimits } from '../../plans/limits.js';
-import { noSubscription, printSubscription, requireTokenPlan, subscriptionRefusal } from '../subscription.js';
+import { noSubscription, printSubscription, requireTokenPlan, subscriptionRefusal, type SubscriptionOrderOptions } from '../subscription.js';
 
-export interface UpgradeOptions {
-  io: IOStreams;
-  prompter: Prompter;
-  client: () => Promise<TokenClient>;
-  planId: string;
-  yes: boolean;
-  json: boolean;
-  quiet: boolean;
-  now: () => Date;
-  timeZone: () => Promise<string>;
-  /** Where the balance and quota after the order are kept, as every path that completes an order keeps them. */
-  local: () => Promise<LocalState>;
-}
+export type UpgradeOptions = SubscriptionOrderOptions;
 
 export function upgradeCommand(ctx: Context, runF = upgradeRun): Command {
   return new Command('upgrade')
