@@ -11,7 +11,9 @@ import { visibleControls } from './io/terminal-text.js';
 import { systemIO } from './io/streams.js';
 import { programFor } from './root.js';
 
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** Put in place by scripts/bundle.mjs; absent when running from dist/ or src/. */
+declare const TOKENCLI_VERSION: string | undefined;
+const version = typeof TOKENCLI_VERSION === 'undefined' ? (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version : TOKENCLI_VERSION;
 
 export async function main(argv: string[]): Promise<void> {
   const env = process.env;

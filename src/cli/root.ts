@@ -19,7 +19,7 @@ export interface IndexEntry {
   hidden: boolean;
 }
 
-/** Put in place by scripts/bundle.mjs (esbuild `define`); absent when running from dist/ or src/. */
+/** Put in place by scripts/bundle.mjs (rollup's replace); absent when running from dist/ or src/. */
 declare const TOKENCLI_COMMAND_INDEX: IndexEntry[] | undefined;
 
 export function rootCommand(ctx: Context): Command {

@@ -2,7 +2,7 @@
  * What the built CLI loads (issue 14): the packages a command does not use stay on disk. zod checks
  * cold answers only (the model list a first run caches, say), so a streamed run, `balance
  * --offline` and `budget status` never load it; the YAML parser is for template files only.
- * Read from the bundle's chunks, whose `// node_modules/<package>/` comments say what they hold.
+ * Read from dist/bundle-packages.json, which scripts/bundle.mjs writes: the packages in each file.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +20,8 @@ beforeAll(async () => {
 afterAll(() => s.stop());
 
 const TRACE = fileURLToPath(new URL('../helpers/trace-loads.mjs', import.meta.url));
+const BUNDLE = fileURLToPath(new URL('../../dist/bundle/', import.meta.url));
+const PACKAGES_IN = JSON.parse(readFileSync(new URL('../../dist/bundle-packages.json', import.meta.url), 'utf8')) as Record<string, string[]>;
 
 /** Runs the command with every module load traced; the packages bundled into what it loaded. */
 async function packagesLoaded(user: ReturnType<typeof userAt>, args: string[]): Promise<Set<string>> {
@@ -30,8 +32,9 @@ async function packagesLoaded(user: ReturnType<typeof userAt>, args: string[]): 
   for (const url of readFileSync(file, 'utf8').split('\n')) {
     if (!url.startsWith('file:')) continue;
     const path = fileURLToPath(url);
-    const inside = path.includes('/node_modules/') ? [path] : [...readFileSync(path, 'utf8').matchAll(/^\/\/ node_modules\/.*$/gm)].map((m) => m[0]);
-    for (const p of inside) packages.add(/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(p)![1]!);
+    const bundled = path.startsWith(BUNDLE) ? PACKAGES_IN[path.slice(BUNDLE.length)] : undefined;
+    if (bundled) for (const p of bundled) packages.add(p);
+    else if (path.includes('/node_modules/')) packages.add(/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)![1]!);
   }
   return packages;
 }
