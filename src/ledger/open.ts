@@ -3,7 +3,8 @@
  * plainly: a read-only home is read without writing anything (no migrations, no lock files); a
  * damaged file is moved aside, never silently replaced; the file is private (0600) from birth.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { sqliteDatabase } from '../sqlite/driver.js';
 import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -46,7 +47,7 @@ function openForWriting(file: string, busyTimeoutMs: number | undefined, now: ()
   // SQLite gives the -wal and -shm files the mode of the database file: make that one private first.
   closeSync(openSync(file, 'a', 0o600));
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
-  const db = new Database(file);
+  const db = sqliteDatabase(file);
   try {
     configure(db, busyTimeoutMs);
     db.exec('PRAGMA journal_mode = WAL');
@@ -64,7 +65,7 @@ function openForReading(file: string, busyTimeoutMs: number | undefined): Databa
   if (!existsSync(file)) return emptyLedger();
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = sqliteDatabase(file, { readonly: true, fileMustExist: true });
     configure(db, busyTimeoutMs);
     prepared(db, 'SELECT 1 FROM sqlite_master LIMIT 1').get();
   } catch (e) {
@@ -97,7 +98,7 @@ function snapshotInMemory(file: string): Database.Database {
     const dir = mkdtempSync(join(tmpdir(), 'tokencli-ledger-'));
     copyFileSync(file, join(dir, 'ledger.db'));
     copyFileSync(`${file}-wal`, join(dir, 'ledger.db-wal'));
-    const copy = new Database(join(dir, 'ledger.db'));
+    const copy = sqliteDatabase(join(dir, 'ledger.db'));
     const bytes = copy.serialize();
     copy.close();
     rmSync(dir, { recursive: true, force: true });
@@ -111,11 +112,11 @@ function fromBytes(bytes: Buffer): Database.Database {
     bytes[18] = 1;
     bytes[19] = 1;
   }
-  return new Database(bytes, { readonly: true });
+  return sqliteDatabase(bytes, { readonly: true });
 }
 
 function emptyLedger(): Database.Database {
-  const db = new Database(':memory:');
+  const db = sqliteDatabase(':memory:');
   migrate(db, LEDGER_MIGRATIONS, () => new Date(0));
   return db;
 }

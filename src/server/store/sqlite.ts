@@ -7,7 +7,8 @@
  * process out of an open transaction (they would otherwise join it). The lock is held for
  * microtasks only: each statement itself runs synchronously.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { sqliteDatabase } from '../../sqlite/driver.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate } from '../../sqlite/migrate.js';
@@ -83,7 +84,7 @@ class SqliteDb extends Statements implements Db {
 
 export function openSqliteDb(dataDir: string, now: () => Date): OpenedDb {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const conn = new Database(join(dataDir, 'tokenplan.db'));
+  const conn = sqliteDatabase(join(dataDir, 'tokenplan.db'));
   conn.exec('PRAGMA journal_mode = WAL');
   conn.exec('PRAGMA busy_timeout = 5000');
   conn.exec('PRAGMA foreign_keys = ON');
