@@ -34,4 +34,6 @@ export default tseslint.config(
   ),
   { files: ['src/cli/commands/serve/**'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['test/**', 'bench/**', 'scripts/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+  // CommonJS on purpose: the bin loads the CommonJS bundle (scripts/bundle.mjs says why).
+  { files: ['bin/tokencli.js', '**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/bundle/main.mjs';
-
-await main(process.argv);
+// CommonJS (bin/package.json says so): the bundle is CommonJS, and an ES module here would start
+// Node's ES module loader for this one file.
+'use strict';
+require('../dist/bundle/main.cjs').main(process.argv);

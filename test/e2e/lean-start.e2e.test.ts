@@ -19,14 +19,14 @@ beforeAll(async () => {
 });
 afterAll(() => s.stop());
 
-const TRACE = fileURLToPath(new URL('../helpers/trace-loads.mjs', import.meta.url));
+const TRACE = fileURLToPath(new URL('../helpers/trace-loads.cjs', import.meta.url));
 const BUNDLE = fileURLToPath(new URL('../../dist/bundle/', import.meta.url));
 const PACKAGES_IN = JSON.parse(readFileSync(new URL('../../dist/bundle-packages.json', import.meta.url), 'utf8')) as Record<string, string[]>;
 
 /** Runs the command with every module load traced; the packages bundled into what it loaded. */
 async function packagesLoaded(user: ReturnType<typeof userAt>, args: string[]): Promise<Set<string>> {
   const file = join(tempDir('tokencli-loads-'), 'loads.txt');
-  const r = await user.run(args, { env: { NODE_OPTIONS: `--import=${TRACE}`, TOKENCLI_TEST_LOADS: file } });
+  const r = await user.run(args, { env: { NODE_OPTIONS: `--require=${TRACE}`, TOKENCLI_TEST_LOADS: file } });
   expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
   const packages = new Set<string>();
   for (const url of readFileSync(file, 'utf8').split('\n')) {
