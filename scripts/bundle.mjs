@@ -5,10 +5,11 @@
 // that a lazily loaded chunk runs after its importer: code the entry already holds stays there
 // instead of splitting into one chunk per set of importers, and chunks under MIN_CHUNK_BYTES merge
 // into others (`budget status` 42 → 15 files, a run 57 → 22). Lazy imports stay lazy, as
-// `require` calls made when first needed (the server, the schemas, markdown, the tokenizer). Native better-sqlite3,
-// the large gpt-tokenizer, undici (loaded only behind a proxy) and pg (only for a PostgreSQL store)
-// stay external, loaded from node_modules. The root help's list of commands is rendered here from
-// the full tree that tsc built (dist/), so a start-up loads only the command it runs.
+// `require` calls made when first needed (the server, the schemas, markdown, the tokenizer). The
+// large gpt-tokenizer, undici (loaded only behind a proxy), pg (only for a PostgreSQL store) and
+// better-sqlite3's native addon (src/sqlite/driver.ts names it) stay external, in node_modules.
+// The root help's list of commands is rendered here from the full tree that tsc built (dist/), so a
+// start-up loads only the command it runs.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import commonjs from '@rollup/plugin-commonjs';
@@ -21,7 +22,7 @@ import { program } from './reference.mjs';
 
 /** Chunks smaller than this join another one: parsing a few KB too many costs less than a file. */
 const MIN_CHUNK_BYTES = 30_000;
-const EXTERNAL_PACKAGES = ['better-sqlite3', 'gpt-tokenizer', 'undici', 'pg'];
+const EXTERNAL_PACKAGES = ['gpt-tokenizer', 'undici', 'pg'];
 const builtins = new Set(builtinModules);
 const external = (id) => id.startsWith('node:') || builtins.has(id) || EXTERNAL_PACKAGES.some((p) => id === p || id.startsWith(`${p}/`));
 
@@ -41,7 +42,8 @@ const bundle = await rollup({
       },
     }),
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
-    commonjs(),
+    // better-sqlite3 requires its addon by a path known only at run time: that require stays.
+    commonjs({ ignoreDynamicRequires: true }),
     json(),
   ],
   onwarn(warning, warn) {
