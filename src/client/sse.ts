@@ -62,11 +62,30 @@ export async function* completionBatches(res: WireResponse, abort: () => void, i
     }
     return batch;
   };
+  // One timer for the whole stream, pushed back by each read, rather than a timer and a race per
+  // read; and no generator of its own between the body and this loop, since every read (one per
+  // event of a token stream) paid for each such step.
+  let stalled: TimeoutError | undefined;
+  const timer = idleTimeoutMs
+    ? setTimeout(() => {
+        // Set before aborting: the abort fails the pending read, and the catch below must see this first.
+        stalled = new TimeoutError(`the stream stalled: nothing arrived for ${idleTimeoutMs / 1000}s`, requestId);
+        abort();
+        body.cancel(stalled);
+      }, idleTimeoutMs)
+    : undefined;
   try {
-    for await (const bytes of readBody(body, requestId, abort, idleTimeoutMs)) {
-      const batch = take(decoder.push(bytes));
-      if (batch.length > 0) yield batch;
-      if (done) return;
+    try {
+      for await (const bytes of body.pieces) {
+        if (stalled) throw stalled;
+        timer?.refresh();
+        const batch = take(decoder.push(bytes));
+        if (batch.length > 0) yield batch;
+        if (done) return;
+      }
+      if (stalled) throw stalled;
+    } catch (e) {
+      throw stalled ?? transportError(e, 'the stream broke before it finished', requestId);
     }
     const last = take(decoder.end());
     if (last.length > 0) yield last;
@@ -76,6 +95,7 @@ export async function* completionBatches(res: WireResponse, abort: () => void, i
     if (!finished) throw new TruncatedStreamError('the stream ended early: no finish reason and no [DONE]', requestId);
     done = true;
   } finally {
+    clearTimeout(timer);
     if (!done) abort();
   }
 }
@@ -129,33 +149,4 @@ function webSource(body: ReadableStream<Uint8Array>): Source {
     })(),
     cancel: (reason) => void reader.cancel(reason).catch(() => undefined),
   };
-}
-
-/**
- * The body's pieces, each within `idleTimeoutMs` of the one before: one timer for the whole stream,
- * pushed back by each piece, rather than a timer and a race per read.
- */
-async function* readBody(body: Source, requestId: string | undefined, abort: () => void, idleTimeoutMs: number | undefined): AsyncGenerator<Uint8Array> {
-  let stalled: TimeoutError | undefined;
-  const timer = idleTimeoutMs
-    ? setTimeout(() => {
-        // Set before aborting: the abort fails the pending read, and the catch below must see this first.
-        stalled = new TimeoutError(`the stream stalled: nothing arrived for ${idleTimeoutMs / 1000}s`, requestId);
-        abort();
-        body.cancel(stalled);
-      }, idleTimeoutMs)
-    : undefined;
-  try {
-    for await (const piece of body.pieces) {
-      if (stalled) throw stalled;
-      yield piece;
-      timer?.refresh();
-    }
-    if (stalled) throw stalled;
-  } catch (e) {
-    if (stalled) throw stalled;
-    throw transportError(e, 'the stream broke before it finished', requestId);
-  } finally {
-    clearTimeout(timer);
-  }
 }
