@@ -17,7 +17,7 @@ const version = typeof TOKENCLI_VERSION === 'undefined' ? (JSON.parse(readFileSy
 
 export async function main(argv: string[]): Promise<void> {
   const env = process.env;
-  const io = systemIO({ env, noColor: argv.includes('--no-color'), noHeader: argv.includes('--no-header'), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+  const io = systemIO({ env, noColor: argv.includes('--no-color'), noHeader: argv.includes('--no-header'), stdin: () => process.stdin, stdout: process.stdout, stderr: process.stderr });
   const ctx = createContext({ io, prompter: inquirerPrompter(process.stderr), env, version, openLedger: async (file, o) => (await import('../ledger/ledger.js')).Ledger.open(file, o) });
   try {
     const program = await programFor(ctx, argv);

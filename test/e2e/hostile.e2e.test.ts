@@ -4,8 +4,8 @@
  * under SIGTERM, a reused pid, a ledger copied without its WAL, keys of any shape in errors, and
  * local files that must be errors rather than defaults.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, copyFileSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { userAt } from '../helpers/cli.js';
@@ -135,6 +135,30 @@ describe('local files and inputs', () => {
     const r = await asUser().run(['run', '-m', 'demo-mini', 'x'], { input: 'a'.repeat(17 * 1024 * 1024) });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/standard input is larger than 16 MiB/);
+  });
+
+  test('stdin from a file or a device is read whole, and /dev/zero is refused like a pipe that never ends', () => {
+    const home = tempDir();
+    const env = cleanEnv(home, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'prompt.txt'), 'from a file');
+    const read = (stdin: string) => {
+      const fd = openSync(stdin, 'r');
+      try {
+        return spawnSync(process.execPath, [BIN, 'run', '-m', 'demo-echo', '--json'], { env, stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8' });
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const file = read(join(dir, 'prompt.txt'));
+    expect(file.status, file.stderr).toBe(0);
+    expect(JSON.parse(file.stdout).content).toBe('from a file');
+    const empty = read('/dev/null');
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/no prompt/i);
+    const endless = read('/dev/zero');
+    expect(endless.status).toBe(2);
+    expect(endless.stderr).toMatch(/standard input is larger than 16 MiB/);
   });
 
   test('login sends the key to TOKENCLI_API_URL, not to a stored or built-in URL', async () => {

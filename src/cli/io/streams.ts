@@ -3,6 +3,8 @@
  * stdout is for data only; messages, spinners, usage lines and warnings go to stderr.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { fstatSync, readSync } from 'node:fs';
+import { isatty } from 'node:tty';
 
 export interface Spinner {
   stop(): void;
@@ -54,13 +56,14 @@ export interface SystemIOOptions {
   env: Record<string, string | undefined>;
   noColor: boolean;
   noHeader: boolean;
-  stdin: NodeJS.ReadStream;
+  /** Made only when read: creating process.stdin costs every start-up, and most never read it. */
+  stdin: () => NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
 }
 
 export function systemIO(o: SystemIOOptions): IOStreams {
-  const isStdinTTY = o.stdin.isTTY === true;
+  const isStdinTTY = isatty(0);
   const isStdoutTTY = o.stdout.isTTY === true;
   const isStderrTTY = o.stderr.isTTY === true;
   const closed = new AbortController();
@@ -88,7 +91,7 @@ export function systemIO(o: SystemIOOptions): IOStreams {
     err: (s) => void o.stderr.write(s),
     stdoutUsed: () => used,
     canPrompt: () => isStdinTTY && isStdoutTTY && !neverPrompt,
-    readStdin: () => readAtMost(o.stdin, MAX_STDIN_BYTES),
+    readStdin: async () => (isStdinTTY ? readAtMost(o.stdin(), MAX_STDIN_BYTES) : (readNowAtMost(0, MAX_STDIN_BYTES) ?? readAtMost(o.stdin(), MAX_STDIN_BYTES))),
     spinner: (label) => {
       // A terminal that reports no width (a bare pty) would send ora's redraw arithmetic astray.
       if (!(isStdoutTTY && isStderrTTY) || !(o.stderr.columns > 0)) return { stop: () => {} };
@@ -104,6 +107,32 @@ export class StdinTooLargeError extends Error {
   constructor(readonly limit: number) {
     super(`standard input is larger than ${limit / 1024 / 1024} MiB`);
     this.name = 'StdinTooLargeError';
+  }
+}
+
+/**
+ * A file or a device such as /dev/null on `fd`, read at once: nothing there can keep the reader
+ * waiting, and no stream need be made (a run with `< /dev/null`, as CI and `ssh -n` give, saves a
+ * millisecond or two). Undefined for a pipe, a socket or a FIFO, which must be read as a stream
+ * that Ctrl-C can interrupt.
+ */
+function readNowAtMost(fd: number, limit: number): string | undefined {
+  let stat;
+  try {
+    stat = fstatSync(fd);
+  } catch {
+    return undefined;
+  }
+  if (!stat.isFile() && !stat.isCharacterDevice()) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) return Buffer.concat(chunks, size).toString('utf8');
+    size += n;
+    if (size > limit) throw new StdinTooLargeError(limit);
+    chunks.push(chunk.subarray(0, n));
   }
 }
 
