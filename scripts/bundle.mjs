@@ -4,12 +4,13 @@
 // -9, a one-token run -11). Rollup (not esbuild, which splits code only for ES modules) also knows
 // that a lazily loaded chunk runs after its importer: code the entry already holds stays there
 // instead of splitting into one chunk per set of importers, and chunks under MIN_CHUNK_BYTES merge
-// into others (`budget status` loads 14 files of the bundle where it loaded 42 chunks, a run 21 where it loaded 57). Lazy imports stay lazy, as
-// `require` calls made when first needed (the server, the schemas, markdown, the tokenizer). The
-// large gpt-tokenizer, undici (loaded only behind a proxy), pg (only for a PostgreSQL store) and
-// better-sqlite3's native addon (src/sqlite/driver.ts names it) stay external, in node_modules.
-// The root help's list of commands is rendered here from the full tree that tsc built (dist/), so a
-// start-up loads only the command it runs.
+// into others (`budget status` loads 14 files of the bundle where it loaded 42 chunks, a run 21
+// where it loaded 57). Lazy imports stay lazy, as `require` calls made when first needed (the
+// server, the schemas, markdown, the tokenizer). The large gpt-tokenizer, undici (loaded only
+// behind a proxy), pg (only for a PostgreSQL store) and better-sqlite3's native addon
+// (src/sqlite/driver.ts names it) stay external, in node_modules. The root help's list of commands
+// is rendered here from the full tree that tsc built (dist/), so a start-up loads only the command
+// it runs.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import commonjs from '@rollup/plugin-commonjs';
