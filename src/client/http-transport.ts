@@ -7,7 +7,6 @@
  * on abort), so transportError() reads both alike. Bodies are not compressed (no Accept-Encoding).
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import type { Fetch } from './client.js';
 import { incomingResponse, type WireResponse } from './wire-response.js';
 
@@ -36,11 +35,12 @@ async function send(url: URL, init: RequestInit, redirects: number): Promise<Wir
 }
 
 /** One request and its response head; the body is left unread. */
-function exchange(url: URL, init: RequestInit): Promise<IncomingMessage> {
+async function exchange(url: URL, init: RequestInit): Promise<IncomingMessage> {
   const signal = init.signal ?? undefined;
-  if (signal?.aborted) return Promise.reject(abortError(signal));
+  // node:https, and TLS with it, only for an https URL: a server on this machine never needs them.
+  const request = url.protocol === 'https:' ? (await import('node:https')).request : httpRequest;
+  if (signal?.aborted) throw abortError(signal);
   return new Promise((resolve, reject) => {
-    const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = request(url, { method: init.method ?? 'GET', headers: init.headers as Record<string, string> });
     const onAbort = () => req.destroy(abortError(signal!));
     signal?.addEventListener('abort', onAbort, { once: true });

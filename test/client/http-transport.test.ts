@@ -2,7 +2,9 @@
  * The node:http transport against real sockets: a stream arrives byte for byte and in order however
  * the server cuts it, and every way a connection fails ends as the client's own error class.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer, globalAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { TokenClient } from '../../src/client/client.js';
@@ -31,6 +33,24 @@ const ask = { model: 'm', messages: [{ role: 'user' as const, content: 'hi' }] }
 const event = (content: string) => `data: ${JSON.stringify({ choices: [{ delta: { content }, finish_reason: null }] })}\n\n`;
 
 describe('httpFetch', () => {
+  test('an https URL is asked over TLS (node:https is loaded only then)', async () => {
+    const tls = (file: string) => readFileSync(new URL(`../fixtures/tls/${file}`, import.meta.url));
+    server = createTlsServer({ cert: tls('localhost-cert.pem'), key: tls('localhost-key.pem') }, (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ secure: (req.socket as { encrypted?: boolean }).encrypted === true, path: req.url }));
+    }) as unknown as Server;
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+    const trusted = globalAgent.options.ca;
+    globalAgent.options.ca = tls('localhost-cert.pem');
+    try {
+      const res = await httpFetch(`https://127.0.0.1:${(server.address() as AddressInfo).port}/v1/balance`, { method: 'GET', headers: {} });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ secure: true, path: '/v1/balance' });
+    } finally {
+      globalAgent.options.ca = trusted;
+    }
+  });
+
   test('a stream cut anywhere, even inside a UTF-8 character, arrives byte for byte, in order, batch by batch', async () => {
     const pieces = Array.from({ length: 300 }, (_, i) => ['é', '漢字', ' token', '🙂', `${i}`][i % 5]!);
     const wire = Buffer.from(pieces.map(event).join('') + 'data: {"choices":[{"delta":{},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n');
