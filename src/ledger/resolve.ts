@@ -7,6 +7,7 @@
  */
 import type { Ledger, ServerFigures } from './ledger.js';
 import { isAlive } from './owner.js';
+import { monotonicMs } from '../shared/monotonic.js';
 
 /** The server's record of a run id: its figures, `unknown` when it has none, or a thrown error. */
 export type RunLookup = (runId: string) => Promise<ServerFigures | 'unknown'>;
@@ -48,9 +49,9 @@ export async function resolveRuns(ledger: Ledger, o: ResolveOptions): Promise<Re
   if (o.lookup) {
     const at = (ms: number) => new Date(o.now.getTime() - ms).toISOString();
     const rows = ledger.estimatedRuns(o.apiUrl, o.account, { since: at(o.withinMs ?? WEEK_MS), youngSince: at(YOUNG_MS), oldBefore: at(UNBILLED_AFTER_MS), maxLookups: MAX_LOOKUPS, limit: o.max ?? 5 });
-    const deadline = performance.now() + (o.budgetMs ?? 1500);
+    const deadline = monotonicMs() + (o.budgetMs ?? 1500);
     for (const row of rows) {
-      if (row.status === 'pending' || performance.now() > deadline) continue;
+      if (row.status === 'pending' || monotonicMs() > deadline) continue;
       let figures: ServerFigures | 'unknown';
       try {
         figures = await o.lookup(row.id);

@@ -9,6 +9,7 @@ import { completionChunk } from '../../../client/sse.js';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatUsage } from '../../../shared/wire.js';
 import type { IOStreams } from '../../io/streams.js';
 import { visibleControls } from '../../io/terminal-text.js';
+import { monotonicMs } from '../../../shared/monotonic.js';
 
 export interface RequestPlan {
   runId: string;
@@ -55,7 +56,7 @@ export async function sendPrompt(io: IOStreams, client: TokenClient, plan: Reque
     ...(plan.temperature !== undefined ? { temperature: plan.temperature } : {}),
   };
   const safeForTerminal = io.isStdoutTTY && !plan.raw;
-  const started = performance.now();
+  const started = monotonicMs();
   const answer: Answer = { content: '', finishReason: null, durationMs: 0, ttftMs: null };
   const spinner = io.spinner(`Asking ${plan.model}`);
   // Text waits for the end of the event-loop turn at most, so the reads of one turn leave in one
@@ -83,7 +84,7 @@ export async function sendPrompt(io: IOStreams, client: TokenClient, plan: Reque
     const text = pieces.join('');
     if (!text) return;
     if (answer.ttftMs === null) {
-      answer.ttftMs = Math.round(performance.now() - started);
+      answer.ttftMs = Math.round(monotonicMs() - started);
       spinner.stop();
     }
     answer.content += text;
@@ -107,7 +108,7 @@ export async function sendPrompt(io: IOStreams, client: TokenClient, plan: Reque
     interrupt.removeEventListener('abort', onInterrupt);
     io.stdoutClosed.removeEventListener('abort', onClosed);
   }
-  answer.durationMs = Math.round(performance.now() - started);
+  answer.durationMs = Math.round(monotonicMs() - started);
   if (controller.signal.aborted) answer.stoppedBy = String(controller.signal.reason);
   if (plan.print && answer.content && !answer.content.endsWith('\n')) io.out('\n');
   return answer;
