@@ -63,7 +63,7 @@ export async function* completionBatches(res: WireResponse, abort: () => void, i
     return batch;
   };
   // One timer for the whole stream, pushed back by each read, rather than a timer and a race per
-  // read; and no generator of its own between the body and this loop, since every read (one per
+  // read; and no generator of our own between the body and this loop, since every read (one per
   // event of a token stream) paid for each such step.
   let stalled: TimeoutError | undefined;
   const timer = idleTimeoutMs
@@ -74,18 +74,22 @@ export async function* completionBatches(res: WireResponse, abort: () => void, i
         body.cancel(stalled);
       }, idleTimeoutMs)
     : undefined;
+  const reads = body.pieces[Symbol.asyncIterator]();
   try {
-    try {
-      for await (const bytes of body.pieces) {
-        if (stalled) throw stalled;
-        timer?.refresh();
-        const batch = take(decoder.push(bytes));
-        if (batch.length > 0) yield batch;
-        if (done) return;
+    for (;;) {
+      let read: IteratorResult<Uint8Array>;
+      try {
+        read = await reads.next();
+      } catch (e) {
+        // Only a failed read is the transport's: a chunk refused by `take` keeps its own error.
+        throw stalled ?? transportError(e, 'the stream broke before it finished', requestId);
       }
       if (stalled) throw stalled;
-    } catch (e) {
-      throw stalled ?? transportError(e, 'the stream broke before it finished', requestId);
+      if (read.done) break;
+      timer?.refresh();
+      const batch = take(decoder.push(read.value));
+      if (batch.length > 0) yield batch;
+      if (done) return;
     }
     const last = take(decoder.end());
     if (last.length > 0) yield last;
@@ -97,6 +101,8 @@ export async function* completionBatches(res: WireResponse, abort: () => void, i
   } finally {
     clearTimeout(timer);
     if (!done) abort();
+    // As a for-await loop would: the body is let go (a node:http response is destroyed).
+    await reads.return?.();
   }
 }
 
