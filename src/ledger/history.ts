@@ -33,17 +33,31 @@ export type LoggedRun = Pick<RunRecord, 'id' | 'created_at' | 'profile' | 'model
 
 type Row = Omit<LoggedRun, 'files'> & { files: string | null };
 
-const SELECT = `SELECT r.id, r.created_at, r.profile, r.model, r.status, r.source, r.billed_tokens, r.prompt_tokens, r.completion_tokens,
-  c.conversation_id, c.system, c.prompt, c.answer, c.files
-  FROM runs r LEFT JOIN run_content c ON c.run_id = r.id`;
+/**
+ * A long answer is kept in parts of at most this many bytes of UTF-8, each its own row of
+ * run_content and of the full-text index (FTS5 holds a row's terms in memory until the row is in):
+ * memory stays flat however long the answer. Nearly every answer is shorter: it stays one row.
+ */
+export const PART_BYTES = 256 * 1024;
 
-/** The same columns for runs that have content. */
-const SELECT_WITH_CONTENT = SELECT.replace('LEFT JOIN run_content', 'JOIN run_content');
+/** A run's whole answer: part 0's, then the rest of its parts in order (most runs have none). */
+const ANSWER = `c.answer || coalesce((SELECT group_concat(p.answer, '' ORDER BY p.part) FROM run_content p WHERE p.run_id = c.run_id AND p.part > 0), '')`;
 
-/** The same columns, driven by the full-text index: CROSS JOIN keeps SQLite from starting at `runs`. */
-const SELECT_FROM_SEARCH = `SELECT r.id, r.created_at, r.profile, r.model, r.status, r.source, r.billed_tokens, r.prompt_tokens, r.completion_tokens,
-  c.conversation_id, c.system, c.prompt, c.answer, c.files
-  FROM run_search s CROSS JOIN run_content c ON c.rowid = s.rowid CROSS JOIN runs r ON r.id = c.run_id`;
+const COLUMNS = `r.id, r.created_at, r.profile, r.model, r.status, r.source, r.billed_tokens, r.prompt_tokens, r.completion_tokens,
+  c.conversation_id, c.system, c.prompt, ${ANSWER} AS answer, c.files`;
+
+const SELECT = `SELECT ${COLUMNS} FROM runs r LEFT JOIN run_content c ON c.run_id = r.id AND c.part = 0`;
+
+/** A part of run `run` matching the FTS5 query in `param`. */
+const partMatches = (run: string, param: string) =>
+  `EXISTS (SELECT 1 FROM run_content m CROSS JOIN run_search s ON s.rowid = m.rowid WHERE m.run_id = ${run} AND run_search MATCH ${param})`;
+
+/**
+ * Runs whose text has every word: one part with all of them (the index answers that alone), or,
+ * for the few runs in several parts, each word in some part. `run` names the run's id column.
+ */
+const spreadOverParts = (run: string, words: number) =>
+  `EXISTS (SELECT 1 FROM run_content x WHERE x.run_id = ${run} AND x.part = 1) AND ${Array.from({ length: words }, (_, i) => partMatches(run, `@w${i}`)).join(' AND ')}`;
 
 /**
  * Up to this many matches are sorted (a few milliseconds); past it, at least one run in
@@ -56,31 +70,40 @@ const parse = (r: Row): LoggedRun => ({ ...r, files: r.files ? (JSON.parse(r.fil
 export class History {
   constructor(private readonly db: Database.Database) {}
 
-  save(t: Turn): void {
-    const insert = prepared(this.db, `INSERT OR REPLACE INTO run_content (run_id, conversation_id, system, prompt, files, answer) VALUES (?, ?, ?, ?, ?, ?)`);
-    this.db.transaction(() => insert.run(t.run_id, t.conversation_id, t.system, t.prompt, JSON.stringify(t.files), t.answer)).immediate();
+  /** A run's entry, written as its answer streams in (see TurnWriter). */
+  writer(t: Omit<Turn, 'answer'>): TurnWriter {
+    return new TurnWriter(this.db, t);
   }
 
-  /** The newest runs of a profile, or those whose prompt or answer match an FTS5 query. */
+  /** The newest runs of a profile, or those whose prompt and answer have all the words of a search. */
   list(o: { profile?: string; limit: number; search?: string }): LoggedRun[] {
-    const where = o.profile === undefined ? '' : 'r.profile = @profile';
+    const profile = o.profile === undefined ? {} : { profile: o.profile };
+    const and = o.profile === undefined ? '' : 'AND r.profile = @profile';
     if (o.search !== undefined) {
-      // Two plans, chosen by how many entries match (which FTS5 counts from its index alone):
+      // Two plans, chosen by how many index rows match (which FTS5 counts from its index alone):
       // few matches are read from the index and sorted; many are found by walking the newest runs,
       // which soon meets `limit` of them. Either alone grows with the history: the walk for a rare
-      // word reads every run, the sort of a common one reads every match. The walk joins content
-      // with an inner join: a run without content (history off, or `logs rm`) has no rowid, which
-      // FTS5 would take as no rowid constraint at all, so such runs matched every search.
-      const search = ftsQuery(o.search);
+      // word reads every run, the sort of a common one reads every match. Parts are reached from
+      // their run by its id, never by a missing rowid: a run without content (history off, or
+      // `logs rm`) has no rowid, which FTS5 would take as no rowid constraint at all.
+      const words = ftsWords(o.search);
+      if (words.length === 0) return [];
+      const search = words.join(' ');
+      const params = { search, limit: o.limit, ...profile, ...Object.fromEntries(words.map((w, i) => [`w${i}`, w])) };
       const matches = prepared(this.db, 'SELECT count(*) FROM run_search WHERE run_search MATCH ?').pluck().get(search) as number;
       const sql =
         matches <= FEW_MATCHES
-          ? `${SELECT_FROM_SEARCH} WHERE run_search MATCH @search ${where ? `AND ${where}` : ''} ORDER BY r.created_at DESC LIMIT @limit`
-          : `${SELECT_WITH_CONTENT} JOIN run_search s ON s.rowid = c.rowid WHERE run_search MATCH @search ${where ? `AND ${where}` : ''} ORDER BY r.created_at DESC LIMIT @limit`;
-      return (prepared(this.db, sql).all({ search, limit: o.limit, ...(o.profile !== undefined ? { profile: o.profile } : {}) }) as Row[]).map(parse);
+          ? `WITH hits(run_id) AS (
+               SELECT m.run_id FROM run_search s CROSS JOIN run_content m ON m.rowid = s.rowid WHERE run_search MATCH @search
+               UNION SELECT x.run_id FROM run_content x WHERE x.part = 1 AND ${spreadOverParts('x.run_id', words.length)})
+             SELECT ${COLUMNS} FROM hits h CROSS JOIN run_content c ON c.run_id = h.run_id AND c.part = 0 CROSS JOIN runs r ON r.id = c.run_id
+             WHERE 1 ${and} ORDER BY r.created_at DESC LIMIT @limit`
+          : `SELECT ${COLUMNS} FROM runs r JOIN run_content c ON c.run_id = r.id AND c.part = 0
+             WHERE (${partMatches('r.id', '@search')} OR (${spreadOverParts('r.id', words.length)})) ${and} ORDER BY r.created_at DESC LIMIT @limit`;
+      return (prepared(this.db, sql).all(params) as Row[]).map(parse);
     }
-    const sql = `${SELECT} ${where ? `WHERE ${where}` : ''} ORDER BY r.created_at DESC LIMIT @limit`;
-    return (prepared(this.db, sql).all({ limit: o.limit, ...(o.profile !== undefined ? { profile: o.profile } : {}) }) as Row[]).map(parse);
+    const sql = `${SELECT} ${o.profile === undefined ? '' : 'WHERE r.profile = @profile'} ORDER BY r.created_at DESC LIMIT @limit`;
+    return (prepared(this.db, sql).all({ limit: o.limit, ...profile }) as Row[]).map(parse);
   }
 
   /** One run by its id or an unambiguous prefix of it (as git takes a short hash). */
@@ -92,28 +115,122 @@ export class History {
 
   /** The turns of a conversation, oldest first: what `run -c` sends again. */
   conversation(conversationId: string): Turn[] {
-    const rows = prepared(this.db, `SELECT c.* FROM run_content c JOIN runs r ON r.id = c.run_id WHERE c.conversation_id = ? ORDER BY r.created_at, r.rowid`).all(conversationId) as (Omit<Turn, 'files'> & { files: string })[];
+    const rows = prepared(
+      this.db,
+      `SELECT c.run_id, c.conversation_id, c.system, c.prompt, c.files, ${ANSWER} AS answer FROM run_content c JOIN runs r ON r.id = c.run_id
+       WHERE c.conversation_id = ? AND c.part = 0 ORDER BY r.created_at, r.rowid`,
+    ).all(conversationId) as (Omit<Turn, 'files'> & { files: string })[];
     return rows.map((r) => ({ ...r, files: JSON.parse(r.files) as FileInput[] }));
   }
 
   /** The conversation of the profile's most recent run that has one. */
   latestConversation(profile: string): string | undefined {
-    return prepared(this.db, `SELECT c.conversation_id FROM run_content c JOIN runs r ON r.id = c.run_id WHERE r.profile = ? ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1`).pluck().get(profile) as string | undefined;
+    return prepared(this.db, `SELECT c.conversation_id FROM run_content c JOIN runs r ON r.id = c.run_id WHERE r.profile = ? AND c.part = 0 ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1`).pluck().get(profile) as string | undefined;
   }
 
-  /** Forgets what runs asked and answered; their counts stay in the ledger. Returns how many. */
+  /** Forgets what runs asked and answered (all their parts); their counts stay in the ledger. Returns how many runs. */
   remove(runIds: string[] | 'all'): number {
-    if (runIds === 'all') return (this.db.transaction(() => prepared(this.db, 'DELETE FROM run_content').run()).immediate() as { changes: number }).changes;
+    const runs = prepared(this.db, 'SELECT count(*) FROM run_content WHERE part = 0').pluck();
+    if (runIds === 'all') {
+      return this.db.transaction(() => {
+        const n = runs.get() as number;
+        prepared(this.db, 'DELETE FROM run_content').run();
+        return n;
+      }).immediate();
+    }
     const del = prepared(this.db, 'DELETE FROM run_content WHERE run_id = ?');
-    return this.db.transaction(() => runIds.reduce((n, id) => n + del.run(id).changes, 0)).immediate();
+    return this.db.transaction(() => runIds.reduce((n, id) => n + (del.run(id).changes > 0 ? 1 : 0), 0)).immediate();
   }
 }
 
+/**
+ * A run's history entry, written while its answer streams: part 0 (the prompt, the files and the
+ * answer's start) once PART_BYTES have arrived or the answer ends, each further part as it fills,
+ * so that neither this process nor FTS5 ever holds more than a part or two of a long answer. The
+ * text waits as UTF-8 in one reused buffer, outside the JavaScript heap: parts as strings were
+ * large objects that only a full collection frees, and held 8 MiB at a time on a 10 MB answer.
+ * Parts end before an ASCII whitespace byte (never inside a character, nor inside a word).
+ *
+ * A part that cannot be written (the ledger is locked past its busy timeout) is kept, with all that
+ * follows, until `finish` tries again: the entry loses nothing that a write at the end would keep.
+ */
+export class TurnWriter {
+  private buffer = Buffer.allocUnsafe(2 * PART_BYTES);
+  private used = 0;
+  private parts = 0;
+  private failed = false;
+  /** Bytes of the answer in the history so far. */
+  written = 0;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly turn: Omit<Turn, 'answer'>,
+  ) {}
+
+  add(text: string): void {
+    // Three bytes per UTF-16 unit at most: measured exactly only when that bound does not fit.
+    if (this.used + 3 * text.length > this.buffer.length) this.makeRoom(Buffer.byteLength(text));
+    this.used += this.buffer.write(text, this.used);
+    if (this.used <= PART_BYTES || this.failed) return;
+    try {
+      this.writeParts(false);
+    } catch {
+      // Tried again at the end; until then the stream is not held up by a ledger that waits.
+      this.failed = true;
+    }
+  }
+
+  /** Writes the rest (and part 0 of an empty or short answer); throws when the ledger refuses it. */
+  finish(): void {
+    this.writeParts(true);
+  }
+
+  private makeRoom(bytes: number): void {
+    if (this.used + bytes <= this.buffer.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.used + bytes));
+    this.buffer.copy(bigger, 0, 0, this.used);
+    this.buffer = bigger;
+  }
+
+  private writeParts(all: boolean): void {
+    // Only a part with text after it is cut: the text at its end may go on in the next read.
+    while (this.used > PART_BYTES) {
+      const end = partEnd(this.buffer, this.used);
+      this.insert(this.buffer.subarray(0, end));
+      this.buffer.copy(this.buffer, 0, end, this.used);
+      this.used -= end;
+      // better-sqlite3 lets a connection cache 16 MB of pages: a long answer's parts would fill it.
+      this.db.exec('PRAGMA shrink_memory');
+    }
+    if (all && (this.used > 0 || this.parts === 0)) {
+      this.insert(this.buffer.subarray(0, this.used));
+      this.used = 0;
+    }
+  }
+
+  private insert(answer: Buffer): void {
+    const t = this.turn;
+    const first = this.parts === 0;
+    // The bytes are bound as a blob and stored as the text they are: no string of the part is made.
+    const insert = prepared(this.db, `INSERT OR REPLACE INTO run_content (run_id, part, conversation_id, system, prompt, files, answer) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT))`);
+    this.db.transaction(() => insert.run(t.run_id, this.parts, t.conversation_id, first ? t.system : null, first ? t.prompt : '', first ? JSON.stringify(t.files) : '[]', answer)).immediate();
+    this.parts++;
+    this.written += answer.length;
+  }
+}
+
+/** Where the part starting `bytes` ends: before the last whitespace in its second half, else at a character's start. */
+function partEnd(bytes: Buffer, used: number): number {
+  for (let i = PART_BYTES; i > PART_BYTES / 2; i--) if (bytes[i]! <= 32) return i;
+  let i = PART_BYTES;
+  while (i > 0 && (bytes[i]! & 0xc0) === 0x80) i--;
+  return Math.min(i, used);
+}
+
 /** Words as the user typed them, each quoted, so FTS5 syntax (AND, *, quotes) in a search is plain text. */
-function ftsQuery(text: string): string {
+function ftsWords(text: string): string[] {
   return text
     .split(/\s+/)
     .filter(Boolean)
-    .map((w) => `"${w.replaceAll('"', '""')}"`)
-    .join(' ');
+    .map((w) => `"${w.replaceAll('"', '""')}"`);
 }
