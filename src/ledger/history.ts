@@ -53,8 +53,9 @@ const partMatches = (run: string, param: string) =>
   `EXISTS (SELECT 1 FROM run_content m CROSS JOIN run_search s ON s.rowid = m.rowid WHERE m.run_id = ${run} AND run_search MATCH ${param})`;
 
 /**
- * Runs whose text has every word: one part with all of them (the index answers that alone), or,
- * for the few runs in several parts, each word in some part. `run` names the run's id column.
+ * The other way a run has every word of a search (besides one part with all of them, which the
+ * index answers alone): a run in several parts, each word in some part. Few runs have more than
+ * one part, and they are found by an index of their own. `run` names the run's id column.
  */
 const spreadOverParts = (run: string, words: number) =>
   `EXISTS (SELECT 1 FROM run_content x WHERE x.run_id = ${run} AND x.part = 1) AND ${Array.from({ length: words }, (_, i) => partMatches(run, `@w${i}`)).join(' AND ')}`;
@@ -82,10 +83,11 @@ export class History {
     if (o.search !== undefined) {
       // Two plans, chosen by how many index rows match (which FTS5 counts from its index alone):
       // few matches are read from the index and sorted; many are found by walking the newest runs,
-      // which soon meets `limit` of them. Either alone grows with the history: the walk for a rare
-      // word reads every run, the sort of a common one reads every match. Parts are reached from
-      // their run by its id, never by a missing rowid: a run without content (history off, or
-      // `logs rm`) has no rowid, which FTS5 would take as no rowid constraint at all.
+      // which soon meets `limit` of them (CROSS JOIN: in the order of runs, not of their content).
+      // Either alone grows with the history: the walk for a rare word reads every run, the sort of a
+      // common one reads every match. Parts are reached from their run by its id, never by a
+      // missing rowid: a run without content (history off, or `logs rm`) has no rowid, which FTS5
+      // would take as no rowid constraint at all.
       const words = ftsWords(o.search);
       if (words.length === 0) return [];
       const search = words.join(' ');
@@ -98,7 +100,7 @@ export class History {
                UNION SELECT x.run_id FROM run_content x WHERE x.part = 1 AND ${spreadOverParts('x.run_id', words.length)})
              SELECT ${COLUMNS} FROM hits h CROSS JOIN run_content c ON c.run_id = h.run_id AND c.part = 0 CROSS JOIN runs r ON r.id = c.run_id
              WHERE 1 ${and} ORDER BY r.created_at DESC LIMIT @limit`
-          : `SELECT ${COLUMNS} FROM runs r JOIN run_content c ON c.run_id = r.id AND c.part = 0
+          : `SELECT ${COLUMNS} FROM runs r CROSS JOIN run_content c ON c.run_id = r.id AND c.part = 0
              WHERE (${partMatches('r.id', '@search')} OR (${spreadOverParts('r.id', words.length)})) ${and} ORDER BY r.created_at DESC LIMIT @limit`;
       return (prepared(this.db, sql).all(params) as Row[]).map(parse);
     }
@@ -157,6 +159,7 @@ export class History {
 export class TurnWriter {
   private buffer = Buffer.allocUnsafe(2 * PART_BYTES);
   private used = 0;
+  private highSurrogate = '';
   private parts = 0;
   private failed = false;
   /** Bytes of the answer in the history so far. */
@@ -168,9 +171,12 @@ export class TurnWriter {
   ) {}
 
   add(text: string): void {
-    // Three bytes per UTF-16 unit at most: measured exactly only when that bound does not fit.
-    if (this.used + 3 * text.length > this.buffer.length) this.makeRoom(Buffer.byteLength(text));
-    this.used += this.buffer.write(text, this.used);
+    // A character in two UTF-16 units may come in two pieces: its first half waits for the second,
+    // or it would be stored as U+FFFD.
+    const piece = this.highSurrogate + text;
+    const last = piece.charCodeAt(piece.length - 1);
+    this.highSurrogate = last >= 0xd800 && last <= 0xdbff ? piece.slice(-1) : '';
+    this.append(this.highSurrogate ? piece.slice(0, -1) : piece);
     if (this.used <= PART_BYTES || this.failed) return;
     try {
       this.writeParts(false);
@@ -182,7 +188,15 @@ export class TurnWriter {
 
   /** Writes the rest (and part 0 of an empty or short answer); throws when the ledger refuses it. */
   finish(): void {
+    this.append(this.highSurrogate);
+    this.highSurrogate = '';
     this.writeParts(true);
+  }
+
+  private append(text: string): void {
+    // Three bytes per UTF-16 unit at most: measured exactly only when that bound does not fit.
+    if (this.used + 3 * text.length > this.buffer.length) this.makeRoom(Buffer.byteLength(text));
+    this.used += this.buffer.write(text, this.used);
   }
 
   private makeRoom(bytes: number): void {

@@ -15,7 +15,8 @@ export interface ScriptedServer {
   close(): Promise<void>;
 }
 
-export async function scriptedServer(chat: ChatScript): Promise<ScriptedServer> {
+/** `contextLength`: the listed model's, which bounds what a run reserves and a conversation sends again (1,000 unless given). */
+export async function scriptedServer(chat: ChatScript, o: { contextLength?: number } = {}): Promise<ScriptedServer> {
   const state = { chat, requests: 0 };
   const server = createServer((req, res) => {
     let raw = '';
@@ -23,7 +24,7 @@ export async function scriptedServer(chat: ChatScript): Promise<ScriptedServer> 
     req.on('end', () => {
       if (req.url === '/v1/models') {
         res.writeHead(200, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify({ object: 'list', data: [{ id: 'm', context_length: 1000, billing: { input_multiplier_milli: 1000, output_multiplier_milli: 1000 } }] }));
+        return res.end(JSON.stringify({ object: 'list', data: [{ id: 'm', context_length: o.contextLength ?? 1000, billing: { input_multiplier_milli: 1000, output_multiplier_milli: 1000 } }] }));
       }
       if (req.url === '/v1/chat/completions' && req.method === 'POST') {
         state.requests++;
