@@ -71,9 +71,9 @@ const parse = (r: Row): LoggedRun => ({ ...r, files: r.files ? (JSON.parse(r.fil
 export class History {
   constructor(private readonly db: Database.Database) {}
 
-  /** A run's entry, written as its answer streams in (see TurnWriter). */
-  writer(t: Omit<Turn, 'answer'>): TurnWriter {
-    return new TurnWriter(this.db, t);
+  /** A run's entry, written as its answer streams in (see TurnWriter), or all at the end when `deferred`. */
+  writer(t: Omit<Turn, 'answer'>, deferred = false): TurnWriter {
+    return new TurnWriter(this.db, t, deferred);
   }
 
   /** The newest runs of a profile, or those whose prompt and answer have all the words of a search. */
@@ -155,19 +155,21 @@ export class History {
  *
  * A part that cannot be written (the ledger is locked past its busy timeout) is kept, with all that
  * follows, until `finish` tries again: the entry loses nothing that a write at the end would keep.
+ * A deferred writer keeps everything until then (the run's own row is not in the ledger yet).
  */
 export class TurnWriter {
   private buffer = Buffer.allocUnsafe(2 * PART_BYTES);
   private used = 0;
   private highSurrogate = '';
   private parts = 0;
-  private failed = false;
   /** Bytes of the answer in the history so far. */
   written = 0;
 
   constructor(
     private readonly db: Database.Database,
     private readonly turn: Omit<Turn, 'answer'>,
+    /** Parts wait for `finish`: set from the start when deferred, or by a part the ledger refused. */
+    private waiting: boolean,
   ) {}
 
   add(text: string): void {
@@ -177,12 +179,12 @@ export class TurnWriter {
     const last = piece.charCodeAt(piece.length - 1);
     this.highSurrogate = last >= 0xd800 && last <= 0xdbff ? piece.slice(-1) : '';
     this.append(this.highSurrogate ? piece.slice(0, -1) : piece);
-    if (this.used <= PART_BYTES || this.failed) return;
+    if (this.used <= PART_BYTES || this.waiting) return;
     try {
       this.writeParts(false);
     } catch {
       // Tried again at the end; until then the stream is not held up by a ledger that waits.
-      this.failed = true;
+      this.waiting = true;
     }
   }
 

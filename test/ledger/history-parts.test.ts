@@ -128,3 +128,14 @@ test('a ledger locked while the answer streams: the parts wait in memory and are
   expect((history.find(id) as { answer: string }).answer).toBe(text);
   expect(history.list({ limit: 10, search: 'gnu ibex' }).map((r) => r.id)).toEqual([id]);
 });
+
+test('a deferred writer (the row of its run went to the journal) writes nothing until the end, then all of it', () => {
+  const id = newRun();
+  const text = longText(1.5 * PART_BYTES, 'okapi first', 'tapir last');
+  const writer = history.writer({ run_id: id, conversation_id: 'deferred', system: null, prompt: 'p', files: [] }, true);
+  for (let i = 0; i < text.length; i += 4096) writer.add(text.slice(i, i + 4096));
+  expect(parts(id)).toEqual([]);
+  writer.finish();
+  expect(parts(id)).toHaveLength(2);
+  expect((history.find(id) as { answer: string }).answer).toBe(text);
+});

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { NotRecordedError } from '../../../ledger/errors.js';
-import { RunRecorder } from '../../../ledger/recorder.js';
+import { RunRecorder, type RecordedIn } from '../../../ledger/recorder.js';
 import type { Context } from '../../context.js';
 import { CliError, Exit, InterruptedError, StdoutClosedError, UsageError } from '../../errors.js';
 import { note, warn } from '../../io/messages.js';
@@ -116,8 +116,9 @@ export async function runRun(opts: RunOptions): Promise<void> {
     if (!ledger) throw Object.assign(new Error('the ledger could not be opened for writing'), { code: 'LEDGER_UNAVAILABLE' });
     return ledger;
   }, opts.journalFile);
+  let begun: RecordedIn;
   try {
-    recorder.begin(start, budgetCheck);
+    begun = recorder.begin(start, budgetCheck);
   } catch (e) {
     if (e instanceof NotRecordedError) throw new CliError(`the run could not be recorded, so it was not sent: ${e.ledgerProblem}; ${e.journalProblem}`, Exit.NOT_RECORDED, 'make the tokencli home writable (TOKENCLI_HOME), or free some disk space');
     throw e;
@@ -126,8 +127,9 @@ export async function runRun(opts: RunOptions): Promise<void> {
   const sink = await answerSink(opts);
   // Before the request: the quota windows its answer carries were read by the server after this.
   const askedAt = opts.now();
-  // The history's entry is written as the answer arrives, part by part: a long answer is never held whole.
-  const writer = turnWriter(ledger, opts.keepHistory, { runId, conversationId: conversation.id, system: opts.system, prompt: prompt.text, files: prompt.files });
+  // The history's entry is written as the answer arrives, part by part: a long answer is never held
+  // whole. Unless the run's row went to the journal: then its entry waits for the row, as it did.
+  const writer = turnWriter(ledger, opts.keepHistory, { runId, conversationId: conversation.id, system: opts.system, prompt: prompt.text, files: prompt.files }, begun === 'journal');
   const text = new AnswerText(opts.json, writer && ((t) => writer.add(t)));
   const answer = await sendPrompt(sink, client, { runId, model, messages, ...definedOnly({ maxTokens: opts.maxTokens, temperature: opts.temperature }), stream: opts.stream, print: !opts.json, raw: opts.raw, text }, opts.interrupt).finally(() => sink !== opts.io && (sink as AnswerSink).close());
   const figures = await runEnd(runId, answer, estimator);
