@@ -209,18 +209,24 @@ export class TurnWriter {
   }
 
   private writeParts(all: boolean): void {
-    // Only a part with text after it is cut: the text at its end may go on in the next read.
-    while (this.used > PART_BYTES) {
-      const end = partEnd(this.buffer, this.used);
-      this.insert(this.buffer.subarray(0, end));
-      this.buffer.copy(this.buffer, 0, end, this.used);
-      this.used -= end;
-      // better-sqlite3 lets a connection cache 16 MB of pages: a long answer's parts would fill it.
-      this.db.exec('PRAGMA shrink_memory');
-    }
-    if (all && (this.used > 0 || this.parts === 0)) {
-      this.insert(this.buffer.subarray(0, this.used));
-      this.used = 0;
+    let start = 0;
+    try {
+      // Only a part with text after it is cut: the text at its end may go on in the next read.
+      while (this.used - start > PART_BYTES) {
+        const end = start + partEnd(this.buffer.subarray(start, this.used));
+        this.insert(this.buffer.subarray(start, end));
+        start = end;
+        // better-sqlite3 lets a connection cache 16 MB of pages: a long answer's parts would fill it.
+        this.db.exec('PRAGMA shrink_memory');
+      }
+      if (all && (this.used > start || this.parts === 0)) {
+        this.insert(this.buffer.subarray(start, this.used));
+        start = this.used;
+      }
+    } finally {
+      // What was written leaves the buffer, also when a later part was refused.
+      this.buffer.copy(this.buffer, 0, start, this.used);
+      this.used -= start;
     }
   }
 
@@ -235,12 +241,12 @@ export class TurnWriter {
   }
 }
 
-/** Where the part starting `bytes` ends: before the last whitespace in its second half, else at a character's start. */
-function partEnd(bytes: Buffer, used: number): number {
+/** Where the part at the start of `bytes` ends: before the last whitespace in its second half, else at a character's start. */
+function partEnd(bytes: Buffer): number {
   for (let i = PART_BYTES; i > PART_BYTES / 2; i--) if (bytes[i]! <= 32) return i;
   let i = PART_BYTES;
   while (i > 0 && (bytes[i]! & 0xc0) === 0x80) i--;
-  return Math.min(i, used);
+  return i;
 }
 
 /** Words as the user typed them, each quoted, so FTS5 syntax (AND, *, quotes) in a search is plain text. */
