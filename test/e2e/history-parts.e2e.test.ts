@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { PART_BYTES } from '../../src/ledger/history.js';
+import { PART_BYTES } from '../../src/ledger/history-writer.js';
 import { userAt } from '../helpers/cli.js';
 import { ledgerRows } from '../helpers/ledger.js';
 import { BIN, cleanEnv, exited, track } from '../helpers/procs.js';

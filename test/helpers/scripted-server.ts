@@ -20,7 +20,8 @@ export async function scriptedServer(chat: ChatScript, o: { contextLength?: numb
   const state = { chat, requests: 0 };
   const server = createServer((req, res) => {
     let raw = '';
-    req.on('data', (d: Buffer) => (raw += d.toString()));
+    // Decoded as a stream: a character split between two reads of a long body stays one character.
+    req.setEncoding('utf8').on('data', (d: string) => (raw += d));
     req.on('end', () => {
       if (req.url === '/v1/models') {
         res.writeHead(200, { 'content-type': 'application/json' });

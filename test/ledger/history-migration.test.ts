@@ -6,7 +6,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { History, PART_BYTES } from '../../src/ledger/history.js';
+import { History } from '../../src/ledger/history.js';
+import { PART_BYTES } from '../../src/ledger/history-writer.js';
 import { Ledger } from '../../src/ledger/ledger.js';
 import { LEDGER_MIGRATIONS } from '../../src/ledger/migrations.js';
 import { migrate, unapplied } from '../../src/sqlite/migrate.js';

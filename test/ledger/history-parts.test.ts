@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { History, PART_BYTES } from '../../src/ledger/history.js';
+import { History } from '../../src/ledger/history.js';
+import { PART_BYTES } from '../../src/ledger/history-writer.js';
 import { Ledger } from '../../src/ledger/ledger.js';
 import { tempDir } from '../helpers/procs.js';
 

@@ -5,7 +5,8 @@
  * row, its own cost.
  */
 import { randomUUID } from 'node:crypto';
-import { History, type FileInput, type Turn, type TurnWriter } from '../../../ledger/history.js';
+import { History, type FileInput, type Turn } from '../../../ledger/history.js';
+import type { TurnWriter } from '../../../ledger/history-writer.js';
 import type { Ledger } from '../../../ledger/ledger.js';
 import type { ChatMessage, Model } from '../../../shared/wire.js';
 import { countPromptTokens, loadTokenCounter } from '../../../tokens/estimate.js';
