@@ -237,6 +237,48 @@ export const LEDGER_MIGRATIONS: Migration[] = [
         );
       `),
   },
+  {
+    name: 'm009_history_parts',
+    up: (db) =>
+      db.exec(`
+        -- A run's text in parts: part 0 holds the prompt and the answer's start, parts 1, 2, ... the
+        -- rest of a long answer in order, written while it streams. FTS5 keeps every term of a row in
+        -- memory until the row is in; a 10 MB answer in one row took ~40 MiB, a part takes a bounded
+        -- amount. Existing rows become part 0 with their rowids, so run_search (external content,
+        -- keyed by rowid) stays valid without being rebuilt.
+        DROP TRIGGER run_content_ai;
+        DROP TRIGGER run_content_ad;
+        DROP TRIGGER run_content_au;
+        CREATE TABLE run_content_m009 (
+          run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+          part INTEGER NOT NULL DEFAULT 0 CHECK (part >= 0),
+          conversation_id TEXT NOT NULL,
+          system TEXT,                      -- part 0 only, as are the prompt and files
+          prompt TEXT NOT NULL,
+          files TEXT NOT NULL DEFAULT '[]',
+          answer TEXT NOT NULL DEFAULT '',
+          PRIMARY KEY (run_id, part)
+        );
+        INSERT INTO run_content_m009 (rowid, run_id, part, conversation_id, system, prompt, files, answer)
+          SELECT rowid, run_id, 0, conversation_id, system, prompt, files, answer FROM run_content;
+        DROP TABLE run_content;
+        ALTER TABLE run_content_m009 RENAME TO run_content;
+        CREATE INDEX run_content_by_conversation ON run_content(conversation_id) WHERE part = 0;
+        -- The runs whose answer has more than one part: few, and the only ones whose words may be
+        -- spread over several rows of the index (see History.list).
+        CREATE INDEX run_content_long ON run_content(run_id) WHERE part = 1;
+        CREATE TRIGGER run_content_ai AFTER INSERT ON run_content BEGIN
+          INSERT INTO run_search(rowid, prompt, answer) VALUES (new.rowid, new.prompt, new.answer);
+        END;
+        CREATE TRIGGER run_content_ad AFTER DELETE ON run_content BEGIN
+          INSERT INTO run_search(run_search, rowid, prompt, answer) VALUES ('delete', old.rowid, old.prompt, old.answer);
+        END;
+        CREATE TRIGGER run_content_au AFTER UPDATE ON run_content BEGIN
+          INSERT INTO run_search(run_search, rowid, prompt, answer) VALUES ('delete', old.rowid, old.prompt, old.answer);
+          INSERT INTO run_search(rowid, prompt, answer) VALUES (new.rowid, new.prompt, new.answer);
+        END;
+      `),
+  },
 ];
 
 // Part of m007 and as frozen as it: the grains, and the statements a trigger runs to add a row's

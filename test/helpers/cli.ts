@@ -20,8 +20,9 @@ export async function tokencli(args: string[], o: CliOptions = {}): Promise<CliR
   const child = spawnTracked(process.execPath, [BIN, ...args], { env: cleanEnv(home, o.env), stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  // Decoded as a stream: a character split between two pipe reads stays one character.
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   // A command may rightly stop reading before the input ends (a size limit): that is not an error here.
   child.stdin!.on('error', () => {});
   child.stdin!.end(o.input ?? '');

@@ -15,15 +15,17 @@ export interface ScriptedServer {
   close(): Promise<void>;
 }
 
-export async function scriptedServer(chat: ChatScript): Promise<ScriptedServer> {
+/** `contextLength`: the listed model's, which bounds what a run reserves and a conversation sends again (1,000 unless given). */
+export async function scriptedServer(chat: ChatScript, o: { contextLength?: number } = {}): Promise<ScriptedServer> {
   const state = { chat, requests: 0 };
   const server = createServer((req, res) => {
     let raw = '';
-    req.on('data', (d: Buffer) => (raw += d.toString()));
+    // Decoded as a stream: a character split between two reads of a long body stays one character.
+    req.setEncoding('utf8').on('data', (d: string) => (raw += d));
     req.on('end', () => {
       if (req.url === '/v1/models') {
         res.writeHead(200, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify({ object: 'list', data: [{ id: 'm', context_length: 1000, billing: { input_multiplier_milli: 1000, output_multiplier_milli: 1000 } }] }));
+        return res.end(JSON.stringify({ object: 'list', data: [{ id: 'm', context_length: o.contextLength ?? 1000, billing: { input_multiplier_milli: 1000, output_multiplier_milli: 1000 } }] }));
       }
       if (req.url === '/v1/chat/completions' && req.method === 'POST') {
         state.requests++;

@@ -47,3 +47,16 @@ test('a word in every run: the same order and profile filter', () => {
 test('a word in no run finds nothing', () => {
   expect(history.list({ profile: 'default', limit: 10, search: 'absent' })).toEqual([]);
 });
+
+test('a run in several parts matches when its words are spread over them, in both plans', () => {
+  // The newest run with content: "common" in its prompt (part 0), "answer" only in its last part.
+  const id = randomUUID();
+  insertRun.run(id, new Date(base + (runs.length + 10) * 60_000).toISOString(), 'default');
+  const writer = history.writer({ run_id: id, conversation_id: id, system: null, prompt: 'a common question', files: [] });
+  for (let i = 0; i < 700; i++) writer.add('filler words for a long reply '.repeat(30));
+  writer.add('\nthe last answer');
+  writer.finish();
+  // 25,000 runs have both words in one row: the walk; no other run has "last": the index and a sort.
+  expect(history.list({ limit: 3, search: 'common answer' }).map((r) => r.id)).toEqual([id, ...newest(() => true, 2)]);
+  expect(history.list({ limit: 3, search: 'question last' }).map((r) => r.id)).toEqual([id]);
+});

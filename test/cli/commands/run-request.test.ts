@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { TokenClient } from '../../../src/client/client.js';
 import type { ChatChunk } from '../../../src/shared/wire.js';
 import { sendPrompt } from '../../../src/cli/commands/run/request.js';
+import { AnswerText } from '../../../src/cli/commands/run/answer-text.js';
 import { testIO } from '../../../src/cli/io/streams.js';
 
 const piece = (content: string, finish: string | null = null): ChatChunk => ({ choices: [{ delta: { content }, finish_reason: finish }] });
@@ -38,11 +39,15 @@ describe('sendPrompt', () => {
     const counting = { ...io, out: (s: string) => (writes.push(s), out(s)) };
     const turns = [[[piece('Hel'), piece('lo')], [piece(',')]], [[piece(' wor')]], [[piece('ld')], [piece('!', 'stop'), { choices: [], usage: { prompt_tokens: 1, completion_tokens: 6 } }]]];
     const atTurn: string[] = [];
-    const plan = { runId: 'r', model: 'm', messages: [{ role: 'user' as const, content: 'x' }], stream: true, print: true, raw: false };
+    const kept: string[] = [];
+    const plan = { runId: 'r', model: 'm', messages: [{ role: 'user' as const, content: 'x' }], stream: true, print: true, raw: false, text: new AnswerText(true, (t) => kept.push(t)) };
     const answer = await sendPrompt(counting, scriptedClient(turns, stdout, atTurn), plan, new AbortController().signal);
     expect(stdout()).toBe('Hello, world!\n');
     expect(writes).toEqual(['Hello,', ' wor', 'ld!', '\n']);
     expect(atTurn).toEqual(['', 'Hello,', 'Hello, wor']);
-    expect(answer).toMatchObject({ content: 'Hello, world!', finishReason: 'stop', usage: { prompt_tokens: 1, completion_tokens: 6 } });
+    expect(answer).toMatchObject({ finishReason: 'stop', usage: { prompt_tokens: 1, completion_tokens: 6 } });
+    expect(answer.text.content).toBe('Hello, world!');
+    // The history's writer gets each read's text once, as it arrives.
+    expect(kept).toEqual(['Hello', ',', ' wor', 'ld', '!']);
   });
 });

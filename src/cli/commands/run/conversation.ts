@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { History, type FileInput, type Turn } from '../../../ledger/history.js';
+import type { TurnWriter } from '../../../ledger/history-writer.js';
 import type { Ledger } from '../../../ledger/ledger.js';
 import type { ChatMessage, Model } from '../../../shared/wire.js';
 import { countPromptTokens, loadTokenCounter } from '../../../tokens/estimate.js';
@@ -60,11 +61,24 @@ export async function conversationMessages(io: IOStreams, c: Conversation, promp
   return build(turns);
 }
 
-/** Keeps what was asked and answered; a failure here costs the history, never the run's record. */
-export function saveTurn(io: IOStreams, ledger: Ledger, turn: { runId: string; conversationId: string; system: string | undefined; prompt: string; files: FileInput[]; answer: string }): void {
+/**
+ * Writes the rest of a run's history entry (its parts are written as the answer streams in: see
+ * TurnWriter). A failure here costs the history, never the run's record.
+ */
+export function finishTurn(io: IOStreams, writer: TurnWriter): void {
   try {
-    new History(ledger.db).save({ run_id: turn.runId, conversation_id: turn.conversationId, system: turn.system ?? null, prompt: turn.prompt, files: turn.files, answer: turn.answer });
+    writer.finish();
   } catch (e) {
-    warn(io, `the history could not keep this run's prompt and answer (${(e as Error).message}); its counts are recorded`);
+    const kept = writer.written > 0 ? `kept only the first ${writer.written} bytes of this run's answer` : "could not keep this run's prompt and answer";
+    warn(io, `the history ${kept} (${(e as Error).message}); its counts are recorded`);
   }
+}
+
+/**
+ * The history's entry for a run, written as its answer arrives (all at the end when `deferred`):
+ * undefined with history off.
+ */
+export function turnWriter(ledger: Ledger | undefined, keepHistory: boolean, turn: { runId: string; conversationId: string; system: string | undefined; prompt: string; files: FileInput[] }, deferred: boolean): TurnWriter | undefined {
+  if (!ledger || !keepHistory) return undefined;
+  return new History(ledger.db).writer({ run_id: turn.runId, conversation_id: turn.conversationId, system: turn.system ?? null, prompt: turn.prompt, files: turn.files }, deferred);
 }

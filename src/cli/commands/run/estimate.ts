@@ -63,11 +63,15 @@ export class RunEstimator {
     return billedTokens(await this.promptTokens(), this.maxTokens ?? 0, this.rates);
   }
 
-  /** Plan tokens for what was sent and what arrived, counted locally. */
-  async billedFor(content: string): Promise<{ prompt: number; completion: number; billed: number }> {
+  /**
+   * Plan tokens for what was sent and what arrived, counted locally. A long answer is not kept
+   * whole (see AnswerText): its start is counted and the rest taken at the same tokens per character.
+   */
+  async billedFor(sample: string, answerChars: number): Promise<{ prompt: number; completion: number; billed: number }> {
     const counter = await loadTokenCounter();
     const prompt = countPromptTokens(this.messages, counter);
-    const completion = counter.count(content);
+    const counted = counter.count(sample);
+    const completion = answerChars > sample.length && sample.length > 0 ? Math.round((counted * answerChars) / sample.length) : counted;
     return { prompt, completion, billed: billedTokens(prompt, completion, this.rates) };
   }
 

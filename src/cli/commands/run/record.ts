@@ -68,11 +68,11 @@ export async function runEnd(runId: string, answer: Answer, estimator: RunEstima
   // Nothing to bill when the server refused (its own word: a 402, a 401) or never heard of the
   // request (connection refused). Any other failure may have been billed for the prompt at least:
   // it is counted below like an interrupted run, and settled later from the server's record.
-  if ((failure instanceof ApiError || (failure instanceof ConnectionError && failure.neverSent)) && !answer.content) {
+  if ((failure instanceof ApiError || (failure instanceof ConnectionError && failure.neverSent)) && answer.text.length === 0) {
     const end: RunEnd = { ...base, prompt_tokens: 0, completion_tokens: 0, billed_tokens: 0, source: failure instanceof ApiError ? 'server' : 'estimate' };
     return { end, usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 } };
   }
-  const counted = await estimator.billedFor(answer.content);
+  const counted = await estimator.billedFor(answer.text.sample, answer.text.length);
   const end: RunEnd = {
     ...base,
     ...(distrusted ? { error: distrusted } : {}),

@@ -10,6 +10,7 @@ import type { ChatChunk, ChatMessage, ChatRequest, ChatUsage } from '../../../sh
 import type { IOStreams } from '../../io/streams.js';
 import { visibleControls } from '../../io/terminal-text.js';
 import { monotonicMs } from '../../../shared/monotonic.js';
+import type { AnswerText } from './answer-text.js';
 
 export interface RequestPlan {
   runId: string;
@@ -22,10 +23,12 @@ export interface RequestPlan {
   print: boolean;
   /** Keep control sequences of the answer as they are, also on a terminal. */
   raw: boolean;
+  /** Where the answer's text goes as it arrives (not into one growing string: see AnswerText). */
+  text: AnswerText;
 }
 
 export interface Answer {
-  content: string;
+  text: AnswerText;
   finishReason: string | null;
   /** The server's usage, when it sent one. */
   usage?: ChatUsage;
@@ -57,7 +60,7 @@ export async function sendPrompt(io: IOStreams, client: TokenClient, plan: Reque
   };
   const safeForTerminal = io.isStdoutTTY && !plan.raw;
   const started = monotonicMs();
-  const answer: Answer = { content: '', finishReason: null, durationMs: 0, ttftMs: null };
+  const answer: Answer = { text: plan.text, finishReason: null, durationMs: 0, ttftMs: null };
   const spinner = io.spinner(`Asking ${plan.model}`);
   // Text waits for the end of the event-loop turn at most, so the reads of one turn leave in one
   // write (a 30,000-token answer was 30,000 write calls), and never for the next read.
@@ -87,7 +90,7 @@ export async function sendPrompt(io: IOStreams, client: TokenClient, plan: Reque
       answer.ttftMs = Math.round(monotonicMs() - started);
       spinner.stop();
     }
-    answer.content += text;
+    answer.text.add(text);
     if (!plan.print) return;
     unwritten += safeForTerminal ? visibleControls(text) : text;
     flushing ??= setImmediate(flush);
@@ -110,6 +113,6 @@ export async function sendPrompt(io: IOStreams, client: TokenClient, plan: Reque
   }
   answer.durationMs = Math.round(monotonicMs() - started);
   if (controller.signal.aborted) answer.stoppedBy = String(controller.signal.reason);
-  if (plan.print && answer.content && !answer.content.endsWith('\n')) io.out('\n');
+  if (plan.print && answer.text.length > 0 && !answer.text.endsWithNewline) io.out('\n');
   return answer;
 }

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { NotRecordedError } from '../../../ledger/errors.js';
-import { RunRecorder } from '../../../ledger/recorder.js';
+import { RunRecorder, type RecordedIn } from '../../../ledger/recorder.js';
 import type { Context } from '../../context.js';
 import { CliError, Exit, InterruptedError, StdoutClosedError, UsageError } from '../../errors.js';
 import { note, warn } from '../../io/messages.js';
@@ -22,7 +22,8 @@ import { exitCodeFor, trapSignals, TRAPPED_SIGNALS, type TrappedSignal } from '.
 import { RunEstimator } from './estimate.js';
 import { assemblePrompt, MAX_FILE_BYTES, type AssembledPrompt } from './prompt.js';
 import { fillTemplate } from '../../../config/templates.js';
-import { conversationMessages, openConversation, saveTurn } from './conversation.js';
+import { conversationMessages, finishTurn, openConversation, turnWriter } from './conversation.js';
+import { AnswerText } from './answer-text.js';
 import { definedOnly, runOptionsFor, type RunFlags, type RunOptions } from '../../run-options.js';
 import { runEnd, runStart } from './record.js';
 import { sendPrompt } from './request.js';
@@ -115,8 +116,9 @@ export async function runRun(opts: RunOptions): Promise<void> {
     if (!ledger) throw Object.assign(new Error('the ledger could not be opened for writing'), { code: 'LEDGER_UNAVAILABLE' });
     return ledger;
   }, opts.journalFile);
+  let begun: RecordedIn;
   try {
-    recorder.begin(start, budgetCheck);
+    begun = recorder.begin(start, budgetCheck);
   } catch (e) {
     if (e instanceof NotRecordedError) throw new CliError(`the run could not be recorded, so it was not sent: ${e.ledgerProblem}; ${e.journalProblem}`, Exit.NOT_RECORDED, 'make the tokencli home writable (TOKENCLI_HOME), or free some disk space');
     throw e;
@@ -125,7 +127,11 @@ export async function runRun(opts: RunOptions): Promise<void> {
   const sink = await answerSink(opts);
   // Before the request: the quota windows its answer carries were read by the server after this.
   const askedAt = opts.now();
-  const answer = await sendPrompt(sink, client, { runId, model, messages, ...definedOnly({ maxTokens: opts.maxTokens, temperature: opts.temperature }), stream: opts.stream, print: !opts.json, raw: opts.raw }, opts.interrupt).finally(() => sink !== opts.io && (sink as AnswerSink).close());
+  // The history's entry is written as the answer arrives, part by part: a long answer is never held
+  // whole. Unless the run's row went to the journal: then its entry waits for the row, as it did.
+  const writer = turnWriter(ledger, opts.keepHistory, { runId, conversationId: conversation.id, system: opts.system, prompt: prompt.text, files: prompt.files }, begun === 'journal');
+  const text = new AnswerText(opts.json, writer && ((t) => writer.add(t)));
+  const answer = await sendPrompt(sink, client, { runId, model, messages, ...definedOnly({ maxTokens: opts.maxTokens, temperature: opts.temperature }), stream: opts.stream, print: !opts.json, raw: opts.raw, text }, opts.interrupt).finally(() => sink !== opts.io && (sink as AnswerSink).close());
   const figures = await runEnd(runId, answer, estimator);
   if (figures.distrusted) warn(opts.io, figures.distrusted);
   try {
@@ -140,18 +146,18 @@ export async function runRun(opts: RunOptions): Promise<void> {
       'do not retry blind: it may have been billed (see `tokencli usage --server`)',
     );
   }
-  if (ledger && opts.keepHistory) saveTurn(opts.io, ledger, { runId, conversationId: conversation.id, system: opts.system, prompt: prompt.text, files: prompt.files, answer: answer.content });
+  if (writer) finishTurn(opts.io, writer);
   if (ledger) await afterRun(opts, ledger, client, { ...(answer.headers ? { headers: answer.headers } : {}), billed: figures.end.billed_tokens, askedAt });
 
   const summary = summaryLine({ usage: figures.usage, billedTokens: figures.end.billed_tokens, source: figures.end.source, durationMs: answer.durationMs, ttftMs: answer.ttftMs });
   // Under --json the run is the document, also when it ended early with some text: a script gets
   // what arrived and the status that says it is partial (the error itself goes to stderr).
-  if (opts.json && (!answer.failure && !answer.stoppedBy ? true : answer.content !== '') && !opts.io.stdoutClosed.aborted) {
+  if (opts.json && (!answer.failure && !answer.stoppedBy ? true : answer.text.length > 0) && !opts.io.stdoutClosed.aborted) {
     printJson(opts.io, {
       id: runId,
       conversation_id: opts.keepHistory ? conversation.id : null,
       model,
-      content: answer.content,
+      content: answer.text.content,
       finish_reason: answer.finishReason,
       usage: figures.usage,
       status: figures.end.status,
