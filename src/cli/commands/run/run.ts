@@ -19,6 +19,7 @@ import { printJson } from '../../io/json.js';
 import { nearest } from '../../io/suggest.js';
 import { positiveInteger, temperature } from '../../flags.js';
 import { exitCodeFor, trapSignals, TRAPPED_SIGNALS, type TrappedSignal } from '../../signals.js';
+import { keepYoungGenerationSmall } from '../../young-generation.js';
 import { RunEstimator } from './estimate.js';
 import { assemblePrompt, MAX_FILE_BYTES, type AssembledPrompt } from './prompt.js';
 import { fillTemplate } from '../../../config/templates.js';
@@ -70,6 +71,7 @@ Examples:
   $ while read f; do tokencli run -n -f "$f" "summarise" -o "$f.summary"; done < files.txt`,
     )
     .action(async (args: string[], flags: RunFlags) => {
+      keepYoungGenerationSmall();
       const trap = trapSignals();
       try {
         await runF(await runOptionsFor(ctx, args, flags, trap.signal));
