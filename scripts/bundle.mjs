@@ -42,6 +42,9 @@ const bundle = await rollup({
         TOKENCLI_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
       },
     }),
+    // import.meta.url as Node's CommonJS knows it: Rollup's own stand-in takes a browser's path
+    // whenever a global `document` exists (a preload may define one).
+    { name: 'import-meta-url', resolveImportMeta: (property) => (property === 'url' ? "require('node:url').pathToFileURL(__filename).href" : null) },
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
     // better-sqlite3 requires its addon by a path known only at run time: that require stays.
     commonjs({ ignoreDynamicRequires: true }),

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 const addon = (() => {
   const root = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
   const built = ['Release', 'Debug'].map((kind) => join(root, 'build', kind, 'better_sqlite3.node')).find((path) => existsSync(path));
-  if (!built) throw new Error(`better-sqlite3's native addon is missing from ${join(root, 'build')}: reinstall tokencli (npm rebuild better-sqlite3)`);
+  if (!built) throw new Error(`better-sqlite3's native addon is missing from ${join(root, 'build')} (installed with scripts off?): run \`npm rebuild better-sqlite3\` in ${dirname(dirname(root))}, or reinstall tokencli`);
   return built;
 })();
 

@@ -5,7 +5,7 @@
  * local files that must be errors rather than defaults.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { userAt } from '../helpers/cli.js';
@@ -74,6 +74,33 @@ describe('recording under hostile conditions', () => {
     child.kill('SIGTERM');
     expect((await exited(child)).code).toBe(143);
     expect(stderr).toMatch(/interrupted before the request was sent: nothing was spent/);
+    expect(ledgerRows(u.home)).toEqual([]);
+  });
+
+  test('a preload that defines a global document (a DOM shim) does not change where the bundle finds its files', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'dom.cjs'), 'globalThis.document = { baseURI: "http://localhost/", currentScript: null };\n');
+    const r = await asUser().run(['budget', 'status', '--json'], { env: { NODE_OPTIONS: `--require ${join(dir, 'dom.cjs')}` } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).profile).toBe('default');
+  });
+
+  test('Ctrl-C that comes with the end of piped stdin stops the run before it is sent', async () => {
+    const u = asUser();
+    // Three times: the signal and the end of input must land in the same poll of the event loop.
+    for (let i = 0; i < 3; i++) {
+      const child = track(spawn(process.execPath, [BIN, 'run', '-m', 'demo-echo', 'race'], { env: cleanEnv(u.home, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key }), stdio: ['pipe', 'pipe', 'pipe'] }));
+      let stderr = '';
+      child.stderr!.on('data', (d) => (stderr += d));
+      // Ready when it catches SIGHUP (bit 1 of SigCgt; Node itself catches SIGINT from the start):
+      // the run has trapped its signals and reads stdin.
+      await until(() => (BigInt(`0x${/SigCgt:\s*(\w+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]}`) & 1n) !== 0n);
+      child.stdin!.write('piped ');
+      child.kill('SIGINT');
+      child.stdin!.end();
+      expect((await exited(child)).code).toBe(130);
+      expect(stderr).toMatch(/interrupted before the request was sent: nothing was spent/);
+    }
     expect(ledgerRows(u.home)).toEqual([]);
   });
 

@@ -110,11 +110,14 @@ export class StdinTooLargeError extends Error {
   }
 }
 
+/** /dev/null, /dev/zero, /dev/full, /dev/random and /dev/urandom as Linux numbers them: a read never waits (/dev/kmsg, beside them, does). */
+const NEVER_WAITING_DEVICES = new Set([0x103, 0x105, 0x107, 0x108, 0x109]);
+
 /**
- * A file or a device such as /dev/null on `fd`, read at once: nothing there can keep the reader
- * waiting, and no stream need be made (a run with `< /dev/null`, as CI and `ssh -n` give, saves a
- * millisecond or two). Undefined for a pipe, a socket or a FIFO, which must be read as a stream
- * that Ctrl-C can interrupt.
+ * A file or a device such as /dev/null on `fd`, read at once: nothing there can keep the
+ * reader waiting, and no stream need be made (a run with `< /dev/null`, as CI and `ssh -n` give,
+ * saves a millisecond or two). Undefined for anything else (a pipe, a socket, a FIFO, a device
+ * that may block such as /dev/kmsg), which is read as a stream that Ctrl-C can interrupt.
  */
 function readNowAtMost(fd: number, limit: number): string | undefined {
   let stat;
@@ -123,7 +126,8 @@ function readNowAtMost(fd: number, limit: number): string | undefined {
   } catch {
     return undefined;
   }
-  if (!stat.isFile() && !stat.isCharacterDevice()) return undefined;
+  const neverWaits = process.platform === 'linux' && stat.isCharacterDevice() && NEVER_WAITING_DEVICES.has(stat.rdev);
+  if (!stat.isFile() && !neverWaits) return undefined;
   const chunks: Buffer[] = [];
   let size = 0;
   for (;;) {

@@ -109,6 +109,7 @@ export async function runRun(opts: RunOptions): Promise<void> {
     return undefined;
   });
   const budgetCheck = await enforceHardBudgets(opts, ledger ?? (await opts.readLedger()), estimator);
+  await afterNextPoll();
   if (opts.interrupt.aborted) throw interruptedBeforeSending(opts.interrupt);
 
   const runId = randomUUID();
@@ -189,6 +190,14 @@ function interruptedBeforeSending(interrupt: AbortSignal): InterruptedError {
   const sig = String(interrupt.reason) as TrappedSignal;
   return new InterruptedError('interrupted before the request was sent: nothing was spent', TRAPPED_SIGNALS.includes(sig) ? exitCodeFor(sig) : Exit.INTERRUPTED);
 }
+
+/**
+ * Resolves once the event loop has polled again. A Ctrl-C that came with the end of piped stdin is
+ * seen only by the next poll, and everything from that end to the request is synchronous (the
+ * ledger, the chunks loaded by require): without this, such a run was sent and billed. The first
+ * setImmediate runs in this turn's check phase, before any poll; the second after the next one.
+ */
+const afterNextPoll = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
 
 function untilInterrupted<T>(work: Promise<T>, interrupt: AbortSignal): Promise<T> {
   if (interrupt.aborted) return Promise.reject(interruptedBeforeSending(interrupt));
