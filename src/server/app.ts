@@ -18,7 +18,7 @@ import { registerPlanRoutes } from './routes/plans.js';
 import { registerPurchaseRoutes } from './routes/purchases.js';
 import { registerQuotaRoutes } from './routes/quota.js';
 import { registerSubscriptionRoutes } from './routes/subscriptions.js';
-import { newRequestId } from './request-id.js';
+import { tagRequestId } from './request-id.js';
 import type { SmsSender } from './sms.js';
 import type { PhoneBillOptions } from './store/payments.js';
 import { registerPaymentRoutes } from './routes/payments.js';
@@ -61,11 +61,7 @@ export function createApp(deps: AppDeps): App {
   const app = new Hono<AppEnv>();
   const limiter = new RateLimiter(deps.rateLimit, () => deps.now().getTime());
 
-  app.use(async (c, next) => {
-    const requestId = newRequestId();
-    await next();
-    c.res.headers.set('x-request-id', requestId);
-  });
+  app.use(tagRequestId);
 
   const limitBody = bodyLimit({
     maxSize: deps.maxBodyBytes,
