@@ -74,10 +74,9 @@ export function createApp(deps: AppDeps): App {
   app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   app.use('/v1/*', async (c, next) => {
-    // HEAD is a GET without the body (RFC 9110 §9.3.2): whatever GET may read without a key, so may HEAD.
-    const route = `${c.req.method === 'HEAD' ? 'GET' : c.req.method} ${c.req.path}`;
     const header = c.req.header('authorization');
-    if (PUBLIC.has(route) && header === undefined) return next();
+    // HEAD is a GET without the body (RFC 9110 §9.3.2): whatever GET may read without a key, so may HEAD.
+    if (header === undefined && PUBLIC.has(`${c.req.method === 'HEAD' ? 'GET' : c.req.method} ${c.req.path}`)) return next();
     const key = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
     const account = key ? await accountForKey(deps.db, key) : undefined;
     if (!account) throw unauthorized();
