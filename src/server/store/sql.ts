@@ -16,7 +16,9 @@ export type Param = string | number | null | Buffer;
 
 export interface Sql {
   readonly dialect: 'sqlite' | 'postgres';
+  /** A read: outside a transaction, SQLite may answer it from the event-loop turn's snapshot (sqlite.ts), so a statement that writes goes through `run`. */
   all<T>(sql: string, params?: readonly Param[]): Promise<T[]>;
+  /** The first row of a read, as `all`. */
   get<T>(sql: string, params?: readonly Param[]): Promise<T | undefined>;
   /** Runs a statement; resolves to the number of rows it changed. */
   run(sql: string, params?: readonly Param[]): Promise<number>;
