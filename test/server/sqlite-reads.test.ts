@@ -52,4 +52,10 @@ describe.skipIf(onPostgres)('SQLite reads', () => {
     // A truncating checkpoint waits for every reader: it completes only if none is left open.
     expect(prepared(other, 'PRAGMA wal_checkpoint(TRUNCATE)').get()).toEqual({ busy: 0, log: 0, checkpointed: 0 });
   });
+
+  test('a statement that writes is refused as a read: it would commit only at the end of the turn', async () => {
+    const { db } = await open();
+    await expect(db.get("INSERT INTO accounts (id, name, currency, created_at) VALUES ('acct_r', 'r', 'CNY', '2026-11-26T10:00:00Z') RETURNING id")).rejects.toThrow(/writes was sent as a read .*use run/);
+    expect(await accounts(db)).toBe(0);
+  });
 });

@@ -52,9 +52,11 @@ class SqliteDb extends Statements implements Db {
    * process wrote before it; another process's commit (`serve keys create`) shows from the next
    * turn on. A snapshot never outlives its turn, so it never holds back a checkpoint.
    */
-  private read<T>(work: () => Promise<T>): Promise<T> {
+  private read<T>(sql: string, work: () => Promise<T>): Promise<T> {
     outsideTransaction('a query');
     return this.exclusive(() => {
+      // A write in the shared snapshot would commit only at the turn's end, or fail if another process wrote meanwhile.
+      if (!prepared(this.conn, sql).readonly) throw new Error('a statement that writes was sent as a read (all or get): use run');
       if (!this.reading) {
         this.conn.exec('BEGIN');
         this.reading = true;
@@ -73,10 +75,10 @@ class SqliteDb extends Statements implements Db {
   }
 
   override all<T>(sql: string, params?: readonly Param[]): Promise<T[]> {
-    return this.read(() => super.all<T>(sql, params));
+    return this.read(sql, () => super.all<T>(sql, params));
   }
   override get<T>(sql: string, params?: readonly Param[]): Promise<T | undefined> {
-    return this.read(() => super.get<T>(sql, params));
+    return this.read(sql, () => super.get<T>(sql, params));
   }
   override run(sql: string, params?: readonly Param[]): Promise<number> {
     outsideTransaction('a statement');
