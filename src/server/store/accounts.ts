@@ -62,13 +62,19 @@ export async function mintKey(db: Sql, accountId: string, now: Date, name: strin
 /** The public part of a key that names its row (`tp_XXXXXXXX…` → `XXXXXXXX`). */
 export const keyIdOf = (key: string) => key.slice(3, 3 + KEY_ID_LENGTH);
 
+/**
+ * A key's row with its stored hash as hex text, in each dialect's words: a BLOB column comes back as
+ * a Buffer of its own, whose allocation cost a key check more than the lookup itself.
+ */
+const keyLookup = (hashHex: string) =>
+  `SELECT ${hashHex} AS key_hash, a.id, a.name, a.currency, a.created_at FROM api_keys k JOIN accounts a ON a.id = k.account_id WHERE k.id = ? AND k.revoked_at IS NULL`;
+const KEY_LOOKUP = { sqlite: keyLookup('lower(hex(k.key_hash))'), postgres: keyLookup("encode(k.key_hash, 'hex')") };
+
 /** The account a presented key belongs to. The hash comparison takes the same time whatever matches. */
 export async function accountForKey(db: Sql, key: string): Promise<Account | undefined> {
-  const row = await db.get<{ key_hash: Buffer } & Account>(
-    'SELECT k.key_hash, a.id, a.name, a.currency, a.created_at FROM api_keys k JOIN accounts a ON a.id = k.account_id WHERE k.id = ? AND k.revoked_at IS NULL',
-    [keyIdOf(key)],
-  );
-  if (!(timingSafeEqual(hashKey(key), row?.key_hash ?? NO_HASH) && row !== undefined)) return undefined;
+  const row = await db.get<{ key_hash: string } & Account>(KEY_LOOKUP[db.dialect], [keyIdOf(key)]);
+  const stored = row ? Buffer.from(row.key_hash, 'hex') : NO_HASH;
+  if (!(timingSafeEqual(hashKey(key), stored) && row !== undefined)) return undefined;
   return { id: row.id, name: row.name, currency: row.currency, created_at: row.created_at };
 }
 
