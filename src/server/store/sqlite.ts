@@ -37,10 +37,15 @@ class SqliteDb extends Statements implements Db {
   /** True while reads share the read transaction the first of them began this event-loop turn. */
   private reading = false;
 
+  /** Work queued by exclusive() and not yet finished. */
+  private queued = 0;
+
   /** Runs `work` after everything queued before it, alone on the connection. */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    this.queued++;
     const result = this.tail.then(work);
-    this.tail = result.catch(() => undefined);
+    const done = () => void this.queued--;
+    this.tail = result.then(done, done);
     return result;
   }
 
@@ -54,7 +59,8 @@ class SqliteDb extends Statements implements Db {
    */
   private read<T>(sql: string, work: () => Promise<T>): Promise<T> {
     outsideTransaction('a query');
-    return this.exclusive(() => {
+    // async, so that a refusal below rejects like a failing statement instead of throwing where it is called.
+    const inSnapshot = async () => {
       // A write in the shared snapshot would commit only at the turn's end, or fail if another process wrote meanwhile.
       if (!prepared(this.conn, sql).readonly) throw new Error('a statement that writes was sent as a read (all or get): use run');
       if (!this.reading) {
@@ -63,7 +69,9 @@ class SqliteDb extends Statements implements Db {
         setImmediate(() => this.endReading());
       }
       return work();
-    });
+    };
+    // A read runs synchronously, so with nothing queued it runs at once: nothing can come between.
+    return this.queued === 0 ? inSnapshot() : this.exclusive(inSnapshot);
   }
 
   /** Ends the turn's shared read transaction, if one is open; called before any write. */
