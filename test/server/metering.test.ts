@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { ModelInfo } from '../../src/server/backends/backend.js';
-import { balanceOf } from '../../src/server/store/holds.js';
+import { availability, balanceOf } from '../../src/server/store/holds.js';
 import { scalar } from '../../src/server/store/sql.js';
 import { renewHold, settleAbandonedHolds } from '../../src/server/store/leases.js';
 import { inProcessServer } from '../helpers/app.js';
@@ -80,6 +80,25 @@ describe('metering', () => {
     await s.buyAt('starter', new Date('2026-11-26T10:00:00Z'));
     expect(await balanceOf(s.db, s.account.id, new Date('2026-11-26T10:00:00Z'))).toMatchObject({ tokens_remaining: 400_000 - 108, tokens_owed: 0 });
     expect((await s.meter.admit(s.account.id, 'r2', mini, hi, 1)).maxTokens).toBe(1);
+  });
+
+  test('the balance (one statement) says what admission sees: no packs, an expired pack, a hold, a debt', async () => {
+    const s = await inProcessServer();
+    const at = new Date('2026-11-26T10:00:00Z');
+    const agrees = async () => {
+      const [b, a] = [await balanceOf(s.db, s.account.id, at), await availability(s.db, s.account.id, at)];
+      expect({ remaining: b.tokens_remaining, held: b.tokens_held, owed: b.tokens_owed }).toEqual({ remaining: a.remaining, held: a.held, owed: a.owed });
+      return b;
+    };
+    expect(await agrees()).toEqual({ tokens_remaining: 0, tokens_held: 0, tokens_owed: 0, packs: [], as_of: at.toISOString() });
+    await s.buyAt('starter', new Date('2026-10-01T00:00:00Z')); // expired 10-31
+    const live = await s.buyAt('pro', new Date('2026-11-26T09:00:00Z'));
+    const hold = await s.meter.admit(s.account.id, 'held', mini, hi, 100);
+    const b = await agrees();
+    expect(b).toMatchObject({ tokens_remaining: live.pack.tokens_total, tokens_held: 108 });
+    expect(b.packs.map((p) => [p.plan_id, p.expired])).toEqual([['starter', true], ['pro', false]]);
+    await s.meter.settle(s.account.id, 'held', mini, hold, { completionTokens: live.pack.tokens_total }, 'completed');
+    expect(await agrees()).toMatchObject({ tokens_remaining: 0, tokens_held: 0, tokens_owed: 8 });
   });
 
   test('a prompt that does not fit the model context is a 400 before any hold', async () => {

@@ -167,6 +167,19 @@ describe('replicas sharing one PostgreSQL database', () => {
     await Promise.all(replicas.map((r) => r.stop()));
   });
 
+  test('a key revoked through one replica is refused by the other on its very next request; a purchase shows on the other at once', async () => {
+    const { replicas, key } = await startReplicas(2);
+    const [a, b] = [replicas[0]!, replicas[1]!];
+    // The other replica has just served this key, so whatever it might remember of it is fresh.
+    expect((await balanceOf(b.url, key)).tokens_remaining).toBe(0);
+    expect((await buy(a.url, key)).status).toBe(201);
+    expect((await balanceOf(b.url, key)).tokens_remaining).toBe(400_000);
+    expect((await api(a.url, `/v1/account/keys/${key.slice(3, 11)}`, { key, method: 'DELETE' })).status).toBe(200);
+    expect((await api(b.url, '/v1/balance', { key })).status).toBe(401);
+    expect((await api(a.url, '/v1/balance', { key })).status).toBe(401);
+    await Promise.all(replicas.map((r) => r.stop()));
+  });
+
   test('a replica whose database is gone says so on /health and fails requests cleanly', async () => {
     const s = await startServe();
     expect((await api(s.url, '/health')).status).toBe(200);

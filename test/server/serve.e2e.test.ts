@@ -55,6 +55,8 @@ describe('tokencli serve', () => {
         if (c.code) expect(c.res.json.error.code).toBe(c.code);
       }
     }
+    // One id per answer, never one shared or repeated.
+    expect(new Set(cases.map((c) => c.res.headers.get('x-request-id'))).size).toBe(cases.length);
     await s.stop();
   });
 

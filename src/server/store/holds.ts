@@ -128,19 +128,28 @@ export async function settleHold(tx: Sql, s: Settlement, now: Date): Promise<boo
   return true;
 }
 
+/**
+ * The balance in one statement, so one round trip and one snapshot, like availability(): every pack
+ * (expired ones too, flagged), with what is held and owed repeated on each row. The account row
+ * drives the join, so an account without packs still gets one row (its pack columns null).
+ * `tokens_remaining` is availability's `remaining` (unexpired packs), summed here from the same rows.
+ */
 export async function balanceOf(db: Sql, accountId: string, now: Date): Promise<Balance> {
   const iso = now.toISOString();
-  const a = await availability(db, accountId, now);
-  const packs = await db.all<{ id: string; plan_id: string; tokens_total: number; tokens_remaining: number; expires_at: string }>(
-    `SELECT id, plan_id, tokens_total, tokens_remaining, expires_at FROM packs
-     WHERE account_id = ? ORDER BY expires_at, created_at, id`,
-    [accountId],
+  const rows = await db.all<{ held: number; owed: number; id: string | null; plan_id: string; tokens_total: number; tokens_remaining: number; expires_at: string }>(
+    `SELECT (SELECT COALESCE(SUM(tokens), 0) FROM holds WHERE account_id = ? AND status = 'active' AND expires_at > ? AND subscription_id IS NULL) AS held,
+            a.debt_tokens AS owed, p.id, p.plan_id, p.tokens_total, p.tokens_remaining, p.expires_at
+     FROM accounts a LEFT JOIN packs p ON p.account_id = a.id
+     WHERE a.id = ? ORDER BY p.expires_at, p.created_at, p.id`,
+    [accountId, iso, accountId],
   );
-  return {
-    tokens_remaining: a.remaining,
-    tokens_held: a.held,
-    tokens_owed: a.owed,
-    packs: packs.map((p) => ({ ...p, expired: p.expires_at <= iso })),
-    as_of: iso,
-  };
+  let remaining = 0;
+  const packs: Balance['packs'] = [];
+  for (const { id, plan_id, tokens_total, tokens_remaining, expires_at } of rows) {
+    if (id === null) continue;
+    const expired = expires_at <= iso;
+    if (!expired) remaining += tokens_remaining;
+    packs.push({ id, plan_id, tokens_total, tokens_remaining, expires_at, expired });
+  }
+  return { tokens_remaining: remaining, tokens_held: rows[0]?.held ?? 0, tokens_owed: rows[0]?.owed ?? 0, packs, as_of: iso };
 }

@@ -16,7 +16,9 @@ export type Param = string | number | null | Buffer;
 
 export interface Sql {
   readonly dialect: 'sqlite' | 'postgres';
+  /** A read: outside a transaction, SQLite may answer it from the event-loop turn's snapshot (sqlite.ts), so a statement that writes goes through `run`. */
   all<T>(sql: string, params?: readonly Param[]): Promise<T[]>;
+  /** The first row of a read, as `all`. */
   get<T>(sql: string, params?: readonly Param[]): Promise<T | undefined>;
   /** Runs a statement; resolves to the number of rows it changed. */
   run(sql: string, params?: readonly Param[]): Promise<number>;
@@ -46,14 +48,27 @@ export interface OpenedDb {
  * A statement sent on the pool while a transaction of the same async context is open would run
  * outside it, and on PostgreSQL could wait forever for a lock that transaction holds: refused
  * loudly instead, on both stores, so that a test on SQLite catches it too.
+ *
+ * On Node 20 and 22 an enabled AsyncLocalStorage runs a hook for every promise the process makes
+ * (async_hooks), which cost the cheapest reads an eighth of their time though they open no
+ * transaction. So it is enabled only while a transaction is open, the only time there is anything to
+ * catch: `run` enables it, and the last transaction to end disables it again.
  */
 const inTransaction = new AsyncLocalStorage<true>();
+let openTransactions = 0;
 
 export function outsideTransaction(what: string): void {
   if (inTransaction.getStore()) throw new Error(`${what} on the database handle inside a transaction: use the transaction's handle`);
 }
 
-export const markTransaction = <T>(work: () => Promise<T>): Promise<T> => inTransaction.run(true, work);
+export async function markTransaction<T>(work: () => Promise<T>): Promise<T> {
+  openTransactions++;
+  try {
+    return await inTransaction.run(true, work);
+  } finally {
+    if (--openTransactions === 0) inTransaction.disable();
+  }
+}
 
 /**
  * Appended to a SELECT inside a transaction: on PostgreSQL the rows read stay locked until it ends;
