@@ -89,11 +89,14 @@ export class History {
       const matches = prepared(this.db, 'SELECT count(*) FROM run_search WHERE run_search MATCH ?').pluck().get(search) as number;
       const sql =
         matches <= FEW_MATCHES
-          ? `WITH hits(run_id) AS (
+          ? // The newest `limit` of the matching runs first, then their columns: sorting every match
+            // with its prompt and whole answer cost more than the search.
+            `WITH hits(run_id) AS (
                SELECT m.run_id FROM run_search s CROSS JOIN run_content m ON m.rowid = s.rowid WHERE run_search MATCH @search
-               UNION SELECT x.run_id FROM run_content x WHERE x.part = 1 AND ${spreadOverParts('x.run_id', words.length)})
-             SELECT ${COLUMNS} FROM hits h CROSS JOIN run_content c ON c.run_id = h.run_id AND c.part = 0 CROSS JOIN runs r ON r.id = c.run_id
-             WHERE 1 ${and} ORDER BY r.created_at DESC LIMIT @limit`
+               UNION SELECT x.run_id FROM run_content x WHERE x.part = 1 AND ${spreadOverParts('x.run_id', words.length)}),
+             newest(id) AS (SELECT r.id FROM hits h CROSS JOIN runs r ON r.id = h.run_id WHERE 1 ${and} ORDER BY r.created_at DESC LIMIT @limit)
+             SELECT ${COLUMNS} FROM newest n CROSS JOIN runs r ON r.id = n.id CROSS JOIN run_content c ON c.run_id = r.id AND c.part = 0
+             ORDER BY r.created_at DESC`
           : `SELECT ${COLUMNS} FROM runs r CROSS JOIN run_content c ON c.run_id = r.id AND c.part = 0
              WHERE (${partMatches('r.id', '@search')} OR (${spreadOverParts('r.id', words.length)})) ${and} ORDER BY r.created_at DESC LIMIT @limit`;
       return (prepared(this.db, sql).all(params) as Row[]).map(parse);
