@@ -3,8 +3,9 @@
  * codes, the server's own billing and the local ledger.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoPieces } from '../../src/server/backends/demo.js';
 import type { ChatMessage } from '../../src/shared/wire.js';
@@ -193,5 +194,19 @@ describe('tokencli run', () => {
     const rows = ledgerRows(u.home);
     expect(rows).toHaveLength(8);
     expect(new Set(rows.map((r) => r.id)).size).toBe(8);
+  });
+});
+
+describe('memory', () => {
+  // What the bench's peak-RSS rows stand on (src/cli/young-generation.ts). V8 starts the young
+  // generation at 1 MiB and start-up takes it to 2; without the setting a 30k-token stream took it
+  // to 4 or 8 MiB (three semi-spaces of that size are the memory that grew with the answer).
+  test('a long streamed answer does not grow the young generation', async () => {
+    const u = asUser(s);
+    const preload = fileURLToPath(new URL('../helpers/new-space.cjs', import.meta.url));
+    const file = join(tempDir(), 'new-space');
+    const r = await u.run(['run', '-m', 'demo-pro', '--max-tokens', '30000', 'grow'], { env: { NODE_OPTIONS: `--require=${preload}`, TOKENCLI_TEST_NEW_SPACE: file } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(Number(readFileSync(file, 'utf8'))).toBeLessThan(4 * 1024 * 1024);
   });
 });
