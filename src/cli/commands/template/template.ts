@@ -15,7 +15,7 @@ import { templateOptions, type TemplateOptions } from './shared.js';
 export function templateCommand(ctx: Context, runF = templateListRun): Command {
   return new Command('template')
     .description('Prompt templates: a system prompt, a prompt with $input and $name parameters, a model and its settings')
-    .addHelpText('after', `\nExamples:\n  $ tokencli template set review --system "You review code tersely" --prompt 'Review this $lang:\\n\\n$input' --model demo-pro\n  $ git diff | tokencli run -t review -p lang=TypeScript`)
+    .addHelpText('after', `\nExamples:\n  $ tokencli template set review --system "You review code tersely" --prompt $'Review this $lang:\\n\\n$input' --model demo-pro\n  $ git diff | tokencli run -t review -p lang=TypeScript`)
     .action(async () => runF(await templateOptions(ctx)))
     .addCommand(templateSetCommand(ctx))
     .addCommand(templateShowCommand(ctx))
