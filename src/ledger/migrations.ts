@@ -154,16 +154,7 @@ export const LEDGER_MIGRATIONS: Migration[] = [
         CREATE INDEX run_content_by_conversation ON run_content(conversation_id);
         -- Full-text search over prompts and answers, kept in step by triggers (an external-content table).
         CREATE VIRTUAL TABLE run_search USING fts5(prompt, answer, content='run_content', content_rowid='rowid');
-        CREATE TRIGGER run_content_ai AFTER INSERT ON run_content BEGIN
-          INSERT INTO run_search(rowid, prompt, answer) VALUES (new.rowid, new.prompt, new.answer);
-        END;
-        CREATE TRIGGER run_content_ad AFTER DELETE ON run_content BEGIN
-          INSERT INTO run_search(run_search, rowid, prompt, answer) VALUES ('delete', old.rowid, old.prompt, old.answer);
-        END;
-        CREATE TRIGGER run_content_au AFTER UPDATE ON run_content BEGIN
-          INSERT INTO run_search(run_search, rowid, prompt, answer) VALUES ('delete', old.rowid, old.prompt, old.answer);
-          INSERT INTO run_search(rowid, prompt, answer) VALUES (new.rowid, new.prompt, new.answer);
-        END;
+        ${RUN_SEARCH_TRIGGERS}
       `),
   },
   {
@@ -267,6 +258,14 @@ export const LEDGER_MIGRATIONS: Migration[] = [
         -- The runs whose answer has more than one part: few, and the only ones whose words may be
         -- spread over several rows of the index (see History.list).
         CREATE INDEX run_content_long ON run_content(run_id) WHERE part = 1;
+        ${RUN_SEARCH_TRIGGERS}
+      `),
+  },
+];
+
+// Part of m006 and as frozen as it: the triggers that keep run_search in step with run_content,
+// made by m006 and made again, unchanged, by m009 when it rebuilds the table.
+const RUN_SEARCH_TRIGGERS = `
         CREATE TRIGGER run_content_ai AFTER INSERT ON run_content BEGIN
           INSERT INTO run_search(rowid, prompt, answer) VALUES (new.rowid, new.prompt, new.answer);
         END;
@@ -276,10 +275,7 @@ export const LEDGER_MIGRATIONS: Migration[] = [
         CREATE TRIGGER run_content_au AFTER UPDATE ON run_content BEGIN
           INSERT INTO run_search(run_search, rowid, prompt, answer) VALUES ('delete', old.rowid, old.prompt, old.answer);
           INSERT INTO run_search(rowid, prompt, answer) VALUES (new.rowid, new.prompt, new.answer);
-        END;
-      `),
-  },
-];
+        END;`;
 
 // Part of m007 and as frozen as it: the grains, and the statements a trigger runs to add a row's
 // figures to (or take them from) each grain's bucket.
