@@ -51,8 +51,10 @@ const partMatches = (run: string, param: string) =>
  * index answers alone): a run in several parts, each word in some part. Few runs have more than
  * one part, and they are found by an index of their own. `run` names the run's id column.
  */
-const spreadOverParts = (run: string, words: number) =>
-  `EXISTS (SELECT 1 FROM run_content x WHERE x.run_id = ${run} AND x.part = 1) AND ${Array.from({ length: words }, (_, i) => partMatches(run, `@w${i}`)).join(' AND ')}`;
+const spreadOverParts = (run: string, words: number) => `EXISTS (SELECT 1 FROM run_content l WHERE l.run_id = ${run} AND l.part = 1) AND ${everyWordInSomePart(run, words)}`;
+
+/** Each of the search's words (@w0, @w1, …) in some part of run `run`. */
+const everyWordInSomePart = (run: string, words: number) => Array.from({ length: words }, (_, i) => partMatches(run, `@w${i}`)).join(' AND ');
 
 /**
  * Up to this many matches are sorted (a few milliseconds); past it, at least one run in
@@ -93,7 +95,7 @@ export class History {
             // with its prompt and whole answer cost more than the search.
             `WITH hits(run_id) AS (
                SELECT m.run_id FROM run_search s CROSS JOIN run_content m ON m.rowid = s.rowid WHERE run_search MATCH @search
-               UNION SELECT x.run_id FROM run_content x WHERE x.part = 1 AND ${spreadOverParts('x.run_id', words.length)}),
+               UNION SELECT x.run_id FROM run_content x WHERE x.part = 1 AND ${everyWordInSomePart('x.run_id', words.length)}),
              newest(id) AS (SELECT r.id FROM hits h CROSS JOIN runs r ON r.id = h.run_id WHERE 1 ${and} ORDER BY r.created_at DESC LIMIT @limit)
              SELECT ${COLUMNS} FROM newest n CROSS JOIN runs r ON r.id = n.id CROSS JOIN run_content c ON c.run_id = r.id AND c.part = 0
              ORDER BY r.created_at DESC`
