@@ -2,4 +2,4 @@
 // CommonJS (bin/package.json says so): the bundle is CommonJS, and an ES module here would start
 // Node's ES module loader for this one file.
 'use strict';
-require('../dist/bundle/main.cjs').main(process.argv);
+require('../dist/bundle/start.cjs').start(process.argv);

@@ -7,20 +7,8 @@
  */
 import { Command, Help, Option } from 'commander';
 import { DEFAULT_TIMEOUT_SECONDS, type Context, type GlobalOptions } from './context.js';
+import { COMMAND_INDEX, commandWord, indexedCommand, type IndexEntry } from './command-line.js';
 import { positiveNumber } from './flags.js';
-
-/** A top-level command as the root help lists it. */
-export interface IndexEntry {
-  name: string;
-  aliases: string[];
-  /** Help's subcommand term: name, `[options]`, arguments. */
-  term: string;
-  description: string;
-  hidden: boolean;
-}
-
-/** Put in place by scripts/bundle.mjs (rollup's replace); absent when running from dist/ or src/. */
-declare const TOKENCLI_COMMAND_INDEX: IndexEntry[] | undefined;
 
 export function rootCommand(ctx: Context): Command {
   const program = new Command('tokencli')
@@ -87,29 +75,14 @@ export const COMMAND_LOADERS: Record<string, (ctx: Context) => Promise<Command>>
   auth: async (ctx) => (await import('./auth-tree.js')).authTree(ctx),
 };
 
-/** Root flags that take a value, so that the value is not taken for the command's name. */
-const VALUE_FLAGS = new Set(['--profile', '--api-url', '--timeout']);
-
-/** The first operand of the command line (the command's name), if any. */
-export function commandWord(args: string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') return undefined;
-    if (VALUE_FLAGS.has(a)) i++;
-    else if (!a.startsWith('-')) return a;
-  }
-  return undefined;
-}
-
 /**
  * The program for this command line: the root, the named command (when it can be loaded alone),
  * and stand-ins for the rest; the full tree when there is no index or the name is not in it.
  */
 export async function programFor(ctx: Context, argv: string[]): Promise<Command> {
-  const index = typeof TOKENCLI_COMMAND_INDEX === 'undefined' ? undefined : TOKENCLI_COMMAND_INDEX;
-  const word = commandWord(argv.slice(2));
-  const named = word === undefined ? undefined : index?.find((e) => e.name === word || e.aliases.includes(word));
-  if (!index || (word !== undefined && !(named && COMMAND_LOADERS[named.name]))) return (await import('./program.js')).createProgram(ctx);
+  const index = COMMAND_INDEX;
+  const named = indexedCommand(argv);
+  if (!index || (commandWord(argv.slice(2)) !== undefined && !(named && COMMAND_LOADERS[named.name]))) return (await import('./program.js')).createProgram(ctx);
   const program = rootCommand(ctx);
   const terms = new Map<Command, string>();
   const defaults = new Help();

@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { COMMAND_LOADERS, commandWord, inherit, rootCommand } from '../../src/cli/root.js';
+import { commandWord } from '../../src/cli/command-line.js';
+import { COMMAND_LOADERS, inherit, rootCommand } from '../../src/cli/root.js';
 import { createContext } from '../../src/cli/context.js';
 import { testIO } from '../../src/cli/io/streams.js';
 import { createProgram } from '../../src/cli/program.js';

@@ -27,7 +27,7 @@ describe('npm package', () => {
   test('holds only built JS, bin, completions, README, LICENSE and the API document', () => {
     const outside = files.filter((f) => !/^(dist\/bundle\/.*\.cjs|bin\/(tokencli\.js|package\.json)|completions\/(tokencli\.bash|_tokencli|tokencli\.fish)|README\.md|LICENSE|package\.json|docs\/token-plan-api\.yaml)$/.test(f));
     expect(outside).toEqual([]);
-    expect(files).toContain('dist/bundle/main.cjs');
+    expect(files).toContain('dist/bundle/start.cjs');
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.map'))).toBe(false);
   });
 

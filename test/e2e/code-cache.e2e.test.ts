@@ -1,0 +1,138 @@
+/**
+ * V8's code cache of the bundle (issue 14, start-up): a command's first start writes what it
+ * compiled to the cache directory, its next starts read it back, and nothing a cache holds can
+ * change what a command does. Whether V8 took a cache is seen from outside: a refused cache is
+ * rewritten at exit, a taken one is left alone.
+ */
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { userAt } from '../helpers/cli.js';
+import { ROOT } from '../helpers/procs.js';
+import { buy, startServe, type Served } from '../helpers/serve.js';
+
+let s: Served;
+beforeAll(async () => {
+  s = await startServe();
+  await buy(s.url, s.key);
+});
+afterAll(() => s.stop());
+
+const CHUNKS = readdirSync(join(ROOT, 'dist/bundle/chunks'));
+const SUFFIX = '.v8cache';
+const asUser = () => userAt(undefined, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key });
+
+/** The cache directory of one command in this home (one V8 version: the one running the tests). */
+function cacheDir(home: string, command: string): string {
+  const [v8] = readdirSync(join(home, 'cache/code'));
+  return join(home, 'cache/code', v8!, command);
+}
+
+/** Each cache file with the identity of its last write (a write is a rename, so a new inode). */
+function snapshot(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir).map((f) => { const st = statSync(join(dir, f)); return [f, `${st.ino}:${st.mtimeMs}:${st.size}`]; }));
+}
+
+describe('the code cache', () => {
+  test('the first start writes one cache per chunk it loaded, and the next start reads them without rewriting', async () => {
+    const u = asUser();
+    const first = await u.run(['budget', 'status', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    const dir = cacheDir(u.home, 'budget');
+    const files = snapshot(dir);
+    expect(files.size).toBeGreaterThan(5);
+    // Named after the chunks of this build, and only after them.
+    for (const f of files.keys()) expect(CHUNKS).toContain(f.slice(0, -SUFFIX.length));
+    expect([...files.keys()].some((f) => f.startsWith('main-'))).toBe(true);
+
+    const second = await u.run(['budget', 'status', '--json']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect(snapshot(dir)).toEqual(files);
+
+    // Each command keeps its own: `--help` compiles little of what `budget` did.
+    expect((await u.run(['--help'])).code).toBe(0);
+    expect(readdirSync(join(cacheDir(u.home, 'tokencli')))).not.toEqual([]);
+  });
+
+  test('a run, which changes a V8 flag when its work starts, still reads its cache at the next start', async () => {
+    // V8 refuses code cached under other flags; `run` keeps the young generation small, so its
+    // chunks are compiled and cached under the defaults. Without that, every run rewrote its cache.
+    const u = asUser();
+    expect((await u.run(['run', '-m', 'demo-mini', 'hi'])).code).toBe(0);
+    const dir = cacheDir(u.home, 'run');
+    const files = snapshot(dir);
+    expect([...files.keys()].some((f) => f.startsWith('client-'))).toBe(true);
+    const r = await u.run(['run', '-m', 'demo-mini', 'hi']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(snapshot(dir)).toEqual(files);
+  });
+
+  test('a damaged cache, or one made for another chunk, is refused and replaced; the output does not change', async () => {
+    const u = asUser();
+    // `balance --offline` shows the balance seen last; its cache is then made by `--offline` alone,
+    // so that each file below is one the next start loads.
+    expect((await u.run(['balance'])).code).toBe(0);
+    const dir = cacheDir(u.home, 'balance');
+    rmSync(dir, { recursive: true });
+    const clean = await u.run(['balance', '--offline', '--json']);
+    expect(clean.code, clean.stderr).toBe(0);
+    const names = [...snapshot(dir).keys()].sort();
+    expect(names.length).toBeGreaterThan(3);
+    // Garbage, a cut file, and two caches swapped between chunks.
+    const [a, b, c, d] = names.map((f) => join(dir, f));
+    writeFileSync(a!, Buffer.alloc(statSync(a!).size, 0x5a));
+    writeFileSync(b!, readFileSync(b!).subarray(0, 100));
+    const [cData, dData] = [readFileSync(c!), readFileSync(d!)];
+    writeFileSync(c!, dData);
+    writeFileSync(d!, cData);
+    const damaged = snapshot(dir);
+
+    const r = await u.run(['balance', '--offline', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(clean.stdout);
+    const replaced = snapshot(dir);
+    for (const f of [a, b, c, d].map((p) => p!.slice(dir.length + 1))) expect(replaced.get(f)).not.toBe(damaged.get(f));
+    // What replaced them is taken.
+    expect((await u.run(['balance', '--offline', '--json'])).stdout).toBe(clean.stdout);
+    expect(snapshot(dir)).toEqual(replaced);
+  });
+
+  test("a cache of an earlier build's chunk goes when the cache is next written", async () => {
+    const u = asUser();
+    expect((await u.run(['--version'])).code).toBe(0);
+    const dir = cacheDir(u.home, 'tokencli');
+    const [one] = readdirSync(dir);
+    writeFileSync(join(dir, `main-AAAAAAAA.cjs${SUFFIX}`), 'from an earlier build');
+    // Half of a write by a process killed an hour ago, and one another process is making now.
+    writeFileSync(join(dir, `${one}.4242`), 'half');
+    utimesSync(join(dir, `${one}.4242`), new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    writeFileSync(join(dir, `${one}.4343`), 'in progress');
+    rmSync(join(dir, one!));
+    expect((await u.run(['--version'])).code).toBe(0);
+    const after = readdirSync(dir);
+    expect(after).toContain(one);
+    expect(after).toContain(`${one}.4343`);
+    expect(after).not.toContain(`main-AAAAAAAA.cjs${SUFFIX}`);
+    expect(after).not.toContain(`${one}.4242`);
+  });
+
+  test('a cache directory that cannot be made costs nothing but speed', async () => {
+    const u = asUser();
+    // A file where the directory would go: refused even to root, unlike a mode.
+    writeFileSync(join(u.home, 'cache'), 'not a directory');
+    const r = await u.run(['budget', 'status', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ profile: 'default' });
+  });
+
+  test('TOKENCLI_NO_CODE_CACHE keeps no cache, and a word that names no command leaves none behind', async () => {
+    const u = asUser();
+    expect((await u.run(['budget', 'status'], { env: { TOKENCLI_NO_CODE_CACHE: '1' } })).code).toBe(0);
+    const typo = await u.run(['bugdet', 'status']);
+    expect(typo.code).toBe(2);
+    expect(readdirSync(u.home)).not.toContain('cache');
+  });
+});
