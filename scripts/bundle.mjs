@@ -4,8 +4,8 @@
 // -9, a one-token run -11). Rollup (not esbuild, which splits code only for ES modules) also knows
 // that a lazily loaded chunk runs after its importer: code the entry already holds stays there
 // instead of splitting into one chunk per set of importers, and chunks under MIN_CHUNK_BYTES merge
-// into others (`budget status` loads 14 files of the bundle where it loaded 42 chunks, a run 21
-// where it loaded 57). Lazy imports stay lazy, as `require` calls made when first needed (the
+// into others (`budget status` loads 7 files of the bundle where it loaded 42 chunks, a run 5 where
+// it loaded 57). Lazy imports stay lazy, as `require` calls made when first needed (the
 // server, the schemas, markdown, the tokenizer). The large gpt-tokenizer, undici (loaded only
 // behind a proxy), pg (only for a PostgreSQL store) and better-sqlite3's native addon
 // (src/sqlite/driver.ts names it) stay external, in node_modules. The root help's list of commands
@@ -36,6 +36,11 @@ const bundle = await rollup({
   // chunk of its own: one file less at every start.
   preserveEntrySignatures: 'allow-extension',
   external,
+  // Node's modules and the external packages are loaded for what they export, never for a side
+  // effect. Otherwise Rollup repeats the externals of a chunk's dependencies at its top to keep
+  // their order, and a chunk with such a require cannot merge into another: a run loaded 21 files,
+  // now 5, and its first token comes 3.6 ms sooner (medians of 21 interleaved runs).
+  treeshake: { moduleSideEffects: (id, external) => !external },
   logLevel: 'warn',
   plugins: [
     replace({

@@ -21,7 +21,9 @@ import { Script } from 'node:vm';
 const HASHED_CHUNK = /-[\w-]{8}\.cjs$/;
 const SUFFIX = '.v8cache';
 /** A half-written cache older than this belongs to a process that died writing it. */
-const STALE_PARTIAL_MS = 60_000;
+const PARTIAL_KEEP_MS = 60_000;
+/** How long the cache of a chunk this build does not have is kept. */
+const OTHER_BUILD_KEEP_MS = 30 * 24 * 3_600_000;
 
 interface CompilingModule {
   exports: unknown;
@@ -38,7 +40,7 @@ export interface CodeCacheOptions {
 }
 
 export interface CodeCache {
-  /** Writes the caches this process lacked; removes those of chunks no longer in the bundle. */
+  /** Writes the caches this process lacked; removes those of other builds' chunks, once old. */
   save(): void;
 }
 
@@ -74,12 +76,14 @@ export function useCodeCache(o: CodeCacheOptions): CodeCache {
           renameSync(partial, file);
         }
         unsaved.clear();
-        // Caches of chunks an earlier build had, and the halves of writes a killed process left.
+        // Caches of chunks this build does not have, once old: another installed build may still
+        // use them (removing them at once, two builds sharing a home rewrote each other's caches at
+        // every start). And the halves of writes a killed process left.
         const current = new Set(readdirSync(o.chunksDir).map((chunk) => chunk + SUFFIX));
-        const stale = Date.now() - STALE_PARTIAL_MS;
         for (const f of readdirSync(o.cacheDir)) {
           const path = join(o.cacheDir, f);
-          if (!current.has(f) && statSync(path).mtimeMs < (f.endsWith(SUFFIX) ? Infinity : stale)) rmSync(path, { force: true });
+          const keepMs = f.endsWith(SUFFIX) ? OTHER_BUILD_KEEP_MS : PARTIAL_KEEP_MS;
+          if (!current.has(f) && statSync(path).mtimeMs < Date.now() - keepMs) rmSync(path, { force: true });
         }
       } catch {
         // A read-only or full disk: the next start compiles as this one did.

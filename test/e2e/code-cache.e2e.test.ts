@@ -40,10 +40,9 @@ describe('the code cache', () => {
     expect(first.code, first.stderr).toBe(0);
     const dir = cacheDir(u.home, 'budget');
     const files = snapshot(dir);
-    expect(files.size).toBeGreaterThan(5);
     // Named after the chunks of this build, and only after them.
+    expect(files.size).toBeGreaterThan(3);
     for (const f of files.keys()) expect(CHUNKS).toContain(f.slice(0, -SUFFIX.length));
-    expect([...files.keys()].some((f) => f.startsWith('main-'))).toBe(true);
 
     const second = await u.run(['budget', 'status', '--json']);
     expect(second.code, second.stderr).toBe(0);
@@ -62,7 +61,7 @@ describe('the code cache', () => {
     expect((await u.run(['run', '-m', 'demo-mini', 'hi'])).code).toBe(0);
     const dir = cacheDir(u.home, 'run');
     const files = snapshot(dir);
-    expect([...files.keys()].some((f) => f.startsWith('client-'))).toBe(true);
+    expect(files.size).toBeGreaterThan(3);
     const r = await u.run(['run', '-m', 'demo-mini', 'hi']);
     expect(r.code, r.stderr).toBe(0);
     expect(snapshot(dir)).toEqual(files);
@@ -99,23 +98,24 @@ describe('the code cache', () => {
     expect(snapshot(dir)).toEqual(replaced);
   });
 
-  test("a cache of an earlier build's chunk goes when the cache is next written", async () => {
+  test("another build's caches stay while that build may be in use, and go when the cache is next written after 30 days", async () => {
     const u = asUser();
     expect((await u.run(['--version'])).code).toBe(0);
     const dir = cacheDir(u.home, 'tokencli');
     const [one] = readdirSync(dir);
-    writeFileSync(join(dir, `main-AAAAAAAA.cjs${SUFFIX}`), 'from an earlier build');
+    const ago = (days: number) => new Date(Date.now() - days * 86_400_000);
+    const made = (name: string, text: string, days: number) => {
+      writeFileSync(join(dir, name), text);
+      utimesSync(join(dir, name), ago(days), ago(days));
+    };
+    made(`main-AAAAAAAA.cjs${SUFFIX}`, 'an earlier build, last written 31 days ago', 31);
+    made(`main-BBBBBBBB.cjs${SUFFIX}`, 'another build, written 2 days ago', 2);
     // Half of a write by a process killed an hour ago, and one another process is making now.
-    writeFileSync(join(dir, `${one}.4242`), 'half');
-    utimesSync(join(dir, `${one}.4242`), new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
-    writeFileSync(join(dir, `${one}.4343`), 'in progress');
+    made(`${one}.4242`, 'half', 1 / 24);
+    made(`${one}.4343`, 'in progress', 0);
     rmSync(join(dir, one!));
     expect((await u.run(['--version'])).code).toBe(0);
-    const after = readdirSync(dir);
-    expect(after).toContain(one);
-    expect(after).toContain(`${one}.4343`);
-    expect(after).not.toContain(`main-AAAAAAAA.cjs${SUFFIX}`);
-    expect(after).not.toContain(`${one}.4242`);
+    expect(readdirSync(dir).sort()).toEqual([one, `${one}.4343`, `main-BBBBBBBB.cjs${SUFFIX}`].sort());
   });
 
   test('a cache directory that cannot be made costs nothing but speed', async () => {
