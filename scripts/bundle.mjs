@@ -25,7 +25,9 @@ import { program } from './reference.mjs';
 const MIN_CHUNK_BYTES = 30_000;
 const EXTERNAL_PACKAGES = ['gpt-tokenizer', 'undici', 'pg'];
 const builtins = new Set(builtinModules);
-const external = (id) => id.startsWith('node:') || builtins.has(id) || EXTERNAL_PACKAGES.some((p) => id === p || id.startsWith(`${p}/`));
+/** commander's child_process, which the plugin below replaces. */
+const commandersChildProcess = (id, importer) => /^(node:)?child_process$/.test(id) && Boolean(importer?.includes('/node_modules/commander/'));
+const external = (id, importer) => ((id.startsWith('node:') || builtins.has(id)) && !commandersChildProcess(id, importer)) || EXTERNAL_PACKAGES.some((p) => id === p || id.startsWith(`${p}/`));
 
 // Chunk names carry a hash: chunks of an earlier build would otherwise pile up in the package.
 rmSync('dist/bundle', { recursive: true, force: true });
@@ -50,6 +52,14 @@ const bundle = await rollup({
         TOKENCLI_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
       },
     }),
+    // commander requires child_process as it loads, only to spawn executable subcommands, which
+    // tokencli has none of: it gets a spawn that loads child_process when called (~2 ms less at
+    // every start).
+    {
+      name: 'commander-lazy-child-process',
+      resolveId: (id, importer) => (commandersChildProcess(id, importer) ? '\0commander-child-process' : null),
+      load: (id) => (id === '\0commander-child-process' ? "import { createRequire } from 'node:module';\nexport const spawn = (...args) => createRequire(import.meta.url)('node:child_process').spawn(...args);\n" : null),
+    },
     // import.meta.url as Node's CommonJS knows it: Rollup's own stand-in takes a browser's path
     // whenever a global `document` exists (a preload may define one).
     { name: 'import-meta-url', resolveImportMeta: (property) => (property === 'url' ? "require('node:url').pathToFileURL(__filename).href" : null) },

@@ -3,7 +3,6 @@
  * work with no network. A hard budget refuses a run before any request; each threshold crossed
  * alerts once per budget and period (recorded in the ledger, so concurrent processes agree).
  */
-import { spawn } from 'node:child_process';
 import { evaluate, evaluateWindow, wouldExceed, type BudgetState } from '../ledger/budget-rules.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { claimWindowAlert, releaseWindowAlerts, windowAlerts, type WindowClaimKey } from '../ledger/quota-store.js';
@@ -80,12 +79,15 @@ export async function raiseAlerts(ledger: Ledger, states: BudgetState[], io: IOS
 
 /** Runs an alert command through the shell, with the alert in its environment, for at most 10 s. */
 export function shellAlertRunner(baseEnv: Record<string, string | undefined>): AlertRunner {
-  return (command, env) =>
-    new Promise((resolve, reject) => {
+  return async (command, env) => {
+    // Loaded by the first alert, not with the module, which every run and budget command loads.
+    const { spawn } = await import('node:child_process');
+    return new Promise((resolve, reject) => {
       const child = spawn('sh', ['-c', command], { env: { ...baseEnv, ...env }, stdio: ['ignore', 'ignore', 'inherit'], timeout: 10_000 });
       child.once('error', reject);
       child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(signal ? `killed by ${signal}` : `exit ${code}`))));
     });
+  };
 }
 
 export function windowAlertLine(w: WindowQuota, percent: number, threshold: number, now: Date): string {

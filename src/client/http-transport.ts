@@ -6,7 +6,7 @@
  * the way fetch does (a TypeError "fetch failed" whose `cause` is the socket's error; an AbortError
  * on abort), so transportError() reads both alike. Bodies are not compressed (no Accept-Encoding).
  */
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Fetch } from './client.js';
 import { incomingResponse, type WireResponse } from './wire-response.js';
 
@@ -37,8 +37,10 @@ async function send(url: URL, init: RequestInit, redirects: number): Promise<Wir
 /** One request and its response head; the body is left unread. */
 async function exchange(url: URL, init: RequestInit): Promise<IncomingMessage> {
   const signal = init.signal ?? undefined;
-  // node:https, and TLS with it, only for an https URL: a server on this machine never needs them.
-  const request = url.protocol === 'https:' ? (await import('node:https')).request : httpRequest;
+  // Loaded by the first request, not with this module: the bundle may put it in a chunk that every
+  // command loads, and node:http costs about 2 ms to load. node:https, and TLS with it, only for an
+  // https URL: a server on this machine never needs them.
+  const { request } = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
   if (signal?.aborted) throw abortError(signal);
   return new Promise((resolve, reject) => {
     const req = request(url, { method: init.method ?? 'GET', headers: init.headers as Record<string, string> });

@@ -23,13 +23,18 @@ const TRACE = fileURLToPath(new URL('../helpers/trace-loads.cjs', import.meta.ur
 const BUNDLE = fileURLToPath(new URL('../../dist/bundle/', import.meta.url));
 const PACKAGES_IN = JSON.parse(readFileSync(new URL('../../dist/bundle-packages.json', import.meta.url), 'utf8')) as Record<string, string[]>;
 
-/** Runs the command with every module load traced; the packages bundled into what it loaded. */
-async function packagesLoaded(user: ReturnType<typeof userAt>, args: string[]): Promise<Set<string>> {
+/** Runs the command with every module load traced: what it loaded, one a line. */
+async function loads(user: ReturnType<typeof userAt>, args: string[]): Promise<string[]> {
   const file = join(tempDir('tokencli-loads-'), 'loads.txt');
   const r = await user.run(args, { env: { NODE_OPTIONS: `--require=${TRACE}`, TOKENCLI_TEST_LOADS: file } });
   expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+  return readFileSync(file, 'utf8').split('\n');
+}
+
+/** The packages bundled into what the command loaded. */
+async function packagesLoaded(user: ReturnType<typeof userAt>, args: string[]): Promise<Set<string>> {
   const packages = new Set<string>();
-  for (const url of readFileSync(file, 'utf8').split('\n')) {
+  for (const url of await loads(user, args)) {
     if (!url.startsWith('file:')) continue;
     const path = fileURLToPath(url);
     const bundled = path.startsWith(BUNDLE) ? PACKAGES_IN[path.slice(BUNDLE.length)] : undefined;
@@ -58,6 +63,22 @@ describe('what a command loads', () => {
       expect(loaded, args.join(' ')).not.toContain('zod');
       expect(loaded, args.join(' ')).not.toContain('yaml');
     }
+  });
+
+  test("commands that make no request, read no prompt and spawn nothing load none of Node's modules for that", async () => {
+    // Each costs about 2 ms to load. The bundle merges small chunks, so a module that imported one at
+    // its top could bring it into every command (node:http came with the client's transport, readline
+    // with chat, child_process with commander, which spawns only executable subcommands).
+    const u = userAt(undefined, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key });
+    expect((await u.run(['balance'])).code).toBe(0);
+    for (const args of [['balance', '--offline', '--json'], ['budget', 'status', '--json'], ['--help']]) {
+      const loaded = await loads(u, args);
+      for (const builtin of ['node:http', 'node:readline', 'node:child_process', 'node:fs/promises']) expect(loaded, args.join(' ')).not.toContain(builtin);
+    }
+    const run = await loads(u, ['run', '-m', 'demo-mini', '--max-tokens', '5', 'hi']);
+    expect(run).toContain('node:http');
+    expect(run).not.toContain('node:child_process');
+    expect(run).not.toContain('node:readline');
   });
 
   test('a run with a template loads the YAML parser to read it', async () => {

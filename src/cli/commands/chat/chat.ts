@@ -8,7 +8,7 @@
  * a loop, and a copy of its order (budget, write-ahead row, request, record) would drift.
  */
 import { randomUUID } from 'node:crypto';
-import { createInterface, type Interface } from 'node:readline';
+import type { Interface } from 'node:readline';
 import { Command, Option } from 'commander';
 import type { Context } from '../../context.js';
 import { describeError, InterruptedError, UsageError } from '../../errors.js';
@@ -62,6 +62,8 @@ const definedFlags = (f: { model?: string; system?: string; maxTokens?: number; 
 
 export async function chatRun(opts: ChatOptions): Promise<void> {
   if (!opts.io.canPrompt()) throw new UsageError('chat needs a terminal', 'from a script, continue a conversation with `tokencli run -c "..."`');
+  // Loaded here, not with the module: the bundle may merge chat into a chunk other commands load.
+  const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: opts.input, output: opts.output, prompt: '> ' });
   let answering: AbortController | undefined;
   rl.on('SIGINT', () => {

@@ -2,7 +2,6 @@
  * Opening the verification page in the user's browser, only where there is one to open: never in
  * CI, never on a Linux box without a display (an SSH session), never when nobody watches stderr.
  */
-import { spawn } from 'node:child_process';
 
 export interface BrowserPlace {
   env: Record<string, string | undefined>;
@@ -17,7 +16,8 @@ export function hasBrowser(p: BrowserPlace): boolean {
 }
 
 /** Starts the platform's opener and does not wait for it; resolves false when it could not start. */
-export function openBrowser(url: string, platform: NodeJS.Platform): Promise<boolean> {
+export async function openBrowser(url: string, platform: NodeJS.Platform): Promise<boolean> {
+  const { spawn } = await import('node:child_process');
   const cmd = platform === 'darwin' ? 'open' : platform === 'win32' ? 'explorer.exe' : 'xdg-open';
   return new Promise((resolve) => {
     const child = spawn(cmd, [url], { stdio: 'ignore', detached: true });

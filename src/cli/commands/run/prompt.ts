@@ -5,7 +5,6 @@
  * `-f -` is stdin.
  */
 import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
 import type { FileInput } from '../../../ledger/history.js';
 import { UsageError } from '../../errors.js';
 import type { IOStreams } from '../../io/streams.js';
@@ -49,6 +48,8 @@ const ERRNO: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permiss
 
 async function readTextFile(path: string): Promise<string> {
   const fail = (why: string, hint?: string) => new UsageError(`cannot use --file ${path}: ${why}`, hint);
+  // Loaded by the first -f, not with the module: most runs read no file.
+  const { open, stat } = await import('node:fs/promises');
   let handle;
   try {
     // Looked at before it is opened: opening a FIFO blocks until a writer comes.
