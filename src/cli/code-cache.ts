@@ -6,24 +6,30 @@
  * the command compiled, not only the top level.
  *
  * Only chunks whose names carry Rollup's content hash are cached, under their names, so a cache can
- * never be taken for another build's code. Each command keeps its own cache (start.ts picks the
- * directory): V8 reads a cache whole, and one made by `run` costs `--help` more to read than its
- * few functions cost to compile. V8 refuses a cache made by another V8 or under other flags (it is
- * then compiled as usual and its cache rewritten), and any failure to read or write one is only a
- * slower start.
+ * never be taken for another build's code; a chunk changed in place after its cache was made is
+ * compiled afresh. Each command keeps its own cache (start.ts picks the directory): V8 reads a cache
+ * whole, and one made by `run` costs `--help` more to read than its few functions cost to compile.
+ * V8 refuses a cache made by another V8, under other flags or, with the checksum set here, damaged
+ * anywhere (it is then compiled as usual and its cache rewritten). Any failure to read or write a
+ * cache is only a slower start.
  */
 import Module, { createRequire } from 'node:module';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /** A Rollup chunk name with its content hash: `run-BKTuXV2l.cjs`. */
 const HASHED_CHUNK = /-[\w-]{8}\.cjs$/;
 const SUFFIX = '.v8cache';
+/** No chunk's cache comes near this; anything larger is not one. */
+const MAX_CACHE_BYTES = 16 * 1024 * 1024;
 /** A half-written cache older than this belongs to a process that died writing it. */
 const PARTIAL_KEEP_MS = 60_000;
-/** How long the cache of a chunk this build does not have is kept. */
+/** How long the caches of a chunk this build does not have, or of another V8, are kept unused. */
 const OTHER_BUILD_KEEP_MS = 30 * 24 * 3_600_000;
+/** Caches are not written on a disk with less free space than this: the ledger needs it more. */
+const MIN_FREE_BYTES = 256 * 1024 * 1024;
 
 interface CompilingModule {
   exports: unknown;
@@ -33,14 +39,14 @@ interface CompilingModule {
 export interface CodeCacheOptions {
   /** The bundle's chunks directory: only files directly in it are cached. */
   chunksDir: string;
-  /** Where this command's caches live. */
+  /** Where this command's caches live; its parent's siblings are other V8s' caches. */
   cacheDir: string;
-  /** Runs V8 work under the flags the caches are made for (young-generation.ts). */
+  /** Runs V8 work under the flags V8 had at start (young-generation.ts changes one later). */
   underDefaultFlags: <T>(work: () => T) => T;
 }
 
 export interface CodeCache {
-  /** Writes the caches this process lacked; removes those of other builds' chunks, once old. */
+  /** Writes the caches this process lacked, then clears out what no build uses any more. */
   save(): void;
 }
 
@@ -49,14 +55,24 @@ export function useCodeCache(o: CodeCacheOptions): CodeCache {
   const unsaved = new Map<string, Script>();
   const proto = Module.prototype as unknown as CompilingModule;
   const nodeCompile = proto._compile;
+  // Release builds of V8 check only a cache's header: one damaged past it crashed V8 at every start
+  // of the command (a fatal error, exit 133). Caches are made and read with V8's checksum.
+  const underCacheFlags = <T>(work: () => T): T => {
+    setFlagsFromString('--verify-snapshot-checksum');
+    try {
+      return o.underDefaultFlags(work);
+    } finally {
+      setFlagsFromString('--no-verify-snapshot-checksum');
+    }
+  };
 
   proto._compile = function (this: CompilingModule, content, filename, ...rest) {
     const name = basename(filename);
     if (dirname(filename) !== o.chunksDir || !HASHED_CHUNK.test(name)) return nodeCompile.call(this, content, filename, ...rest);
-    const cachedData = readIfPresent(join(o.cacheDir, name + SUFFIX));
+    const cachedData = readCache(join(o.cacheDir, name + SUFFIX), filename);
     // The parameters Node gives every CommonJS module; one line, so line numbers stay the file's.
     const source = `(function (exports, require, module, __filename, __dirname) { ${content}\n})`;
-    const script = o.underDefaultFlags(() => new Script(source, { filename, cachedData }));
+    const script = underCacheFlags(() => new Script(source, { filename, cachedData }));
     if (!cachedData || script.cachedDataRejected) unsaved.set(name, script);
     const wrapper = script.runInThisContext() as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
@@ -64,38 +80,82 @@ export function useCodeCache(o: CodeCacheOptions): CodeCache {
 
   return {
     save() {
-      if (unsaved.size === 0) return;
       try {
-        mkdirSync(o.cacheDir, { recursive: true, mode: 0o700 });
-        for (const [name, script] of unsaved) {
-          const file = join(o.cacheDir, name + SUFFIX);
-          // Written whole under another name, then renamed: a process starting meanwhile reads the old
-          // cache or the new one, never half of one.
-          const partial = `${file}.${process.pid}`;
-          writeFileSync(partial, o.underDefaultFlags(() => script.createCachedData()), { mode: 0o600 });
-          renameSync(partial, file);
+        if (unsaved.size > 0) {
+          mkdirSync(o.cacheDir, { recursive: true, mode: 0o700 });
+          if (enoughRoom(o.cacheDir)) for (const [name, script] of unsaved) writeCache(join(o.cacheDir, name + SUFFIX), underCacheFlags(() => script.createCachedData()));
+          unsaved.clear();
         }
-        unsaved.clear();
-        // Caches of chunks this build does not have, once old: another installed build may still
-        // use them (removing them at once, two builds sharing a home rewrote each other's caches at
-        // every start). And the halves of writes a killed process left.
-        const current = new Set(readdirSync(o.chunksDir).map((chunk) => chunk + SUFFIX));
-        for (const f of readdirSync(o.cacheDir)) {
-          const path = join(o.cacheDir, f);
-          const keepMs = f.endsWith(SUFFIX) ? OTHER_BUILD_KEEP_MS : PARTIAL_KEEP_MS;
-          if (!current.has(f) && statSync(path).mtimeMs < Date.now() - keepMs) rmSync(path, { force: true });
-        }
+        clearOut(o);
       } catch {
-        // A read-only or full disk: the next start compiles as this one did.
+        // A cache directory that cannot be made or read: the next start compiles as this one did.
       }
     },
   };
 }
 
-function readIfPresent(file: string): Buffer | undefined {
+/**
+ * The cache of `chunk`, if it is a regular file no older than the chunk: a FIFO or a device in its
+ * place is not waited on, and a chunk edited in place (V8 matches a cache to its source by length
+ * only) is not given the old one.
+ */
+function readCache(file: string, chunk: string): Buffer | undefined {
+  let fd: number | undefined;
   try {
-    return readFileSync(file);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_CACHE_BYTES || st.mtimeMs < statSync(chunk).mtimeMs) return undefined;
+    const data = Buffer.allocUnsafe(st.size);
+    let read = 0;
+    while (read < st.size) {
+      const n = readSync(fd, data, read, st.size - read, read);
+      if (n === 0) return undefined;
+      read += n;
+    }
+    return data;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Written whole under another name, then renamed: a process starting meanwhile reads the old cache
+ * or the new one, never half of one. What a failed write leaves is removed at once.
+ */
+function writeCache(file: string, data: Buffer): void {
+  const partial = `${file}.${process.pid}`;
+  try {
+    writeFileSync(partial, data, { mode: 0o600 });
+    renameSync(partial, file);
+  } catch {
+    rmSync(partial, { force: true });
+  }
+}
+
+function enoughRoom(dir: string): boolean {
+  const fs = statfsSync(dir);
+  return fs.bavail * fs.bsize >= MIN_FREE_BYTES;
+}
+
+/**
+ * Removes, once old: caches of chunks this build does not have (another installed build may still
+ * use them: removed at once, two builds sharing a home rewrote each other's at every start), the
+ * caches of other V8s, and the halves of writes a killed process left.
+ */
+function clearOut(o: CodeCacheOptions): void {
+  const now = Date.now();
+  const current = new Set(readdirSync(o.chunksDir).map((chunk) => chunk + SUFFIX));
+  for (const f of readdirSync(o.cacheDir)) {
+    if (current.has(f)) continue;
+    const path = join(o.cacheDir, f);
+    if (statSync(path).mtimeMs < now - (f.endsWith(SUFFIX) ? OTHER_BUILD_KEEP_MS : PARTIAL_KEEP_MS)) rmSync(path, { recursive: true, force: true });
+  }
+  const versions = dirname(dirname(o.cacheDir));
+  const ours = basename(dirname(o.cacheDir));
+  for (const v of readdirSync(versions)) {
+    const path = join(versions, v);
+    if (v !== ours && statSync(path).mtimeMs < now - OTHER_BUILD_KEEP_MS) rmSync(path, { recursive: true, force: true });
   }
 }
