@@ -125,7 +125,8 @@ function readCache(file: string, chunk: string): Buffer | undefined {
  * or the new one, never half of one. What a failed write leaves is removed at once.
  */
 function writeCache(file: string, data: Buffer): void {
-  const partial = `${file}.${process.pid}`;
+  // The pid alone can be another container's too, in a home they share.
+  const partial = `${file}.${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   try {
     writeFileSync(partial, data, { mode: 0o600 });
     renameSync(partial, file);

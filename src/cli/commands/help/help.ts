@@ -10,7 +10,7 @@ export const ENVIRONMENT: readonly { name: string; meaning: string }[] = [
   { name: 'TOKENCLI_PROFILE', meaning: 'profile to use when --profile is not given' },
   { name: 'TOKENCLI_HOME', meaning: 'one directory for config, credentials, ledger and server data (overrides the platform paths)' },
   { name: 'TOKENCLI_LEDGER_WAIT', meaning: 'seconds a ledger write waits for another process\'s lock before the run goes to the journal (default 10)' },
-  { name: 'TOKENCLI_NO_CODE_CACHE', meaning: 'compile the CLI afresh at every start instead of keeping V8\'s code cache in the cache directory' },
+  { name: 'TOKENCLI_NO_CODE_CACHE', meaning: 'any value: compile the CLI afresh at every start, without V8\'s code cache in the cache directory' },
   { name: 'TOKENCLI_NO_PROMPT', meaning: 'never ask questions; fail with the flag that answers them' },
   { name: 'CI', meaning: 'set by CI systems: same as TOKENCLI_NO_PROMPT' },
   { name: 'NO_COLOR', meaning: 'no colour when set to a non-empty value' },
