@@ -1,7 +1,7 @@
 /**
  * The bundle's entry (bin/tokencli.js): from here on the CLI's chunks compile through V8's code
- * cache (code-cache.ts), then main.ts runs the command line. Kept to what choosing the cache needs,
- * since this file itself is compiled without one.
+ * cache (code-cache.ts), then main.ts runs the command line. It imports only what choosing the
+ * cache needs, since the entry itself is compiled without one.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,7 @@ export async function start(argv: string[]): Promise<void> {
  * root's for none (`--help`, `--version`), and none for a word that names no command, so a typo
  * leaves nothing behind. None outside the bundle, which has no chunks.
  */
-export function cacheName(argv: string[]): string | undefined {
+function cacheName(argv: string[]): string | undefined {
   if (!COMMAND_INDEX) return undefined;
   if (commandWord(argv.slice(2)) === undefined) return 'tokencli';
   return indexedCommand(argv)?.name;

@@ -7,18 +7,17 @@
  * short one. Set once a command that streams an answer starts its work, not at start-up, where the
  * fixed size cost ~7 ms of extra collections, and not for `serve`.
  */
-import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 
 const SMALL = '--semi-space-growth-factor=1';
 /** V8's own default (Node 20 and 24). */
 const DEFAULT = '--semi-space-growth-factor=2';
 
-/** node:v8, loaded by the first change: loading it costs about 1 ms that other commands need not pay. */
-let v8: typeof import('node:v8') | undefined;
+let small = false;
 
 export function keepYoungGenerationSmall(): void {
-  v8 ??= createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
-  v8.setFlagsFromString(SMALL);
+  setFlagsFromString(SMALL);
+  small = true;
 }
 
 /**
@@ -26,11 +25,11 @@ export function keepYoungGenerationSmall(): void {
  * refuses it under others (code-cache.ts), and a flag back at its default no longer counts.
  */
 export function underDefaultFlags<T>(work: () => T): T {
-  if (!v8) return work();
-  v8.setFlagsFromString(DEFAULT);
+  if (!small) return work();
+  setFlagsFromString(DEFAULT);
   try {
     return work();
   } finally {
-    v8.setFlagsFromString(SMALL);
+    setFlagsFromString(SMALL);
   }
 }
