@@ -76,22 +76,24 @@ export const COMMAND_LOADERS: Record<string, (ctx: Context) => Promise<Command>>
 };
 
 /**
- * The program for this command line: the root, the named command (when it can be loaded alone),
- * and stand-ins for the rest; the full tree when there is no index or the name is not in it.
+ * The program for this command line: the root with the named command alone (when it can be loaded
+ * alone), or with stand-ins for every command when none is named (the root's help lists them); the
+ * full tree when there is no index or the name is not in it.
  */
 export async function programFor(ctx: Context, argv: string[]): Promise<Command> {
   const index = COMMAND_INDEX;
   const named = indexedCommand(argv);
   if (!index || (commandWord(argv.slice(2)) !== undefined && !(named && COMMAND_LOADERS[named.name]))) return (await import('./program.js')).createProgram(ctx);
   const program = rootCommand(ctx);
+  if (named) {
+    program.addCommand(await COMMAND_LOADERS[named.name]!(ctx), { hidden: named.hidden });
+    inherit(program.commands[0]!, program);
+    return program;
+  }
   const terms = new Map<Command, string>();
   const defaults = new Help();
   program.configureHelp({ subcommandTerm: (c) => terms.get(c) ?? defaults.subcommandTerm(c) });
   for (const e of index) {
-    if (e === named) {
-      program.addCommand(await COMMAND_LOADERS[e.name]!(ctx), { hidden: e.hidden });
-      continue;
-    }
     const standIn = new Command(e.name).description(e.description).aliases(e.aliases);
     terms.set(standIn, e.term);
     program.addCommand(standIn, { hidden: e.hidden });
