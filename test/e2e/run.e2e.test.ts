@@ -3,6 +3,7 @@
  * codes, the server's own billing and the local ledger.
  */
 import { spawn } from 'node:child_process';
+import type { ServerResponse } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -225,5 +226,39 @@ describe('memory', () => {
     } finally {
       long.close();
     }
+  });
+
+  // When the client is behind, many network reads come in one event-loop turn. Their text held for
+  // that turn's end outlived the young collections and was promoted: the old generation grew with
+  // the answer until a full collection (a 10 MB answer promoted ~10 MB, now ~2). Each read is
+  // written at once.
+  test('a long answer read faster than it prints promotes no more than a short one', async () => {
+    // The bench's upstream: small events, 64 to a write, as fast as the socket takes them, then the
+    // usage (an answer without it is counted locally, by a tokenizer with memory of its own).
+    const event = (i: number) => `data: {"choices":[{"index":0,"delta":{"content":" w${i % 10}"},"finish_reason":null}]}\n\n`;
+    const batch = Array.from({ length: 64 }, (_, i) => event(i)).join('');
+    const answer = (n: number) => async (res: ServerResponse) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (let i = 0; i < n; i += 64) if (!res.write(batch)) await new Promise((r) => res.once('drain', r));
+      res.end(sseChunk(null, 'stop', { usage: { prompt_tokens: 1, completion_tokens: n, total_tokens: n + 1 } }) + 'data: [DONE]\n\n');
+    };
+    const preload = fileURLToPath(new URL('../helpers/promoted.cjs', import.meta.url));
+    const promotedBy = async (n: number) => {
+      const server = await scriptedServer(answer(n), { contextLength: 10_000_000 });
+      try {
+        const file = join(tempDir(), 'promoted');
+        const r = await userAt(undefined, { TOKENCLI_API_URL: server.url, TOKENCLI_API_KEY: 'sk-test' }).run(['run', '-m', 'm', '--max-tokens', '2000000', 'grow'], {
+          env: { NODE_OPTIONS: `--require=${preload}`, TOKENCLI_TEST_PROMOTED: file },
+        });
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stdout.length).toBe(n * 3 + 1);
+        return Number(readFileSync(file, 'utf8'));
+      } finally {
+        await server.close();
+      }
+    };
+    const short = await promotedBy(64);
+    const long = await promotedBy(1_280_000);
+    expect(long - short).toBeLessThan(1.5 * 1024 * 1024);
   });
 });

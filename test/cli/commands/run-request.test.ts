@@ -1,7 +1,7 @@
 /**
- * sendPrompt writes the answer once per event-loop turn, not once per token: every byte still
- * reaches stdout, in order; reads of one turn leave in one write; a read's text leaves before a read
- * of a later turn is waited for.
+ * sendPrompt writes the answer once per network read, not once per token: every byte still reaches
+ * stdout, in order; a read's text leaves before the next read is waited for, also when several reads
+ * come in one event-loop turn.
  */
 import { describe, expect, test } from 'vitest';
 import type { TokenClient } from '../../../src/client/client.js';
@@ -32,7 +32,7 @@ function scriptedClient(turns: ChatChunk[][][], seen: () => string, atTurn: stri
 }
 
 describe('sendPrompt', () => {
-  test('one write per turn, every byte in order, nothing held back across turns', async () => {
+  test('one write per read, every byte in order, nothing held back for a later read', async () => {
     const { io, stdout } = testIO();
     const writes: string[] = [];
     const out = io.out;
@@ -43,7 +43,7 @@ describe('sendPrompt', () => {
     const plan = { runId: 'r', model: 'm', messages: [{ role: 'user' as const, content: 'x' }], stream: true, print: true, raw: false, text: new AnswerText(true, (t) => kept.push(t)) };
     const answer = await sendPrompt(counting, scriptedClient(turns, stdout, atTurn), plan, new AbortController().signal);
     expect(stdout()).toBe('Hello, world!\n');
-    expect(writes).toEqual(['Hello,', ' wor', 'ld!', '\n']);
+    expect(writes).toEqual(['Hello', ',', ' wor', 'ld', '!', '\n']);
     expect(atTurn).toEqual(['', 'Hello,', 'Hello, wor']);
     expect(answer).toMatchObject({ finishReason: 'stop', usage: { prompt_tokens: 1, completion_tokens: 6 } });
     expect(answer.text.content).toBe('Hello, world!');
