@@ -21,8 +21,8 @@ export function randomBase62(length: number): string {
 
 export const newId = (prefix: string) => `${prefix}_${randomBase62(20)}`;
 
-// The one-shot hash: a Hash object per request cost a cheap read more than the digest itself.
-const hashKey = (key: string) => hash('sha256', key, 'buffer');
+/** SHA-256 of a secret (an API key, a device code), as stored. One-shot: a Hash object per request cost a cheap read more than the digest itself. */
+export const sha256 = (secret: string) => hash('sha256', secret, 'buffer');
 /** What a key with no row is compared with, so that it costs the same comparison as a wrong secret. */
 const NO_HASH = Buffer.alloc(32);
 
@@ -55,7 +55,7 @@ export async function ensureAccount(db: Sql, name: string, now: Date, currency =
 export async function mintKey(db: Sql, accountId: string, now: Date, name: string | null = null): Promise<string> {
   const body = randomBase62(KEY_BODY_LENGTH);
   const key = `tp_${body}`;
-  await db.run('INSERT INTO api_keys (id, account_id, key_hash, created_at, name) VALUES (?, ?, ?, ?, ?)', [keyIdOf(key), accountId, hashKey(key), now.toISOString(), name]);
+  await db.run('INSERT INTO api_keys (id, account_id, key_hash, created_at, name) VALUES (?, ?, ?, ?, ?)', [keyIdOf(key), accountId, sha256(key), now.toISOString(), name]);
   return key;
 }
 
@@ -74,7 +74,7 @@ const KEY_LOOKUP = { sqlite: keyLookup('lower(hex(k.key_hash))'), postgres: keyL
 export async function accountForKey(db: Sql, key: string): Promise<Account | undefined> {
   const row = await db.get<{ key_hash: string } & Account>(KEY_LOOKUP[db.dialect], [keyIdOf(key)]);
   const stored = row ? Buffer.from(row.key_hash, 'hex') : NO_HASH;
-  if (!(timingSafeEqual(hashKey(key), stored) && row !== undefined)) return undefined;
+  if (!(timingSafeEqual(sha256(key), stored) && row !== undefined)) return undefined;
   return { id: row.id, name: row.name, currency: row.currency, created_at: row.created_at };
 }
 

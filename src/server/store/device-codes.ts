@@ -3,8 +3,8 @@
  * user code), and what the browser has done with it so far. The rules (intervals, attempt limits,
  * expiry) live in server/device/flow.ts; this file only reads and writes.
  */
-import { createHash, randomInt } from 'node:crypto';
-import { newId, randomBase62 } from './accounts.js';
+import { randomInt } from 'node:crypto';
+import { newId, randomBase62, sha256 } from './accounts.js';
 import { forUpdate, isUniqueViolation, type Sql } from './sql.js';
 
 /** RFC 8628 §6.1's base-20 consonants: no vowels (so no words), no digits (so no 0/O or 1/I). */
@@ -34,8 +34,6 @@ export interface DeviceCodeRow {
 
 const COLUMNS = `id, user_code, client_name, status, interval_seconds, last_polled_at_ms, created_at, expires_at,
   browser_session, phone, sms_code_hash, sms_sends, sms_failures, phone_verified, account_id, api_key_id`;
-
-export const sha256 = (s: string) => createHash('sha256').update(s).digest();
 
 export function newUserCode(): string {
   let code = '';

@@ -21,12 +21,15 @@ export interface Availability {
   available: number;
 }
 
+/** What active holds take from packs (a plan's holds draw on its quota instead); parameters: account id, now. */
+const HELD_FROM_PACKS = `(SELECT COALESCE(SUM(tokens), 0) FROM holds WHERE account_id = ? AND status = 'active' AND expires_at > ? AND subscription_id IS NULL)`;
+
 export async function availability(db: Sql, accountId: string, now: Date): Promise<Availability> {
   const iso = now.toISOString();
   // One statement, so one round trip to a remote database and one snapshot of the three.
   const { remaining, held, owed } = (await db.get<Omit<Availability, 'available'>>(
     `SELECT (SELECT COALESCE(SUM(tokens_remaining), 0) FROM packs WHERE account_id = ? AND expires_at > ?) AS remaining,
-            (SELECT COALESCE(SUM(tokens), 0) FROM holds WHERE account_id = ? AND status = 'active' AND expires_at > ? AND subscription_id IS NULL) AS held,
+            ${HELD_FROM_PACKS} AS held,
             (SELECT debt_tokens FROM accounts WHERE id = ?) AS owed`,
     [accountId, iso, accountId, iso, accountId],
   ))!;
@@ -137,7 +140,7 @@ export async function settleHold(tx: Sql, s: Settlement, now: Date): Promise<boo
 export async function balanceOf(db: Sql, accountId: string, now: Date): Promise<Balance> {
   const iso = now.toISOString();
   const rows = await db.all<{ held: number; owed: number; id: string | null; plan_id: string; tokens_total: number; tokens_remaining: number; expires_at: string }>(
-    `SELECT (SELECT COALESCE(SUM(tokens), 0) FROM holds WHERE account_id = ? AND status = 'active' AND expires_at > ? AND subscription_id IS NULL) AS held,
+    `SELECT ${HELD_FROM_PACKS} AS held,
             a.debt_tokens AS owed, p.id, p.plan_id, p.tokens_total, p.tokens_remaining, p.expires_at
      FROM accounts a LEFT JOIN packs p ON p.account_id = a.id
      WHERE a.id = ? ORDER BY p.expires_at, p.created_at, p.id`,

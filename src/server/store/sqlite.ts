@@ -58,18 +58,19 @@ class SqliteDb extends Statements implements Db {
    * process wrote before it; another process's commit (`serve keys create`) shows from the next
    * turn on. A snapshot never outlives its turn, so it never holds back a checkpoint.
    */
-  private read<T>(sql: string, work: () => Promise<T>): Promise<T> {
+  private read<T>(sql: string, work: (statement: Database.Statement) => T): Promise<T> {
     outsideTransaction('a query');
-    // async, so that a refusal below rejects like a failing statement instead of throwing where it is called.
+    // async, so that a refusal or a failing statement rejects instead of throwing where it is called.
     const inSnapshot = async () => {
+      const statement = prepared(this.conn, sql);
       // A write in the shared snapshot would commit only at the turn's end, or fail if another process wrote meanwhile.
-      if (!prepared(this.conn, sql).readonly) throw new Error('a statement that writes was sent as a read (all or get): use run');
+      if (!statement.readonly) throw new Error('a statement that writes was sent as a read (all or get): use run');
       if (!this.reading) {
         this.conn.exec('BEGIN');
         this.reading = true;
         setImmediate(() => this.endReading());
       }
-      return work();
+      return work(statement);
     };
     // A read runs synchronously, so with nothing queued it runs at once: nothing can come between.
     return this.queued === 0 ? inSnapshot() : this.exclusive(inSnapshot);
@@ -83,11 +84,11 @@ class SqliteDb extends Statements implements Db {
     if (this.conn.inTransaction) this.conn.exec('COMMIT');
   }
 
-  override all<T>(sql: string, params?: readonly Param[]): Promise<T[]> {
-    return this.read(sql, () => super.all<T>(sql, params));
+  override all<T>(sql: string, params: readonly Param[] = []): Promise<T[]> {
+    return this.read(sql, (statement) => statement.all(...params) as T[]);
   }
-  override get<T>(sql: string, params?: readonly Param[]): Promise<T | undefined> {
-    return this.read(sql, () => super.get<T>(sql, params));
+  override get<T>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
+    return this.read(sql, (statement) => statement.get(...params) as T | undefined);
   }
   override run(sql: string, params?: readonly Param[]): Promise<number> {
     outsideTransaction('a statement');
