@@ -23,30 +23,24 @@ export const PART_BYTES = 256 * 1024;
  *
  * A part that cannot be written (the ledger is locked past its busy timeout) is kept, with all that
  * follows, until `finish` tries again: the entry loses nothing that a write at the end would keep.
- * A deferred writer keeps everything until then (the run's own row is not in the ledger yet).
+ * Text comes in whole characters (sendPrompt holds back the first half of a split one).
  */
 export class TurnWriter {
   private buffer = Buffer.allocUnsafe(2 * PART_BYTES);
   private used = 0;
-  private highSurrogate = '';
   private parts = 0;
+  /** Parts wait for `finish` once the ledger refused one. */
+  private waiting = false;
   /** Bytes of the answer in the history so far. */
   written = 0;
 
   constructor(
     private readonly db: Database.Database,
     private readonly turn: Omit<Turn, 'answer'>,
-    /** Parts wait for `finish`: set from the start when deferred, or by a part the ledger refused. */
-    private waiting: boolean,
   ) {}
 
   add(text: string): void {
-    // A character in two UTF-16 units may come in two pieces: its first half waits for the second,
-    // or it would be stored as U+FFFD.
-    const piece = this.highSurrogate + text;
-    const last = piece.charCodeAt(piece.length - 1);
-    this.highSurrogate = last >= 0xd800 && last <= 0xdbff ? piece.slice(-1) : '';
-    this.append(this.highSurrogate ? piece.slice(0, -1) : piece);
+    this.append(text);
     if (this.used <= PART_BYTES || this.waiting) return;
     try {
       this.writeParts(false);
@@ -58,8 +52,6 @@ export class TurnWriter {
 
   /** Writes the rest (and part 0 of an empty or short answer); throws when the ledger refuses it. */
   finish(): void {
-    this.append(this.highSurrogate);
-    this.highSurrogate = '';
     this.writeParts(true);
   }
 
@@ -102,7 +94,7 @@ export class TurnWriter {
     const t = this.turn;
     const first = this.parts === 0;
     // The bytes are bound as a blob and stored as the text they are: no string of the part is made.
-    const insert = prepared(this.db, `INSERT OR REPLACE INTO run_content (run_id, part, conversation_id, system, prompt, files, answer) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT))`);
+    const insert = prepared(this.db, `INSERT INTO run_content (run_id, part, conversation_id, system, prompt, files, answer) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT))`);
     this.db.transaction(() => insert.run(t.run_id, this.parts, t.conversation_id, first ? t.system : null, first ? t.prompt : '', first ? JSON.stringify(t.files) : '[]', answer)).immediate();
     this.parts++;
     this.written += answer.length;

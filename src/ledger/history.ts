@@ -67,9 +67,9 @@ const parse = (r: Row): LoggedRun => ({ ...r, files: r.files ? (JSON.parse(r.fil
 export class History {
   constructor(private readonly db: Database.Database) {}
 
-  /** A run's entry, written as its answer streams in (see TurnWriter), or all at the end when `deferred`. */
-  writer(t: Omit<Turn, 'answer'>, deferred = false): TurnWriter {
-    return new TurnWriter(this.db, t, deferred);
+  /** A run's entry, written as its answer streams in (see TurnWriter). */
+  writer(t: Omit<Turn, 'answer'>): TurnWriter {
+    return new TurnWriter(this.db, t);
   }
 
   /** The newest runs of a profile, or those whose prompt and answer have all the words of a search. */

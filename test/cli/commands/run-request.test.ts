@@ -50,4 +50,29 @@ describe('sendPrompt', () => {
     // The history's writer gets each read's text once, as it arrives.
     expect(kept).toEqual(['Hello', ',', ' wor', 'ld', '!']);
   });
+
+  test('a character split between two reads leaves whole, to stdout and to the history', async () => {
+    const { io, stdout } = testIO();
+    const writes: string[] = [];
+    const out = io.out;
+    const counting = { ...io, out: (s: string) => (writes.push(s), out(s)) };
+    // 🙂 is two UTF-16 units: the first ends one read, the second begins the next.
+    const [high, low] = ['🙂'.charAt(0), '🙂'.charAt(1)];
+    const turns = [[[piece(`ok ${high}`)]], [[piece(`${low} done`, 'stop')]]];
+    const kept: string[] = [];
+    const plan = { runId: 'r', model: 'm', messages: [{ role: 'user' as const, content: 'x' }], stream: true, print: true, raw: false, text: new AnswerText(true, (t) => kept.push(t)) };
+    await sendPrompt(counting, scriptedClient(turns, stdout, []), plan, new AbortController().signal);
+    expect(writes).toEqual(['ok ', '🙂 done', '\n']);
+    expect(kept).toEqual(['ok ', '🙂 done']);
+  });
+
+  test('a first half that never gets its second leaves as it came, at the end', async () => {
+    const { io, stdout } = testIO();
+    const high = '🙂'.charAt(0);
+    const kept: string[] = [];
+    const plan = { runId: 'r', model: 'm', messages: [{ role: 'user' as const, content: 'x' }], stream: true, print: true, raw: false, text: new AnswerText(true, (t) => kept.push(t)) };
+    const answer = await sendPrompt(io, scriptedClient([[[piece(`cut ${high}`, 'stop')]]], stdout, []), plan, new AbortController().signal);
+    expect(kept).toEqual(['cut ', high]);
+    expect(answer.text.content).toBe(`cut ${high}`);
+  });
 });

@@ -74,11 +74,8 @@ export function finishTurn(io: IOStreams, writer: TurnWriter): void {
   }
 }
 
-/**
- * The history's entry for a run, written as its answer arrives (all at the end when `deferred`):
- * undefined with history off.
- */
-export function turnWriter(ledger: Ledger | undefined, keepHistory: boolean, turn: { runId: string; conversationId: string; system: string | undefined; prompt: string; files: FileInput[] }, deferred: boolean): TurnWriter | undefined {
+/** The history's entry for a run, written as its answer arrives: undefined with history off. */
+export function turnWriter(ledger: Ledger | undefined, keepHistory: boolean, turn: { runId: string; conversationId: string; system: string | undefined; prompt: string; files: FileInput[] }): TurnWriter | undefined {
   if (!ledger || !keepHistory) return undefined;
-  return new History(ledger.db).writer({ run_id: turn.runId, conversation_id: turn.conversationId, system: turn.system ?? null, prompt: turn.prompt, files: turn.files }, deferred);
+  return new History(ledger.db).writer({ run_id: turn.runId, conversation_id: turn.conversationId, system: turn.system ?? null, prompt: turn.prompt, files: turn.files });
 }

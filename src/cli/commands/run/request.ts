@@ -62,6 +62,17 @@ export async function sendPrompt(io: IOStreams, client: TokenClient, plan: Reque
   const started = monotonicMs();
   const answer: Answer = { text: plan.text, finishReason: null, durationMs: 0, ttftMs: null };
   const spinner = io.spinner(`Asking ${plan.model}`);
+  /** Text in whole characters, as it arrives: to the answer (and the history), and to stdout. */
+  const emit = (text: string) => {
+    if (answer.ttftMs === null) {
+      answer.ttftMs = Math.round(monotonicMs() - started);
+      spinner.stop();
+    }
+    answer.text.add(text);
+    if (plan.print) io.out(safeForTerminal ? visibleControls(text) : text);
+  };
+  /** The first UTF-16 half of a character whose second half is in the next read. */
+  let firstHalf = '';
   /**
    * One network read's chunks, whose text leaves in one write: per read, not per token (a
    * 30,000-token answer was 30,000 write calls), and at once. Held for the end of the event-loop
@@ -69,7 +80,7 @@ export async function sendPrompt(io: IOStreams, client: TokenClient, plan: Reque
    * collections and was promoted: a 10 MB answer grew the old generation by ~5 MB that way.
    */
   const take = (chunks: ChatChunk[]) => {
-    const pieces: string[] = [];
+    const pieces: string[] = [firstHalf];
     for (const chunk of chunks) {
       if (chunk.usage) answer.usage = chunk.usage;
       for (const choice of chunk.choices ?? []) {
@@ -79,14 +90,13 @@ export async function sendPrompt(io: IOStreams, client: TokenClient, plan: Reque
     }
     // Joined, not added up: `+=` token by token keeps every token alive as a node of the answer's
     // string (a 10 MB answer held ~100 MB that way); a join makes one flat string per read.
-    const text = pieces.join('');
-    if (!text) return;
-    if (answer.ttftMs === null) {
-      answer.ttftMs = Math.round(monotonicMs() - started);
-      spinner.stop();
-    }
-    answer.text.add(text);
-    if (plan.print) io.out(safeForTerminal ? visibleControls(text) : text);
+    let text = pieces.join('');
+    // A character of two UTF-16 units may come split between two reads: its first half waits for
+    // the second, or stdout and the history would each get U+FFFD for it.
+    const last = text.charCodeAt(text.length - 1);
+    firstHalf = last >= 0xd800 && last <= 0xdbff ? text.slice(-1) : '';
+    if (firstHalf) text = text.slice(0, -1);
+    if (text) emit(text);
   };
   try {
     const call = { signal: controller.signal, idempotencyKey: plan.runId, onHeaders: (h: HeaderBag) => (answer.headers = h) };
@@ -98,6 +108,8 @@ export async function sendPrompt(io: IOStreams, client: TokenClient, plan: Reque
   } catch (e) {
     answer.failure = e;
   } finally {
+    // A half that never got its second goes as it came.
+    if (firstHalf) emit(firstHalf);
     spinner.stop();
     interrupt.removeEventListener('abort', onInterrupt);
     io.stdoutClosed.removeEventListener('abort', onClosed);

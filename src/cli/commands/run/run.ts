@@ -131,8 +131,9 @@ export async function runRun(opts: RunOptions): Promise<void> {
   // Before the request: the quota windows its answer carries were read by the server after this.
   const askedAt = opts.now();
   // The history's entry is written as the answer arrives, part by part: a long answer is never held
-  // whole. Unless the run's row went to the journal: then its entry waits for the row, as it did.
-  const writer = turnWriter(ledger, opts.keepHistory, { runId, conversationId: conversation.id, system: opts.system, prompt: prompt.text, files: prompt.files }, begun === 'journal');
+  // whole. Not when the run's row went to the journal: the entry would refer to a row that this
+  // process never puts in the ledger (the journal does not carry entries).
+  const writer = begun === 'ledger' ? turnWriter(ledger, opts.keepHistory, { runId, conversationId: conversation.id, system: opts.system, prompt: prompt.text, files: prompt.files }) : undefined;
   const text = new AnswerText(opts.json, writer && ((t) => writer.add(t)));
   const answer = await sendPrompt(sink, client, { runId, model, messages, ...definedOnly({ maxTokens: opts.maxTokens, temperature: opts.temperature }), stream: opts.stream, print: !opts.json, raw: opts.raw, text }, opts.interrupt).finally(() => sink !== opts.io && (sink as AnswerSink).close());
   const figures = await runEnd(runId, answer, estimator);
@@ -150,6 +151,7 @@ export async function runRun(opts: RunOptions): Promise<void> {
     );
   }
   if (writer) finishTurn(opts.io, writer);
+  else if (begun === 'journal' && ledger && opts.keepHistory) warn(opts.io, "the history could not keep this run's prompt and answer (its record is in the journal); its counts are recorded");
   if (ledger) await afterRun(opts, ledger, client, { ...(answer.headers ? { headers: answer.headers } : {}), billed: figures.end.billed_tokens, askedAt });
 
   const summary = summaryLine({ usage: figures.usage, billedTokens: figures.end.billed_tokens, source: figures.end.source, durationMs: answer.durationMs, ttftMs: answer.ttftMs });
