@@ -57,7 +57,7 @@ export async function* completionBatches(res: WireResponse, abort: () => void, i
       if (problem) throw new MalformedResponseError(`unexpected stream chunk (${problem})`, requestId);
       const chunk = json as ChatChunk;
       chunks++;
-      if (chunk.choices?.some((c) => c.finish_reason)) finished = true;
+      if (!finished && chunk.choices) for (let i = 0; i < chunk.choices.length; i++) if (chunk.choices[i]!.finish_reason) finished = true;
       batch.push(chunk);
     }
     return batch;
