@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { clientCases } from './client-cases.mjs';
 import { ledgerCases } from './ledger-cases.mjs';
+import { CPU_CLOCK } from './measure.mjs';
 import { serverCases } from './server-cases.mjs';
 import { serverLoad } from './server-load.mjs';
 
@@ -43,6 +44,7 @@ const machine = {
   memory_gib: Math.round(totalmem() / 2 ** 30),
   node: process.version,
   curl: execFileSync('curl', ['--version']).toString().split(' ')[1],
+  cpu_clock: CPU_CLOCK,
   date: new Date().toISOString(),
 };
 console.log(machine);
