@@ -18,6 +18,7 @@ import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import { rollup } from 'rollup';
+import { asciiOnlyPlugin } from './ascii-only.mjs';
 import { commandIndex } from '../dist/cli/root.js';
 import { program } from './reference.mjs';
 
@@ -67,6 +68,7 @@ const bundle = await rollup({
     // better-sqlite3 requires its addon by a path known only at run time: that require stays.
     commonjs({ ignoreDynamicRequires: true }),
     json(),
+    asciiOnlyPlugin(),
   ],
   onwarn(warning, warn) {
     // Circular imports inside dependencies (zod, commander) are theirs and harmless.

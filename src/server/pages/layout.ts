@@ -32,7 +32,7 @@ export function layout(t: Strings, heading: string, body: Html): Html {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${heading} · ${t.title}</title>
+<title>${heading} &middot; ${t.title}</title>
 <style>${raw(STYLE)}</style>
 </head>
 <body>
