@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runInNewContext } from 'node:vm';
+import { runInNewContext, Script } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { asciiOnly } from '../../scripts/ascii-only.mjs';
 import { ROOT } from '../helpers/procs.js';
@@ -29,6 +29,12 @@ describe('asciiOnly', () => {
       `(() => { const précis = 'é'; /* commentaire — ✓ */ return précis + précis.length; })()`,
       // A backslash before an ASCII character next to a non-ASCII one is left as it was.
       `'a\\\\×' + '\\n—'.length`,
+      // Named groups and their back-references; astral characters without the u flag; the v flag.
+      `/(?<é>a)\\k<é>/.exec('aa').groups.é + /^[😀]$/.test('😀') + /^(?:😀)$/.test('😀') + /^[\\p{L}--[é]]$/v.test('é')`,
+      // A template inside a tagged template's expression is not read raw by the tag.
+      'String.raw`a${`×`}b`',
+      // A line separator in a block comment is a line break: no semicolon is inserted otherwise.
+      '(function () { return /*\u2028*/ 42; })()',
     ];
     for (const code of cases) {
       const [before, after, escaped] = both(code);
@@ -44,6 +50,7 @@ describe('asciiOnly', () => {
 
   test('stops where an escape would change the code or is not allowed', () => {
     expect(() => asciiOnly('String.raw`×`', 'a.js')).toThrow(/a\.js:1:12: "×" is in a tagged template/);
+    expect(() => asciiOnly('(0, String.raw)`×`', 'a.js')).toThrow(/is in a tagged template/);
     expect(() => asciiOnly("'\\é'", 'b.js')).toThrow(/b\.js:1:3: "é" is escaped itself/);
     // A no-break space between tokens is white space, where an escape is a syntax error.
     expect(() => asciiOnly('const\u00a0a = 1;', 'c.js')).toThrow(/c\.js:1:6: .* is outside any string/);
@@ -52,11 +59,13 @@ describe('asciiOnly', () => {
 });
 
 describe('the bundle', () => {
-  test('is ASCII alone, chunk by chunk', () => {
+  test('is ASCII alone, chunk by chunk, and compiles', () => {
     const dir = join(ROOT, 'dist', 'bundle');
     const files = ['start.cjs', ...readdirSync(join(dir, 'chunks')).map((f) => join('chunks', f))];
     expect(files.length).toBeGreaterThan(5);
-    const withOthers = files.filter((f) => NON_ASCII.test(readFileSync(join(dir, f), 'utf8')));
-    expect(withOthers).toEqual([]);
+    const sources = files.map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const);
+    expect(sources.filter(([, code]) => NON_ASCII.test(code)).map(([f]) => f)).toEqual([]);
+    // and each still compiles, as Node wraps a CommonJS module
+    for (const [f, code] of sources) expect(() => new Script(`(function (exports, require, module, __filename, __dirname) { ${code}\n})`, { filename: f })).not.toThrow();
   });
 });
