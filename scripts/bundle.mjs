@@ -61,6 +61,13 @@ const bundle = await rollup({
       resolveId: (id, importer) => (commandersChildProcess(id, importer) ? '\0commander-child-process' : null),
       load: (id) => (id === '\0commander-child-process' ? "import { createRequire } from 'node:module';\nexport const spawn = (...args) => createRequire(import.meta.url)('node:child_process').spawn(...args);\n" : null),
     },
+    // better-sqlite3 looks for its addon with the `bindings` package only when it is not given one,
+    // and src/sqlite/driver.ts always gives it: bindings and its own dependency stay out of the bundle.
+    {
+      name: 'better-sqlite3-without-bindings',
+      resolveId: (id, importer) => (id === 'bindings' && Boolean(importer?.includes('/node_modules/better-sqlite3/')) ? '\0no-bindings' : null),
+      load: (id) => (id === '\0no-bindings' ? "export default () => { throw new Error('better-sqlite3 is given its addon (src/sqlite/driver.ts), never bindings'); };\n" : null),
+    },
     // import.meta.url as Node's CommonJS knows it: Rollup's own stand-in takes a browser's path
     // whenever a global `document` exists (a preload may define one).
     { name: 'import-meta-url', resolveImportMeta: (property) => (property === 'url' ? "require('node:url').pathToFileURL(__filename).href" : null) },

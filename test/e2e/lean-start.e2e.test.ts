@@ -81,6 +81,13 @@ describe('what a command loads', () => {
     expect(run).not.toContain('node:readline');
   });
 
+  test("better-sqlite3's addon finder is not in the bundle: the driver names the addon", () => {
+    const bundled = new Set(Object.values(PACKAGES_IN).flat());
+    expect(bundled).toContain('better-sqlite3');
+    expect(bundled).not.toContain('bindings');
+    expect(bundled).not.toContain('file-uri-to-path');
+  });
+
   test('a run with a template loads the YAML parser to read it', async () => {
     const u = userAt(undefined, { TOKENCLI_API_URL: s.url, TOKENCLI_API_KEY: s.key });
     expect((await u.run(['template', 'set', 'echo', '--prompt', 'say $input', '--model', 'demo-mini'])).code).toBe(0);
