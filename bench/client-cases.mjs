@@ -75,8 +75,9 @@ export async function clientCases(bin, row) {
     row('  the same, openai SDK', one.sdk.total, one.node.total + one.curl.total, 'node -e 0 + curl', {}, 'peer');
 
     // 30,000 tokens to a pipe.
-    const long = await interleave(N, { curl: curl(30_000), minimal: peer('minimal-client.mjs', 30_000), sdk: peer('sdk-client.mjs', 30_000), cli: run(30_000) });
-    const longCpu = await interleave(N, { curl: curl(30_000), minimal: peer('minimal-client.mjs', 30_000), cli: run(30_000) }, { cpuOnly: true });
+    const streams = { curl: curl(30_000), minimal: peer('minimal-client.mjs', 30_000), cli: run(30_000) };
+    const long = await interleave(N, { ...streams, sdk: peer('sdk-client.mjs', 30_000) });
+    const longCpu = await interleave(N, streams, { cpuOnly: true });
     const text = contentOf(long.curl.out);
     for (const k of ['minimal', 'sdk', 'cli']) sameText(k, long[k].out, text);
     for (const k of ['minimal', 'cli']) sameText(`${k} (CPU pass)`, longCpu[k].out, text);
@@ -113,8 +114,9 @@ export async function clientCases(bin, row) {
     const offHome = mkdtempSync(join(tmpdir(), 'tokencli-bench-nohistory-'));
     const offEnv = { ...env, TOKENCLI_HOME: offHome };
     execFileSync(process.execPath, [bin, 'config', 'set', 'history', 'off'], { env: { ...process.env, ...offEnv }, stdio: 'ignore' });
-    const hist = await interleave(N, { on: run(1000), off: run(1000, offEnv) });
-    const histCpu = await interleave(N, { on: run(1000), off: run(1000, offEnv) }, { cpuOnly: true });
+    const onOff = { on: run(1000), off: run(1000, offEnv) };
+    const hist = await interleave(N, onOff);
+    const histCpu = await interleave(N, onOff, { cpuOnly: true });
     sameText('cli (history off)', hist.off.out, hist.on.out.replace(/\n$/, ''));
     row('run --max-tokens 1000, history on (default) vs off', hist.on.total, hist.off.total, 'the same run, history off', { max: 1.1 });
     row('  its CPU', histCpu.on.cpu, histCpu.off.cpu, 'the same run, history off', {});

@@ -66,8 +66,8 @@ export function timed(cmd, args, { env = {}, first = /\S/, keep = true, okCodes 
         cpu = (user + sys) * 1000;
         rss = kb / 1024;
       }
-      if (cpuOnly) resolve({ first: NaN, total: NaN, cpu, rss: NaN, code, out: Buffer.concat(parts).toString() });
-      else resolve({ first: firstAt ?? NaN, total, cpu, rss, code, out: Buffer.concat(parts).toString() });
+      const times = cpuOnly ? { first: NaN, total: NaN, rss: NaN } : { first: firstAt ?? NaN, total, rss };
+      resolve({ ...times, cpu, code, out: Buffer.concat(parts).toString() });
     });
   });
 }

@@ -141,9 +141,10 @@ function enoughRoom(dir: string): boolean {
 }
 
 /**
- * Removes, once old: caches of chunks this build does not have (another installed build may still
- * use them: removed at once, two builds sharing a home rewrote each other's at every start), the
- * caches of other V8s, and the halves of writes a killed process left.
+ * Removes, once old: caches of chunks this build does not have (kept 30 days, since another build
+ * installed beside this one may still use them: removed at once, two builds sharing a home rewrote
+ * each other's at every start), the caches of other V8s, and the halves of writes a killed process
+ * left (after a minute).
  */
 function clearOut(o: CodeCacheOptions): void {
   const now = Date.now();

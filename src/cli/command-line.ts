@@ -33,8 +33,7 @@ export function commandWord(args: string[]): string | undefined {
   return undefined;
 }
 
-/** The index's entry for the command this argv names (by name or alias), if it names one. */
-export function indexedCommand(argv: string[]): IndexEntry | undefined {
-  const word = commandWord(argv.slice(2));
+/** The index's entry for a command word (a name or an alias), if it names a command. */
+export function indexedCommand(word: string | undefined): IndexEntry | undefined {
   return word === undefined ? undefined : COMMAND_INDEX?.find((e) => e.name === word || e.aliases.includes(word));
 }

@@ -82,8 +82,9 @@ export const COMMAND_LOADERS: Record<string, (ctx: Context) => Promise<Command>>
  */
 export async function programFor(ctx: Context, argv: string[]): Promise<Command> {
   const index = COMMAND_INDEX;
-  const named = indexedCommand(argv);
-  if (!index || (commandWord(argv.slice(2)) !== undefined && !(named && COMMAND_LOADERS[named.name]))) return (await import('./program.js')).createProgram(ctx);
+  const word = commandWord(argv.slice(2));
+  const named = indexedCommand(word);
+  if (!index || (word !== undefined && !(named && COMMAND_LOADERS[named.name]))) return (await import('./program.js')).createProgram(ctx);
   const program = rootCommand(ctx);
   if (named) {
     program.addCommand(await COMMAND_LOADERS[named.name]!(ctx), { hidden: named.hidden });

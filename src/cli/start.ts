@@ -36,8 +36,8 @@ export async function start(argv: string[]): Promise<void> {
  */
 function cacheName(argv: string[]): string | undefined {
   if (!COMMAND_INDEX) return undefined;
-  if (commandWord(argv.slice(2)) === undefined) return 'tokencli';
-  return indexedCommand(argv)?.name;
+  const word = commandWord(argv.slice(2));
+  return word === undefined ? 'tokencli' : indexedCommand(word)?.name;
 }
 
 /** Node's flags for this process, as given: any of them may be one of V8's. */

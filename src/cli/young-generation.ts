@@ -4,9 +4,9 @@
  * long stream of small objects does: a 10 MB answer then peaked at 105 MiB where 70 MiB do, and
  * memory grew with the answer. At a fixed size the collections are more frequent and as cheap
  * (what they copy is the few objects in flight): 0-2% more CPU on a long stream (30k tokens, perf
- * task-clock: 173 against 170 ms, and 182 against 183 in another run), none on a
- * short one. Set once a command that streams an answer starts its work, not at start-up, where the
- * fixed size cost ~7 ms of extra collections, and not for `serve`.
+ * task-clock: 173 against 170 ms, and 182 against 183 in another run), none on a short one. Set
+ * once a command that streams an answer starts its work, not at start-up, where the fixed size cost
+ * ~7 ms of extra collections, and not for `serve`.
  */
 import { setFlagsFromString } from 'node:v8';
 

@@ -8,8 +8,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { randomBase62 } from '../store/accounts.js';
-import { sha256 } from '../store/accounts.js';
+import { randomBase62, sha256 } from '../store/accounts.js';
 
 const COOKIE = 'tp_device_session';
 
